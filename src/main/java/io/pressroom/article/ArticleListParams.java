@@ -1,0 +1,132 @@
+package io.pressroom.article;
+
+import io.pressroom.web.PageRequest;
+import io.pressroom.web.ProblemException;
+import io.pressroom.web.QueryParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The query options of every article listing, taken raw so that bad values are clear 400s. */
+public class ArticleListParams {
+
+  static final int MAX_QUERY_LENGTH = 200;
+  static final int MAX_TAGS = 20;
+
+  @RestQuery
+  @Parameter(
+      description = "Tag slug; repeat (or separate with commas) to match any of several",
+      example = "rust",
+      schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+  List<String> tag;
+
+  @RestQuery
+  @Parameter(description = "Author handle", example = "kernel-desk")
+  String author;
+
+  @RestQuery
+  @Parameter(
+      description = "Full-text search over title, summary and body, ranked by relevance",
+      example = "rust kernel")
+  String q;
+
+  @RestQuery
+  @Parameter(
+      description = "Only articles published after this instant (ISO-8601) or date",
+      example = "2026-11-01T00:00:00Z")
+  String publishedAfter;
+
+  @RestQuery
+  @Parameter(
+      description = "Only articles published before this instant (ISO-8601) or date",
+      example = "2026-12-01")
+  String publishedBefore;
+
+  @RestQuery
+  @Parameter(
+      description = "Only articles updated at or after this instant (ISO-8601) or date",
+      example = "2026-11-20T00:00:00Z")
+  String updatedSince;
+
+  @RestQuery
+  @Parameter(
+      description =
+          "Order: -publishedAt (default), publishedAt, -updatedAt, -likes, -rating, -comments,"
+              + " relevance (default with q)",
+      schema =
+          @Schema(
+              enumeration = {
+                "-publishedAt",
+                "publishedAt",
+                "-updatedAt",
+                "-likes",
+                "-rating",
+                "-comments",
+                "relevance"
+              }))
+  String sort;
+
+  @RestQuery
+  @Parameter(description = "Items per page, 1-100", schema = @Schema(defaultValue = "20"))
+  String limit;
+
+  @RestQuery
+  @Parameter(description = "Opaque cursor from page.next of a previous answer")
+  String cursor;
+
+  @RestQuery
+  @Parameter(
+      description =
+          "1-based page number for numbered pagers; at most 10,000 items deep (use cursor"
+              + " beyond)")
+  String page;
+
+  PageRequest pageRequest() {
+    return PageRequest.parse(limit, cursor, page);
+  }
+
+  ArticleFilter filter() {
+    Optional<String> query = Optional.ofNullable(q).map(String::trim).filter(s -> !s.isEmpty());
+    if (query.isPresent() && query.get().length() > MAX_QUERY_LENGTH) {
+      throw ProblemException.invalidParameter(
+          "q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+    }
+    String defaultSort =
+        query.isPresent() ? ArticleSort.RELEVANCE.parameter() : ArticleSort.NEWEST.parameter();
+    ArticleSort order =
+        ArticleSort.of(QueryParams.oneOf("sort", sort, defaultSort, ArticleSort.parameters()));
+    if (order == ArticleSort.RELEVANCE && query.isEmpty()) {
+      throw ProblemException.invalidParameter("sort", "relevance needs a search query q");
+    }
+    return new ArticleFilter(
+        tagSlugs(),
+        Optional.ofNullable(author).map(String::trim).filter(s -> !s.isEmpty()),
+        query,
+        QueryParams.instant("publishedAfter", publishedAfter),
+        QueryParams.instant("publishedBefore", publishedBefore),
+        QueryParams.instant("updatedSince", updatedSince),
+        order);
+  }
+
+  private List<String> tagSlugs() {
+    List<String> slugs = new ArrayList<>();
+    if (tag != null) {
+      for (String value : tag) {
+        for (String part : value.split(",")) {
+          String slug = part.trim();
+          if (!slug.isEmpty() && !slugs.contains(slug)) {
+            slugs.add(slug);
+          }
+        }
+      }
+    }
+    if (slugs.size() > MAX_TAGS) {
+      throw ProblemException.invalidParameter("tag", "at most " + MAX_TAGS + " tags at once");
+    }
+    return slugs;
+  }
+}

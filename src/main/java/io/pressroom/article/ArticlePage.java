@@ -1,0 +1,9 @@
+package io.pressroom.article;
+
+import io.pressroom.web.PageInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of articles. */
+@Schema(name = "ArticlePage")
+public record ArticlePage(List<ArticleSummary> items, PageInfo page) {}

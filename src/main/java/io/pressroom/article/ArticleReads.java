@@ -1,0 +1,240 @@
+package io.pressroom.article;
+
+import static io.pressroom.web.Rows.asDouble;
+import static io.pressroom.web.Rows.asInt;
+import static io.pressroom.web.Rows.asLong;
+import static io.pressroom.web.Rows.instant;
+import static io.pressroom.web.Rows.text;
+
+import io.pressroom.author.AuthorRef;
+import io.pressroom.tag.TagRef;
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side of articles: plain SQL shaped for the indexes, a fixed number of statements per
+ * request whatever the page size (one for the count and the checks, one for the page, one for the
+ * tags of the whole page).
+ */
+@ApplicationScoped
+class ArticleReads {
+
+  private static final String SUMMARY_COLUMNS =
+      "a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, a.reading_minutes,"
+          + " a.cover_image_url, a.like_count, a.comment_count, a.rating_average,"
+          + " a.rating_count, u.handle, u.name, u.avatar_url";
+  private static final int SUMMARY_COLUMN_COUNT = 15;
+
+  private final EntityManager entityManager;
+
+  ArticleReads(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** The facts the listing must check before it runs: the total and which names exist. */
+  record ListingFacts(long total, List<String> knownTags, boolean authorKnown) {}
+
+  /** A page of rows, each with the text of its sort key for the next cursor. */
+  record Row(ArticleSummary summary, String sortKey, long id) {}
+
+  ListingFacts facts(ArticleFilter filter) {
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append("select (select count(*) from articles a")
+            .appendAll(where(filter))
+            .append(")");
+    sql.append(
+        filter.tagSlugs().isEmpty()
+            ? ", null"
+            : ", (select string_agg(slug, ',') from tags where slug in (:tags))");
+    sql.append(
+        filter.authorHandle().isPresent()
+            ? ", exists (select 1 from accounts where handle = :author)"
+            : ", true");
+    Object[] row = (Object[]) sql.toQuery(entityManager).getSingleResult();
+    List<String> known = row[1] == null ? List.of() : Arrays.asList(row[1].toString().split(","));
+    return new ListingFacts(asLong(row[0]), known, Boolean.TRUE.equals(row[2]));
+  }
+
+  List<Row> page(ArticleFilter filter, Optional<List<String>> after, int limit, int offset) {
+    ArticleSort sort = filter.sort();
+    String direction = sort.descending() ? " desc" : " asc";
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append("select " + SUMMARY_COLUMNS)
+            .append(", cast(" + sort.keyExpression() + " as text)")
+            .append(" from articles a join accounts u on u.id = a.author_id")
+            .appendAll(where(filter));
+    after.ifPresent(
+        keys ->
+            sql.append(
+                    " and ("
+                        + sort.keyExpression()
+                        + ", a.id) "
+                        + (sort.descending() ? "<" : ">")
+                        + " (cast(:afterKey as "
+                        + sort.keyType()
+                        + "), :afterId)")
+                .bind("afterKey", keys.get(0))
+                .bind("afterId", Long.parseLong(keys.get(1))));
+    if (sort == ArticleSort.RELEVANCE) {
+      sql.bind("q", filter.query().orElseThrow());
+    }
+    sql.append(" order by " + sort.keyExpression() + direction + ", a.id" + direction)
+        .append(" limit :limit", "limit", limit)
+        .append(" offset :offset", "offset", offset);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = sql.toQuery(entityManager).getResultList();
+    Map<Long, List<TagRef>> tags = tagsOf(rows.stream().map(r -> asLong(r[0])).toList());
+    List<Row> page = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      long id = asLong(row[0]);
+      page.add(new Row(summary(row, tags.getOrDefault(id, List.of())), text(row[15]), id));
+    }
+    return page;
+  }
+
+  /** The article with this slug whatever its state, with what deciding visibility needs. */
+  Optional<StoredArticle> bySlug(String slug) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select "
+                    + SUMMARY_COLUMNS
+                    + ", a.body, a.body_html, a.reference_url, a.source_url is not null,"
+                    + " a.source_publisher, a.republication_notice, a.status,"
+                    + " a.published_at <= now(), a.deleted_at, a.author_id"
+                    + " from articles a join accounts u on u.id = a.author_id"
+                    + " where a.slug = :slug")
+            .setParameter("slug", slug)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = rows.get(0);
+    long id = asLong(row[0]);
+    ArticleSummary summary = summary(row, tagsOf(List.of(id)).getOrDefault(id, List.of()));
+    int c = SUMMARY_COLUMN_COUNT;
+    return Optional.of(
+        new StoredArticle(
+            id,
+            summary,
+            text(row[c]),
+            text(row[c + 1]),
+            text(row[c + 2]),
+            Boolean.TRUE.equals(row[c + 3]),
+            text(row[c + 4]),
+            text(row[c + 5]),
+            status(text(row[c + 6]), Boolean.TRUE.equals(row[c + 7])),
+            row[c + 8] != null,
+            asLong(row[c + 9])));
+  }
+
+  private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
+    if (articleIds.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select at.article_id, t.slug, t.name from article_tags at"
+                    + " join tags t on t.id = at.tag_id where at.article_id in (:ids)"
+                    + " order by at.article_id, at.position")
+            .setParameter("ids", articleIds)
+            .getResultList();
+    Map<Long, List<TagRef>> tags = new HashMap<>();
+    for (Object[] row : rows) {
+      tags.computeIfAbsent(asLong(row[0]), id -> new ArrayList<>())
+          .add(new TagRef(text(row[1]), text(row[2])));
+    }
+    return tags;
+  }
+
+  private static SqlBuilder where(ArticleFilter filter) {
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append(" where a.deleted_at is null and a.status = 'published'")
+            .append(" and a.published_at <= now()");
+    if (!filter.tagSlugs().isEmpty()) {
+      sql.append(
+          " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"
+              + " in (select id from tags where slug in (:tags)))",
+          "tags",
+          filter.tagSlugs());
+    }
+    filter
+        .authorHandle()
+        .ifPresent(
+            handle ->
+                sql.append(
+                    " and a.author_id = (select id from accounts where handle = :author)",
+                    "author",
+                    handle));
+    filter
+        .query()
+        .ifPresent(q -> sql.append(" and a.search @@ websearch_to_tsquery('english', :q)", "q", q));
+    filter
+        .publishedAfter()
+        .ifPresent(at -> sql.append(" and a.published_at > :after", "after", at));
+    filter
+        .publishedBefore()
+        .ifPresent(at -> sql.append(" and a.published_at < :before", "before", at));
+    filter
+        .updatedSince()
+        .ifPresent(at -> sql.append(" and a.updated_at >= :updatedSince", "updatedSince", at));
+    return sql;
+  }
+
+  private static String status(String stored, boolean due) {
+    if (ArticleStatus.PUBLISHED.value().equals(stored) && !due) {
+      return ArticleStatus.SCHEDULED.value();
+    }
+    return stored;
+  }
+
+  private static ArticleSummary summary(Object[] row, List<TagRef> tags) {
+    return new ArticleSummary(
+        text(row[1]),
+        text(row[2]),
+        text(row[3]),
+        new AuthorRef(text(row[12]), text(row[13]), text(row[14])),
+        tags,
+        instant(row[4]),
+        instant(row[5]),
+        asInt(row[6]),
+        text(row[7]),
+        new ArticleStats(
+            asInt(row[8]),
+            asInt(row[9]),
+            Math.round(asDouble(row[10]) * 100) / 100.0,
+            asInt(row[11])));
+  }
+
+  /** An article as stored, before visibility is decided. */
+  record StoredArticle(
+      long id,
+      ArticleSummary summary,
+      String body,
+      String html,
+      String referenceUrl,
+      boolean hasSource,
+      String sourcePublisher,
+      String republicationNotice,
+      String status,
+      boolean deleted,
+      long authorId) {
+
+    boolean isPublic() {
+      return !deleted && ArticleStatus.PUBLISHED.value().equals(status);
+    }
+  }
+}

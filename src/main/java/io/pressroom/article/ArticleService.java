@@ -1,0 +1,143 @@
+package io.pressroom.article;
+
+import io.pressroom.web.CursorCodec;
+import io.pressroom.web.PageRequest;
+import io.pressroom.web.Problem;
+import io.pressroom.web.ProblemException;
+import io.pressroom.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Listing and reading articles as a reader sees them. */
+@ApplicationScoped
+public class ArticleService {
+
+  private final ArticleReads reads;
+  private final CursorCodec cursors;
+
+  ArticleService(ArticleReads reads, CursorCodec cursors) {
+    this.reads = reads;
+    this.cursors = cursors;
+  }
+
+  /** Public articles matching the client's options; {@code pathTag} scopes a tag's page. */
+  public ArticleListing list(ArticleListParams params, Optional<String> pathTag) {
+    PageRequest pageRequest = params.pageRequest();
+    ArticleFilter filter = params.filter();
+    if (pathTag.isPresent()) {
+      if (!filter.tagSlugs().isEmpty()) {
+        throw ProblemException.invalidParameter(
+            "tag", "this listing is already scoped to the tag in its path");
+      }
+      filter = withTags(filter, List.of(pathTag.get()));
+    }
+    ArticleSort sort = filter.sort();
+    Optional<List<String>> after =
+        pageRequest.cursor().map(c -> cursors.decode(c, sort.parameter(), 2).keys());
+    after.ifPresent(ArticleService::checkCursorKeys);
+
+    ArticleReads.ListingFacts facts = reads.facts(filter);
+    if (pathTag.isPresent() && facts.knownTags().isEmpty()) {
+      throw ProblemException.notFound("No tag has the slug '" + pathTag.get() + "'.");
+    }
+    checkNamesExist(filter, facts);
+    if (facts.total() == 0) {
+      return new ArticleListing(List.of(), 0, pageRequest.limit(), Optional.empty());
+    }
+    List<ArticleReads.Row> rows =
+        reads.page(filter, after, pageRequest.limit() + 1, pageRequest.offset());
+    boolean more = rows.size() > pageRequest.limit();
+    List<ArticleReads.Row> shown = more ? rows.subList(0, pageRequest.limit()) : rows;
+    Optional<String> next = Optional.empty();
+    if (more) {
+      ArticleReads.Row last = shown.get(shown.size() - 1);
+      next =
+          Optional.of(
+              cursors.encode(
+                  new CursorCodec.Position(
+                      sort.parameter(), List.of(last.sortKey(), Long.toString(last.id())))));
+    }
+    return new ArticleListing(
+        shown.stream().map(ArticleReads.Row::summary).toList(),
+        facts.total(),
+        pageRequest.limit(),
+        next);
+  }
+
+  /** The public article page; 404 for an unknown or unpublished slug, 410 once deleted. */
+  public ArticleDetail detail(String slug) {
+    ArticleReads.StoredArticle article = reads.bySlug(slug).orElseThrow(() -> notFound(slug));
+    if (article.deleted()) {
+      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
+    }
+    if (!article.isPublic()) {
+      throw notFound(slug);
+    }
+    return toDetail(article);
+  }
+
+  private static ArticleDetail toDetail(ArticleReads.StoredArticle article) {
+    ArticleSummary s = article.summary();
+    return new ArticleDetail(
+        s.slug(),
+        s.title(),
+        s.summary(),
+        s.author(),
+        s.tags(),
+        s.publishedAt(),
+        s.updatedAt(),
+        s.readingMinutes(),
+        s.coverImageUrl(),
+        s.stats(),
+        article.status(),
+        article.body(),
+        article.html(),
+        article.referenceUrl(),
+        new ArticleDetail.Source(article.hasSource(), article.sourcePublisher()),
+        new ArticleDetail.Republication(article.republicationNotice()),
+        null);
+  }
+
+  private static ProblemException notFound(String slug) {
+    return ProblemException.notFound("No article has the slug '" + slug + "'.");
+  }
+
+  private static void checkNamesExist(ArticleFilter filter, ArticleReads.ListingFacts facts) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (String slug : filter.tagSlugs()) {
+      if (!facts.knownTags().contains(slug)) {
+        errors.add(new Problem.FieldError("tag", "no tag has the slug '" + slug + "'"));
+      }
+    }
+    if (!facts.authorKnown()) {
+      errors.add(
+          new Problem.FieldError(
+              "author", "no author has the handle '" + filter.authorHandle().orElse("") + "'"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          ProblemType.VALIDATION, "The filters name a tag or author that does not exist.", errors);
+    }
+  }
+
+  private static void checkCursorKeys(List<String> keys) {
+    try {
+      Long.parseLong(keys.get(1));
+    } catch (NumberFormatException e) {
+      throw CursorCodec.invalid();
+    }
+  }
+
+  private static ArticleFilter withTags(ArticleFilter filter, List<String> tags) {
+    return new ArticleFilter(
+        tags,
+        filter.authorHandle(),
+        filter.query(),
+        filter.publishedAfter(),
+        filter.publishedBefore(),
+        filter.updatedSince(),
+        filter.sort());
+  }
+}

@@ -1,0 +1,77 @@
+package io.pressroom.author;
+
+import io.pressroom.web.PageRequest;
+import io.pressroom.web.Representations;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/authors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authors")
+public class AuthorResource {
+
+  private final AuthorService authors;
+  private final Representations representations;
+
+  AuthorResource(AuthorService authors, Representations representations) {
+    this.authors = authors;
+    this.representations = representations;
+  }
+
+  @GET
+  @PermitAll
+  @Operation(
+      summary = "List authors",
+      description = "Accounts that write, with their follower and published article counts.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of authors",
+      content = @Content(schema = @Schema(implementation = AuthorPage.class)))
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  public Response list(
+      @RestQuery
+          @Parameter(
+              description = "name (default), -followers or -articles",
+              schema = @Schema(enumeration = {"name", "-followers", "-articles"}))
+          String sort,
+      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
+      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
+      @RestQuery @Parameter(description = "1-based page number") String page,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    AuthorPage body = authors.list(sort, PageRequest.parse(limit, cursor, page));
+    return representations.collection(headers, uri, body, body.page().next());
+  }
+
+  @GET
+  @Path("{handle}")
+  @PermitAll
+  @Operation(summary = "Read an author's profile")
+  @APIResponse(
+      responseCode = "200",
+      description = "The author",
+      content = @Content(schema = @Schema(implementation = AuthorProfile.class)))
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response get(
+      @RestPath @Parameter(example = "northwind-desk") String handle,
+      @Context HttpHeaders headers) {
+    return representations.json(headers, authors.get(handle));
+  }
+}

@@ -1,0 +1,32 @@
+package io.pressroom.demo;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The shape of {@code demo/content.json}. */
+record DemoContent(List<DemoAccount> accounts, List<DemoTag> tags, List<DemoArticle> articles) {
+
+  record DemoAccount(
+      String handle,
+      String name,
+      String email,
+      String role,
+      String bio,
+      String avatarUrl,
+      String websiteUrl) {}
+
+  record DemoTag(String name, String description) {}
+
+  record DemoArticle(
+      String title,
+      String summary,
+      String body,
+      String author,
+      List<String> tags,
+      String referenceUrl,
+      String sourceUrl,
+      String sourcePublisher,
+      String republicationNotice,
+      String coverImageUrl,
+      Instant publishedAt) {}
+}

@@ -1,0 +1,124 @@
+package io.pressroom.demo;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pressroom.PressroomConfig;
+import io.pressroom.account.Account;
+import io.pressroom.account.AccountService;
+import io.pressroom.account.NewProfile;
+import io.pressroom.account.Role;
+import io.pressroom.article.ArticleAuthoring;
+import io.pressroom.article.NewArticle;
+import io.pressroom.tag.TagService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the demo content once per database when {@code pressroom.demo-content} is on. A marker row,
+ * taken under an advisory lock, makes the load happen exactly once even when several instances
+ * start together.
+ */
+@ApplicationScoped
+class DemoContentLoader {
+
+  private static final Logger LOG = Logger.getLogger(DemoContentLoader.class);
+  static final String MARKER = "demo-content-v1";
+
+  private final PressroomConfig config;
+  private final EntityManager entityManager;
+  private final AccountService accounts;
+  private final TagService tags;
+  private final ArticleAuthoring authoring;
+  private final ObjectMapper mapper;
+
+  DemoContentLoader(
+      PressroomConfig config,
+      EntityManager entityManager,
+      AccountService accounts,
+      TagService tags,
+      ArticleAuthoring authoring,
+      ObjectMapper mapper) {
+    this.config = config;
+    this.entityManager = entityManager;
+    this.accounts = accounts;
+    this.tags = tags;
+    this.authoring = authoring;
+    this.mapper = mapper;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (config.demoContent()) {
+      QuarkusTransaction.requiringNew().run(this::loadOnce);
+    }
+  }
+
+  void loadOnce() {
+    entityManager.createNativeQuery("select pg_advisory_xact_lock(4242)").getSingleResult();
+    int inserted =
+        entityManager
+            .createNativeQuery(
+                "insert into instance_markers (name) values (:name) on conflict do nothing")
+            .setParameter("name", MARKER)
+            .executeUpdate();
+    if (inserted == 0) {
+      return;
+    }
+    DemoContent content = read();
+    Map<String, Account> byHandle = new HashMap<>();
+    for (DemoContent.DemoAccount a : content.accounts()) {
+      byHandle.put(
+          a.handle(),
+          accounts.create(
+              new NewProfile(
+                  a.handle(),
+                  a.email(),
+                  a.name(),
+                  Role.of(a.role()),
+                  a.bio(),
+                  a.avatarUrl(),
+                  a.websiteUrl())));
+    }
+    for (DemoContent.DemoTag tag : content.tags()) {
+      tags.describe(tag.name(), tag.description());
+    }
+    for (DemoContent.DemoArticle a : content.articles()) {
+      authoring.createPublished(
+          byHandle.get(a.author()),
+          new NewArticle(
+              a.title(),
+              a.summary(),
+              a.body(),
+              a.tags(),
+              a.referenceUrl(),
+              a.sourceUrl(),
+              a.sourcePublisher(),
+              a.republicationNotice(),
+              a.coverImageUrl()),
+          a.publishedAt());
+    }
+    LOG.infof(
+        "Loaded demo content: %d accounts, %d tags, %d articles",
+        content.accounts().size(), content.tags().size(), content.articles().size());
+  }
+
+  private DemoContent read() {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream("demo/content.json")) {
+      return mapper
+          .copy()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(in, DemoContent.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The demo content could not be read", e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.pressroom.tag;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A topic articles are filed under; aggregators pull articles by tag. */
+@Entity
+@Table(name = "tags")
+public class Tag extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
+  String slug;
+  String name;
+  String description;
+
+  @Column(name = "created_at")
+  Instant createdAt;
+
+  @Column(name = "updated_at")
+  Instant updatedAt;
+
+  protected Tag() {}
+
+  Tag(String slug, String name, String description) {
+    this.slug = slug;
+    this.name = name;
+    this.description = description;
+    this.createdAt = Instant.now();
+    this.updatedAt = createdAt;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String name() {
+    return name;
+  }
+}

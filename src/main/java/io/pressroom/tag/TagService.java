@@ -1,0 +1,143 @@
+package io.pressroom.tag;
+
+import static io.pressroom.web.Rows.asLong;
+import static io.pressroom.web.Rows.text;
+
+import io.pressroom.web.CursorCodec;
+import io.pressroom.web.PageInfo;
+import io.pressroom.web.PageRequest;
+import io.pressroom.web.ProblemException;
+import io.pressroom.web.PublicArticles;
+import io.pressroom.web.QueryParams;
+import io.pressroom.web.Slugs;
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Tags: listing them with their public article counts, and finding or creating them by name. */
+@ApplicationScoped
+public class TagService {
+
+  static final int MAX_SLUG_LENGTH = 60;
+  private static final String BY_NAME = "name";
+  private static final String BY_ARTICLES = "-articles";
+
+  private static final String VIEW =
+      "select t.id, t.slug, t.name, t.description, (select count(*) from article_tags at join"
+          + " articles a on a.id = at.article_id where at.tag_id = t.id and "
+          + PublicArticles.condition("a")
+          + ") as articles from tags t";
+
+  private final EntityManager entityManager;
+  private final CursorCodec cursors;
+
+  TagService(EntityManager entityManager, CursorCodec cursors) {
+    this.entityManager = entityManager;
+    this.cursors = cursors;
+  }
+
+  public TagPage list(String sortParam, PageRequest pageRequest) {
+    String sort = QueryParams.oneOf("sort", sortParam, BY_NAME, BY_NAME, BY_ARTICLES);
+    boolean byName = sort.equals(BY_NAME);
+    String key = byName ? "lower(x.name)" : "x.articles";
+    String direction = byName ? " asc" : " desc";
+    SqlBuilder sql = new SqlBuilder().append("select * from (" + VIEW + ") x where true");
+    pageRequest
+        .cursor()
+        .map(c -> cursors.decode(c, sort, 2).keys())
+        .ifPresent(
+            keys ->
+                sql.append(" and (" + key + ", x.id) " + (byName ? ">" : "<"))
+                    .append(" (:afterKey, :afterId)")
+                    .bind("afterKey", byName ? keys.get(0) : parseLong(keys.get(0)))
+                    .bind("afterId", parseLong(keys.get(1))));
+    sql.append(" order by " + key + direction + ", x.id" + direction)
+        .append(" limit :limit", "limit", pageRequest.limit() + 1)
+        .append(" offset :offset", "offset", pageRequest.offset());
+    long total =
+        asLong(entityManager.createNativeQuery("select count(*) from tags").getSingleResult());
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = sql.toQuery(entityManager).getResultList();
+    boolean more = rows.size() > pageRequest.limit();
+    List<Object[]> shown = more ? rows.subList(0, pageRequest.limit()) : rows;
+    List<TagView> items = new ArrayList<>(shown.size());
+    shown.forEach(row -> items.add(view(row)));
+    String next = null;
+    if (more) {
+      Object[] last = shown.get(shown.size() - 1);
+      String lastKey = byName ? text(last[2]).toLowerCase(Locale.ROOT) : text(last[4]);
+      next = cursors.encode(new CursorCodec.Position(sort, List.of(lastKey, text(last[0]))));
+    }
+    return new TagPage(items, new PageInfo(pageRequest.limit(), total, next));
+  }
+
+  public TagView get(String slug) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(VIEW + " where t.slug = :slug")
+            .setParameter("slug", slug)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("No tag has the slug '" + slug + "'.");
+    }
+    return view(rows.get(0));
+  }
+
+  /** The tags with these names, created when missing; names match case-insensitively. */
+  @Transactional
+  public List<Tag> findOrCreate(List<String> names) {
+    List<Tag> tags = new ArrayList<>();
+    for (String raw : names) {
+      String name = raw.trim();
+      Optional<Tag> existing =
+          Tag.find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResultOptional();
+      Tag tag =
+          existing.orElseGet(
+              () -> {
+                Tag created = new Tag(uniqueSlug(name), name, null);
+                created.persist();
+                return created;
+              });
+      if (!tags.contains(tag)) {
+        tags.add(tag);
+      }
+    }
+    return tags;
+  }
+
+  @Transactional
+  public void describe(String name, String description) {
+    Tag tag = findOrCreate(List.of(name)).get(0);
+    tag.description = description;
+  }
+
+  private String uniqueSlug(String name) {
+    String base = Slugs.slugify(name, MAX_SLUG_LENGTH - 4);
+    if (base.isEmpty()) {
+      base = "tag";
+    }
+    String slug = base;
+    for (int n = 2; Tag.count("slug", slug) > 0; n++) {
+      slug = base + "-" + n;
+    }
+    return slug;
+  }
+
+  private static long parseLong(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw CursorCodec.invalid();
+    }
+  }
+
+  private static TagView view(Object[] row) {
+    return new TagView(text(row[1]), text(row[2]), text(row[3]), asLong(row[4]));
+  }
+}

@@ -1,0 +1,14 @@
+package io.pressroom.web;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where a collection answer stands: its size, the whole count, and the cursor of what follows. */
+@Schema(name = "PageInfo")
+public record PageInfo(
+    @Schema(example = "20") int limit,
+    @Schema(example = "57") long total,
+    @Schema(
+            description = "Cursor of the next page, to send as cursor; null on the last page",
+            nullable = true,
+            example = "c29ydA.c2ln")
+        String next) {}

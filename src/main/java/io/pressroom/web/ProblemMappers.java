@@ -1,0 +1,158 @@
+package io.pressroom.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one family of mappers that turns every failure into an RFC 9457 problem. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return Problems.response(e.type(), e.getMessage(), uri, e.errors());
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    String detail =
+        errors.isEmpty()
+            ? "The request is invalid."
+            : "The request is invalid: "
+                + errors.stream()
+                    .map(Problem.FieldError::field)
+                    .distinct()
+                    .collect(Collectors.joining(", "))
+                + ".";
+    return Problems.response(ProblemType.VALIDATION, detail, uri, errors);
+  }
+
+  @ServerExceptionMapper
+  public Response malformed(JsonProcessingException e, UriInfo uri) {
+    String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
+    String detail;
+    if (e instanceof UnrecognizedPropertyException) {
+      detail = "The field '" + field + "' is not accepted here.";
+    } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+      detail =
+          field.isEmpty()
+              ? "The request body does not have the expected shape."
+              : "The field '" + field + "' has a value of the wrong type or format.";
+    } else {
+      detail = "The request body is not valid JSON.";
+    }
+    List<Problem.FieldError> errors =
+        field.isEmpty()
+            ? List.of()
+            : List.of(new Problem.FieldError(field, "wrong type or format"));
+    return Problems.response(ProblemType.MALFORMED_BODY, detail, uri, errors);
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+    return unauthenticated(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    return unauthenticated(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return Problems.response(
+        ProblemType.FORBIDDEN, "Your account may not do this.", uri, List.of());
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    Response original = e.getResponse();
+    int status = original == null ? 500 : original.getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    ProblemType type = ProblemType.forStatus(status);
+    Response.ResponseBuilder builder =
+        Response.fromResponse(Problems.response(type, webDetail(type, uri), uri, List.of()))
+            .status(status);
+    if (original != null && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+      builder.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+    }
+    return builder.build();
+  }
+
+  @ServerExceptionMapper(priority = 10_000)
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String id = UUID.randomUUID().toString();
+    LOG.errorf(e, "Unexpected failure %s on %s", id, uri == null ? "?" : uri.getPath());
+    return Problems.response(
+        ProblemType.INTERNAL,
+        "Something went wrong on our side. Quote reference " + id + " when you report it.",
+        uri,
+        List.of());
+  }
+
+  private static Response unauthenticated(UriInfo uri) {
+    return Response.fromResponse(
+            Problems.response(
+                ProblemType.UNAUTHORIZED,
+                "Sign in and send a valid bearer token to do this.",
+                uri,
+                List.of()))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
+  }
+
+  private static String webDetail(ProblemType type, UriInfo uri) {
+    return switch (type) {
+      case NOT_FOUND -> "Nothing is served at " + uri.getPath() + ".";
+      case METHOD_NOT_ALLOWED -> "This method is not allowed on " + uri.getPath() + ".";
+      case NOT_ACCEPTABLE -> "None of the media types in Accept can be produced here.";
+      case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
+      case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+      default -> "The request could not be processed.";
+    };
+  }
+
+  private static String fieldName(ConstraintViolation<?> violation) {
+    String last = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      switch (node.getKind()) {
+        case PROPERTY, PARAMETER -> last = node.getName();
+        default -> {}
+      }
+    }
+    return last == null ? "request" : last;
+  }
+
+  private static String jsonPath(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+}

@@ -1,0 +1,52 @@
+package io.pressroom.web;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+
+/** Reads the columns of native query rows whatever Java type the driver chose for them. */
+public final class Rows {
+
+  private Rows() {}
+
+  /** A timestamp as the API shows it: UTC, to the second. */
+  public static Instant instant(Object value) {
+    Instant instant;
+    if (value == null) {
+      return null;
+    } else if (value instanceof Instant i) {
+      instant = i;
+    } else if (value instanceof OffsetDateTime o) {
+      instant = o.toInstant();
+    } else if (value instanceof ZonedDateTime z) {
+      instant = z.toInstant();
+    } else if (value instanceof Timestamp t) {
+      instant = t.toInstant();
+    } else {
+      throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
+    }
+    return instant.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  public static long asLong(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  public static int asInt(Object value) {
+    return value == null ? 0 : ((Number) value).intValue();
+  }
+
+  public static double asDouble(Object value) {
+    return value == null ? 0 : ((Number) value).doubleValue();
+  }
+
+  public static boolean asBoolean(Object value) {
+    return Boolean.TRUE.equals(value);
+  }
+
+  public static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,46 @@
+package io.pressroom.web;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Assembles a native query from optional clauses while keeping every value a bound parameter. */
+public final class SqlBuilder {
+
+  private final StringBuilder sql = new StringBuilder();
+  private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+  public SqlBuilder append(String fragment) {
+    sql.append(fragment);
+    return this;
+  }
+
+  public SqlBuilder append(String fragment, String name, Object value) {
+    sql.append(fragment);
+    parameters.put(name, value);
+    return this;
+  }
+
+  public SqlBuilder bind(String name, Object value) {
+    parameters.put(name, value);
+    return this;
+  }
+
+  public SqlBuilder appendAll(SqlBuilder other) {
+    sql.append(other.sql);
+    parameters.putAll(other.parameters);
+    return this;
+  }
+
+  public Query toQuery(EntityManager entityManager) {
+    Query query = entityManager.createNativeQuery(sql.toString());
+    parameters.forEach(query::setParameter);
+    return query;
+  }
+
+  @Override
+  public String toString() {
+    return sql.toString();
+  }
+}
