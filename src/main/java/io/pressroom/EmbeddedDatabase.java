@@ -53,6 +53,11 @@ final class EmbeddedDatabase implements AutoCloseable {
       return database;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "No datasource URL is set and the embedded PostgreSQL could not start (production"
+              + " builds leave its binaries out): set QUARKUS_DATASOURCE_JDBC_URL",
+          e);
     }
   }
 

@@ -1,0 +1,170 @@
+package io.pressroom.support;
+
+import io.pressroom.account.Account;
+import io.pressroom.account.AccountService;
+import io.pressroom.account.NewProfile;
+import io.pressroom.account.Role;
+import io.pressroom.article.ArticleAuthoring;
+import io.pressroom.article.NewArticle;
+import io.pressroom.tag.TagService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Small builders of test data. Every name carries a fresh suffix so that tests never see each
+ * other's data, whatever order they run in.
+ */
+@ApplicationScoped
+public class Fixtures {
+
+  private final AccountService accounts;
+  private final TagService tags;
+  private final ArticleAuthoring authoring;
+  private final EntityManager entityManager;
+
+  Fixtures(
+      AccountService accounts,
+      TagService tags,
+      ArticleAuthoring authoring,
+      EntityManager entityManager) {
+    this.accounts = accounts;
+    this.tags = tags;
+    this.authoring = authoring;
+    this.entityManager = entityManager;
+  }
+
+  public static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public Account author() {
+    return account(Role.AUTHOR);
+  }
+
+  public Account account(Role role) {
+    String handle = unique(role.value());
+    return accounts.create(
+        new NewProfile(
+            handle,
+            handle + "@example.com",
+            "Name of " + handle,
+            role,
+            "Bio of " + handle,
+            "https://images.example.net/" + handle + ".png",
+            "https://" + handle + ".example.com"));
+  }
+
+  /** A tag with a unique name; returns its slug. */
+  public String tag() {
+    String name = unique("topic");
+    return tags.findOrCreate(List.of(name)).get(0).slug();
+  }
+
+  public ArticleBuilder article(Account author) {
+    return new ArticleBuilder(author);
+  }
+
+  public void markDeleted(String slug) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("update articles set deleted_at = now() where slug = :slug")
+                    .setParameter("slug", slug)
+                    .executeUpdate());
+  }
+
+  public void markDraft(String slug) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "update articles set status = 'draft', published_at = null where slug ="
+                            + " :slug")
+                    .setParameter("slug", slug)
+                    .executeUpdate());
+  }
+
+  public void setCounters(String slug, int likes, int comments, int ratingCount, int ratingSum) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "update articles set like_count = :likes, comment_count = :comments,"
+                            + " rating_count = :count, rating_sum = :sum where slug = :slug")
+                    .setParameter("likes", likes)
+                    .setParameter("comments", comments)
+                    .setParameter("count", ratingCount)
+                    .setParameter("sum", ratingSum)
+                    .setParameter("slug", slug)
+                    .executeUpdate());
+  }
+
+  /** Builds one article; published an hour ago unless told otherwise. */
+  public final class ArticleBuilder {
+    private final Account author;
+    private String title = unique("Article");
+    private String summary = "A short summary.";
+    private String body = "## Heading\n\nSome *body* text.";
+    private List<String> tagNames = List.of();
+    private Instant publishedAt = Instant.now().minusSeconds(3600);
+    private String sourceUrl = "https://news.example.com/original";
+
+    private ArticleBuilder(Account author) {
+      this.author = author;
+    }
+
+    public ArticleBuilder title(String value) {
+      title = value;
+      return this;
+    }
+
+    public ArticleBuilder summary(String value) {
+      summary = value;
+      return this;
+    }
+
+    public ArticleBuilder body(String value) {
+      body = value;
+      return this;
+    }
+
+    public ArticleBuilder tags(String... names) {
+      tagNames = List.of(names);
+      return this;
+    }
+
+    public ArticleBuilder publishedAt(Instant value) {
+      publishedAt = value;
+      return this;
+    }
+
+    public ArticleBuilder noSource() {
+      sourceUrl = null;
+      return this;
+    }
+
+    /** Creates the article and returns its slug. */
+    public String create() {
+      return authoring.createPublished(
+          author,
+          new NewArticle(
+              title,
+              summary,
+              body,
+              tagNames,
+              "https://reference.example.org/" + title,
+              sourceUrl,
+              sourceUrl == null ? null : "Example News",
+              "Distilled and republished from Example News.",
+              null),
+          publishedAt);
+    }
+  }
+}

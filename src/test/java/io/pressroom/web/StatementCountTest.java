@@ -1,0 +1,64 @@
+package io.pressroom.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pressroom.account.Account;
+import io.pressroom.support.Fixtures;
+import io.pressroom.support.SqlStatements;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** A list or detail request runs a small, fixed number of statements whatever the page size. */
+@QuarkusTest
+class StatementCountTest {
+
+  @Inject Fixtures fixtures;
+  @Inject SqlStatements statements;
+
+  @Test
+  void articleListingsRunThreeStatementsWhateverThePageSize() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    String otherTag = fixtures.tag();
+    for (int i = 0; i < 40; i++) {
+      fixtures.article(author).tags(tag, otherTag).create();
+    }
+    warmUp(tag);
+
+    long small = count("/api/v1/articles?limit=2&tag=" + tag);
+    long large = count("/api/v1/articles?limit=40&tag=" + tag);
+    long searched = count("/api/v1/articles?limit=40&q=body&author=" + author.handle());
+    long tagPage = count("/api/v1/tags/" + tag + "/articles?limit=40&sort=-likes");
+    assertThat(small).isEqualTo(3);
+    assertThat(large).isEqualTo(3);
+    assertThat(searched).isEqualTo(3);
+    assertThat(tagPage).isEqualTo(3);
+  }
+
+  @Test
+  void detailAndDirectoryRequestsRunAtMostTwoStatements() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    String slug = fixtures.article(author).tags(tag, fixtures.tag()).create();
+    warmUp(tag);
+
+    assertThat(count("/api/v1/articles/" + slug)).isEqualTo(2);
+    assertThat(count("/api/v1/tags/" + tag)).isEqualTo(1);
+    assertThat(count("/api/v1/tags?limit=5")).isEqualTo(2);
+    assertThat(count("/api/v1/tags?limit=100")).isEqualTo(2);
+    assertThat(count("/api/v1/authors/" + author.handle())).isEqualTo(1);
+    assertThat(count("/api/v1/authors?limit=5")).isEqualTo(2);
+    assertThat(count("/api/v1/authors?limit=100")).isEqualTo(2);
+  }
+
+  private void warmUp(String tag) {
+    // The first cursor of an installation loads its signing key once.
+    given().get("/api/v1/articles?limit=1&tag=" + tag).then().statusCode(200);
+  }
+
+  private long count(String path) {
+    return statements.countDuring(() -> given().get(path).then().statusCode(200));
+  }
+}
