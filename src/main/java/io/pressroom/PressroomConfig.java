@@ -16,8 +16,21 @@ public interface PressroomConfig {
   /** The public base URL used in absolute links; taken from the request when absent. */
   Optional<String> publicBaseUrl();
 
+  /** The largest request body accepted; larger ones get a 413 problem. */
+  @WithDefault("1048576")
+  long maxBodySize();
+
   /** Caching headers of anonymous public answers. */
   Cache cache();
+
+  /** Access and refresh tokens. */
+  Tokens tokens();
+
+  /** The first admin, created at start-up when both are set. */
+  Admin admin();
+
+  /** Throttling of failed sign-ins. */
+  SignIn signIn();
 
   /** The key that signs paging cursors; generated once and kept in the database when absent. */
   Optional<String> cursorKey();
@@ -30,5 +43,40 @@ public interface PressroomConfig {
     /** How long after that a cache may serve the stale answer while it revalidates. */
     @WithDefault("300s")
     Duration staleWhileRevalidate();
+  }
+
+  interface Tokens {
+    /** PKCS#8 RSA private key (PEM or base64) that signs access tokens; generated when absent. */
+    Optional<String> signingKey();
+
+    @WithDefault("pressroom")
+    String issuer();
+
+    /** Lifetime of an access token. */
+    @WithDefault("15m")
+    Duration accessTokenLifetime();
+
+    /** Lifetime of a refresh token (each use replaces it with a fresh one). */
+    @WithDefault("30d")
+    Duration refreshTokenLifetime();
+  }
+
+  interface Admin {
+    Optional<String> email();
+
+    Optional<String> password();
+  }
+
+  interface SignIn {
+    /** Failed sign-ins allowed per email address per window. */
+    @WithDefault("5")
+    int failuresPerEmail();
+
+    /** Failed sign-ins allowed per client address per window. */
+    @WithDefault("20")
+    int failuresPerAddress();
+
+    @WithDefault("15m")
+    Duration window();
   }
 }

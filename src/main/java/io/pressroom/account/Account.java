@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A person who reads, writes, edits or administers; authors are accounts with a profile. */
+/**
+ * A person who reads, writes, edits or administers; authors are accounts with a profile. The
+ * follower counter is kept by SQL increments and deliberately not mapped.
+ */
 @Entity
 @Table(name = "accounts")
 public class Account extends PanacheEntityBase {
@@ -35,9 +38,6 @@ public class Account extends PanacheEntityBase {
 
   String role;
   boolean disabled;
-
-  @Column(name = "token_version")
-  int tokenVersion;
 
   @Column(name = "created_at")
   Instant createdAt;

@@ -1,65 +1,247 @@
 package io.pressroom.article;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pressroom.account.Account;
+import io.pressroom.account.CurrentUser;
+import io.pressroom.account.Role;
 import io.pressroom.tag.TagService;
+import io.pressroom.web.EntityTags;
 import io.pressroom.web.MarkdownRenderer;
+import io.pressroom.web.MergePatch;
+import io.pressroom.web.ProblemException;
+import io.pressroom.web.ProblemType;
 import io.pressroom.web.Slugs;
+import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
 
-/** Writing articles: drafts, their slugs and rendering, and publishing. */
+/** Writing articles: drafts, partial updates, publishing, scheduling and deletion. */
 @ApplicationScoped
 public class ArticleAuthoring {
 
   static final int MAX_SLUG_LENGTH = 100;
+  static final Set<String> EDITABLE_FIELDS =
+      Set.of(
+          "title",
+          "summary",
+          "body",
+          "tags",
+          "referenceUrl",
+          "sourceUrl",
+          "sourcePublisher",
+          "republicationNotice",
+          "coverImageUrl");
 
   private final TagService tags;
   private final MarkdownRenderer markdown;
+  private final Validation validation;
+  private final EntityManager entityManager;
+  private final Event<ArticleChanged> changes;
 
-  ArticleAuthoring(TagService tags, MarkdownRenderer markdown) {
+  ArticleAuthoring(
+      TagService tags,
+      MarkdownRenderer markdown,
+      Validation validation,
+      EntityManager entityManager,
+      Event<ArticleChanged> changes) {
     this.tags = tags;
     this.markdown = markdown;
+    this.validation = validation;
+    this.entityManager = entityManager;
+    this.changes = changes;
+  }
+
+  /** Writes a new draft by the caller; returns its slug. */
+  @Transactional
+  public String create(CurrentUser.Caller caller, ArticleRequest request) {
+    Account author = entityManager.getReference(Account.class, caller.accountId());
+    Article article =
+        new Article(
+            uniqueSlug(request.title()),
+            author,
+            content(request),
+            tags.findOrCreate(request.tagsOrEmpty()));
+    article.persist();
+    entityManager.flush();
+    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.CREATED));
+    return article.slug;
+  }
+
+  /**
+   * Applies a partial update. With {@code ifMatch}, the update happens only if the article is still
+   * at the version the client saw; otherwise 412.
+   */
+  @Transactional
+  public void update(
+      CurrentUser.Caller caller, String slug, JsonNode body, Optional<String> ifMatch) {
+    MergePatch patch = MergePatch.of(body, EDITABLE_FIELDS);
+    Article article = lockForEdit(caller, slug);
+    checkPrecondition(article, ifMatch);
+    ArticleRequest merged =
+        validation.check(
+            new ArticleRequest(
+                patch.text("title", article.title),
+                patch.text("summary", article.summary),
+                patch.text("body", article.body),
+                patch.texts("tags", article.tags.stream().map(t -> t.name()).toList()),
+                patch.text("referenceUrl", article.referenceUrl),
+                patch.text("sourceUrl", article.sourceUrl),
+                patch.text("sourcePublisher", article.sourcePublisher),
+                patch.text("republicationNotice", article.republicationNotice),
+                patch.text("coverImageUrl", article.coverImageUrl)));
+    article.apply(content(merged), tags.findOrCreate(merged.tagsOrEmpty()));
+    article.touch(now());
+    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.UPDATED));
+  }
+
+  /** Publishes now, or schedules for {@code at}; an editor's decision. */
+  @Transactional
+  public void publish(CurrentUser.Caller caller, String slug, Optional<Instant> at) {
+    requireEditor(caller);
+    Article article = lockLive(slug);
+    Instant now = now();
+    Instant when = at.map(i -> i.truncatedTo(ChronoUnit.MICROS)).orElse(now);
+    if (at.isEmpty()
+        && ArticleStatus.PUBLISHED.value().equals(article.status)
+        && article.publishedAt != null
+        && !article.publishedAt.isAfter(now)) {
+      return;
+    }
+    article.publish(when);
+    article.touch(now);
+    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.PUBLISHED));
+  }
+
+  /** Takes an article back to draft; an editor's decision. */
+  @Transactional
+  public void unpublish(CurrentUser.Caller caller, String slug) {
+    requireEditor(caller);
+    Article article = lockLive(slug);
+    if (ArticleStatus.DRAFT.value().equals(article.status)) {
+      return;
+    }
+    article.status = ArticleStatus.DRAFT.value();
+    article.publishedAt = null;
+    article.touch(now());
+    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.UNPUBLISHED));
+  }
+
+  /** Soft delete: the article leaves every list and its page answers 410. */
+  @Transactional
+  public void delete(CurrentUser.Caller caller, String slug) {
+    Article article = lockForEdit(caller, slug);
+    Instant now = now();
+    article.deletedAt = now;
+    article.touch(now);
+    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.DELETED));
   }
 
   /** Writes an article that is published at {@code publishedAt}, as imported content is. */
   @Transactional
   public String createPublished(Account author, NewArticle draft, Instant publishedAt) {
     Instant at = publishedAt.truncatedTo(ChronoUnit.MICROS);
+    ArticleRequest request =
+        new ArticleRequest(
+            draft.title(),
+            draft.summary(),
+            draft.body(),
+            draft.tags(),
+            draft.referenceUrl(),
+            draft.sourceUrl(),
+            draft.sourcePublisher(),
+            draft.republicationNotice(),
+            draft.coverImageUrl());
     Article article =
         new Article(
-            uniqueSlug(draft.title()), author, content(draft), tags.findOrCreate(draft.tags()));
+            uniqueSlug(draft.title()), author, content(request), tags.findOrCreate(draft.tags()));
     article.publish(at);
     article.createdAt = at;
     article.touch(at);
     article.persist();
+    entityManager.flush();
+    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.PUBLISHED));
     return article.slug;
   }
 
-  private ArticleContent content(NewArticle draft) {
-    return new ArticleContent(
-        draft.title().trim(),
-        draft.summary().trim(),
-        draft.body(),
-        markdown.toSafeHtml(draft.body()),
-        MarkdownRenderer.readingMinutes(draft.body()),
-        draft.referenceUrl(),
-        draft.sourceUrl(),
-        draft.sourcePublisher(),
-        draft.republicationNotice(),
-        draft.coverImageUrl());
+  private Article lockForEdit(CurrentUser.Caller caller, String slug) {
+    Article article = lockLive(slug);
+    boolean owner = article.author.id().equals(caller.accountId());
+    if (!(caller.is(Role.EDITOR) || (caller.is(Role.AUTHOR) && owner))) {
+      throw ProblemException.forbidden("Only its author or an editor may change this article.");
+    }
+    return article;
   }
 
+  private Article lockLive(String slug) {
+    Article article =
+        Article.<Article>find("slug", slug)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .firstResultOptional()
+            .orElseThrow(
+                () -> ProblemException.notFound("No article has the slug '" + slug + "'."));
+    if (article.deletedAt != null) {
+      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
+    }
+    return article;
+  }
+
+  private static void requireEditor(CurrentUser.Caller caller) {
+    if (!caller.is(Role.EDITOR)) {
+      throw ProblemException.forbidden("Only editors publish and unpublish articles.");
+    }
+  }
+
+  private static void checkPrecondition(Article article, Optional<String> ifMatch) {
+    if (ifMatch.isPresent() && !EntityTags.matchesVersion(ifMatch.get(), "v" + article.version)) {
+      throw new ProblemException(
+          ProblemType.PRECONDITION_FAILED,
+          "The article changed since you fetched it (If-Match does not match); fetch it again.");
+    }
+  }
+
+  private ArticleContent content(ArticleRequest request) {
+    return new ArticleContent(
+        request.title().trim(),
+        request.summary().trim(),
+        request.body(),
+        markdown.toSafeHtml(request.body()),
+        MarkdownRenderer.readingMinutes(request.body()),
+        blankToNull(request.referenceUrl()),
+        blankToNull(request.sourceUrl()),
+        blankToNull(request.sourcePublisher()),
+        blankToNull(request.republicationNotice()),
+        blankToNull(request.coverImageUrl()));
+  }
+
+  /** A slug from the title, made unique; concurrent writers of one title take turns. */
   private String uniqueSlug(String title) {
     String base = Slugs.slugify(title, MAX_SLUG_LENGTH - 8);
     if (base.isEmpty()) {
       base = "article";
     }
+    entityManager
+        .createNativeQuery("select pg_advisory_xact_lock(hashtext(:base))")
+        .setParameter("base", "article-slug:" + base)
+        .getSingleResult();
     String slug = base;
     for (int n = 2; Article.count("slug", slug) > 0; n++) {
       slug = base + "-" + n;
     }
     return slug;
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 }

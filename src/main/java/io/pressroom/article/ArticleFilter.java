@@ -12,9 +12,37 @@ record ArticleFilter(
     Optional<Instant> publishedAfter,
     Optional<Instant> publishedBefore,
     Optional<Instant> updatedSince,
-    ArticleSort sort) {
+    ArticleSort sort,
+    ArticleStatus status,
+    Optional<Long> onlyAuthorId) {
 
   ArticleFilter {
     tagSlugs = List.copyOf(tagSlugs);
+  }
+
+  ArticleFilter withTags(List<String> tags) {
+    return new ArticleFilter(
+        tags,
+        authorHandle,
+        query,
+        publishedAfter,
+        publishedBefore,
+        updatedSince,
+        sort,
+        status,
+        onlyAuthorId);
+  }
+
+  ArticleFilter restrictedTo(long authorId) {
+    return new ArticleFilter(
+        tagSlugs,
+        authorHandle,
+        query,
+        publishedAfter,
+        publishedBefore,
+        updatedSince,
+        sort,
+        status,
+        Optional.of(authorId));
   }
 }

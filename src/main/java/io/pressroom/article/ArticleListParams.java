@@ -71,6 +71,14 @@ public class ArticleListParams {
   String sort;
 
   @RestQuery
+  @Parameter(
+      description =
+          "Editors and authors only: draft, scheduled, published (default) or archived; authors"
+              + " see only their own unpublished articles",
+      schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
+  String status;
+
+  @RestQuery
   @Parameter(description = "Items per page, 1-100", schema = @Schema(defaultValue = "20"))
   String limit;
 
@@ -95,12 +103,24 @@ public class ArticleListParams {
       throw ProblemException.invalidParameter(
           "q", "must be at most " + MAX_QUERY_LENGTH + " characters");
     }
+    ArticleStatus wanted =
+        ArticleStatus.valueOf(
+            QueryParams.oneOf(
+                    "status", status, "published", "draft", "scheduled", "published", "archived")
+                .toUpperCase(java.util.Locale.ROOT));
+    boolean undated = wanted == ArticleStatus.DRAFT || wanted == ArticleStatus.ARCHIVED;
     String defaultSort =
-        query.isPresent() ? ArticleSort.RELEVANCE.parameter() : ArticleSort.NEWEST.parameter();
+        query.isPresent()
+            ? ArticleSort.RELEVANCE.parameter()
+            : undated ? ArticleSort.RECENTLY_UPDATED.parameter() : ArticleSort.NEWEST.parameter();
     ArticleSort order =
         ArticleSort.of(QueryParams.oneOf("sort", sort, defaultSort, ArticleSort.parameters()));
     if (order == ArticleSort.RELEVANCE && query.isEmpty()) {
       throw ProblemException.invalidParameter("sort", "relevance needs a search query q");
+    }
+    if (undated && (order == ArticleSort.NEWEST || order == ArticleSort.OLDEST)) {
+      throw ProblemException.invalidParameter(
+          "sort", "unpublished articles have no publishedAt; sort by -updatedAt");
     }
     return new ArticleFilter(
         tagSlugs(),
@@ -109,7 +129,9 @@ public class ArticleListParams {
         QueryParams.instant("publishedAfter", publishedAfter),
         QueryParams.instant("publishedBefore", publishedBefore),
         QueryParams.instant("updatedSince", updatedSince),
-        order);
+        order,
+        wanted,
+        Optional.empty());
   }
 
   private List<String> tagSlugs() {

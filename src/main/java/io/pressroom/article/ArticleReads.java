@@ -111,7 +111,7 @@ class ArticleReads {
                     + SUMMARY_COLUMNS
                     + ", a.body, a.body_html, a.reference_url, a.source_url is not null,"
                     + " a.source_publisher, a.republication_notice, a.status,"
-                    + " a.published_at <= now(), a.deleted_at, a.author_id"
+                    + " a.published_at <= now(), a.deleted_at, a.author_id, a.version"
                     + " from articles a join accounts u on u.id = a.author_id"
                     + " where a.slug = :slug")
             .setParameter("slug", slug)
@@ -135,7 +135,8 @@ class ArticleReads {
             text(row[c + 5]),
             status(text(row[c + 6]), Boolean.TRUE.equals(row[c + 7])),
             row[c + 8] != null,
-            asLong(row[c + 9])));
+            asLong(row[c + 9]),
+            asLong(row[c + 10])));
   }
 
   private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
@@ -160,10 +161,16 @@ class ArticleReads {
   }
 
   private static SqlBuilder where(ArticleFilter filter) {
-    SqlBuilder sql =
-        new SqlBuilder()
-            .append(" where a.deleted_at is null and a.status = 'published'")
-            .append(" and a.published_at <= now()");
+    SqlBuilder sql = new SqlBuilder().append(" where a.deleted_at is null");
+    switch (filter.status()) {
+      case PUBLISHED -> sql.append(" and a.status = 'published' and a.published_at <= now()");
+      case SCHEDULED -> sql.append(" and a.status = 'published' and a.published_at > now()");
+      case DRAFT -> sql.append(" and a.status = 'draft'");
+      case ARCHIVED -> sql.append(" and a.status = 'archived'");
+    }
+    filter
+        .onlyAuthorId()
+        .ifPresent(id -> sql.append(" and a.author_id = :onlyAuthor", "onlyAuthor", id));
     if (!filter.tagSlugs().isEmpty()) {
       sql.append(
           " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"
@@ -231,7 +238,8 @@ class ArticleReads {
       String republicationNotice,
       String status,
       boolean deleted,
-      long authorId) {
+      long authorId,
+      long version) {
 
     boolean isPublic() {
       return !deleted && ArticleStatus.PUBLISHED.value().equals(status);

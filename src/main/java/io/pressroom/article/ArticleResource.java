@@ -1,9 +1,20 @@
 package io.pressroom.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pressroom.account.CurrentUser;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -11,13 +22,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/articles")
@@ -26,13 +42,25 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ArticleResource {
 
   private final ArticleService articles;
+  private final ArticleAuthoring authoring;
   private final ArticlePages pages;
   private final Representations representations;
+  private final CurrentUser currentUser;
+  private final ObjectMapper mapper;
 
-  ArticleResource(ArticleService articles, ArticlePages pages, Representations representations) {
+  ArticleResource(
+      ArticleService articles,
+      ArticleAuthoring authoring,
+      ArticlePages pages,
+      Representations representations,
+      CurrentUser currentUser,
+      ObjectMapper mapper) {
+    this.mapper = mapper;
     this.articles = articles;
+    this.authoring = authoring;
     this.pages = pages;
     this.representations = representations;
+    this.currentUser = currentUser;
   }
 
   @GET
@@ -48,9 +76,12 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response list(
       @BeanParam ArticleListParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
-    return pages.response(articles.list(params, Optional.empty()), uri, headers);
+    return pages.response(
+        articles.list(params, Optional.empty(), currentUser.caller()), uri, headers);
   }
 
   @GET
@@ -60,7 +91,8 @@ public class ArticleResource {
       summary = "Read an article",
       description =
           "The article page: Markdown source, sanitised HTML, links, the republication notice"
-              + " and whether the original source can be opened. Carries an ETag.")
+              + " and whether the original source can be opened. Its author and editors also see"
+              + " it unpublished. The ETag serves If-None-Match and If-Match.")
   @APIResponse(
       responseCode = "200",
       description = "The article",
@@ -69,9 +101,134 @@ public class ArticleResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response get(
-      @RestPath @Parameter(example = "rust-is-now-a-first-class-language-in-the-linux-kernel")
+      @RestPath @Parameter(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
           String slug,
       @Context HttpHeaders headers) {
-    return representations.json(headers, articles.detail(slug));
+    return detail(headers, slug, 200);
+  }
+
+  @POST
+  @RolesAllowed("author")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Write an article (author)",
+      description =
+          "Creates a draft by the caller. The slug comes from the title and is unique; unknown"
+              + " tag names create tags.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The draft; Location names it",
+      content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public Response create(@Valid @NotNull ArticleRequest request, @Context HttpHeaders headers) {
+    String slug = authoring.create(currentUser.required(), request);
+    return Response.fromResponse(detail(headers, slug, 201))
+        .location(URI.create("/api/v1/articles/" + slug))
+        .build();
+  }
+
+  @PATCH
+  @Path("{slug}")
+  @RolesAllowed("author")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Change an article (its author or an editor)",
+      description =
+          "Partial update: absent fields stay, null clears an optional field. With If-Match, the"
+              + " change happens only if the article is unchanged since that ETag (else 412).")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ArticleRequest.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The changed article",
+      content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  public Response update(
+      @RestPath String slug,
+      @RestHeader("If-Match") @Parameter(in = ParameterIn.HEADER, name = "If-Match") String ifMatch,
+      JsonNode body,
+      @Context HttpHeaders headers) {
+    authoring.update(currentUser.required(), slug, body, Optional.ofNullable(ifMatch));
+    return detail(headers, slug, 200);
+  }
+
+  @POST
+  @Path("{slug}/publish")
+  @RolesAllowed("editor")
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Publish or schedule an article (editor)",
+      description =
+          "Without a body or with at null, publishes now; with a future at, schedules it: the"
+              + " article becomes public at that instant.")
+  @RequestBody(
+      required = false,
+      content = @Content(schema = @Schema(implementation = PublishRequest.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The article, published or scheduled",
+      content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  @Consumes(MediaType.WILDCARD)
+  public Response publish(@RestPath String slug, String body, @Context HttpHeaders headers)
+      throws JsonProcessingException {
+    PublishRequest request =
+        body == null || body.isBlank() ? null : mapper.readValue(body, PublishRequest.class);
+    authoring.publish(
+        currentUser.required(), slug, Optional.ofNullable(request).map(PublishRequest::at));
+    return detail(headers, slug, 200);
+  }
+
+  @POST
+  @Path("{slug}/unpublish")
+  @RolesAllowed("editor")
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Take an article back to draft (editor)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The article, now a draft",
+      content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  public Response unpublish(@RestPath String slug, @Context HttpHeaders headers) {
+    authoring.unpublish(currentUser.required(), slug);
+    return detail(headers, slug, 200);
+  }
+
+  @DELETE
+  @Path("{slug}")
+  @RolesAllowed("author")
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Delete an article (its author or an editor)",
+      description = "Soft delete: it leaves every list, and its page answers 410 from now on.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  public Response delete(@RestPath String slug) {
+    authoring.delete(currentUser.required(), slug);
+    return Response.noContent().build();
+  }
+
+  private Response detail(HttpHeaders headers, String slug, int status) {
+    ArticleService.VersionedDetail detail = articles.detail(slug, currentUser.caller());
+    Response response = representations.json(headers, detail.detail(), detail.versionTag());
+    return status == 200 ? response : Response.fromResponse(response).status(status).build();
   }
 }

@@ -1,5 +1,7 @@
 package io.pressroom.article;
 
+import io.pressroom.account.CurrentUser;
+import io.pressroom.account.Role;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.Problem;
@@ -23,7 +25,8 @@ public class ArticleService {
   }
 
   /** Public articles matching the client's options; {@code pathTag} scopes a tag's page. */
-  public ArticleListing list(ArticleListParams params, Optional<String> pathTag) {
+  public ArticleListing list(
+      ArticleListParams params, Optional<String> pathTag, Optional<CurrentUser.Caller> caller) {
     PageRequest pageRequest = params.pageRequest();
     ArticleFilter filter = params.filter();
     if (pathTag.isPresent()) {
@@ -31,8 +34,9 @@ public class ArticleService {
         throw ProblemException.invalidParameter(
             "tag", "this listing is already scoped to the tag in its path");
       }
-      filter = withTags(filter, List.of(pathTag.get()));
+      filter = filter.withTags(List.of(pathTag.get()));
     }
+    filter = restrictForCaller(filter, caller);
     ArticleSort sort = filter.sort();
     Optional<List<String>> after =
         pageRequest.cursor().map(c -> cursors.decode(c, sort.parameter(), 2).keys());
@@ -66,16 +70,32 @@ public class ArticleService {
         next);
   }
 
-  /** The public article page; 404 for an unknown or unpublished slug, 410 once deleted. */
-  public ArticleDetail detail(String slug) {
+  /**
+   * The article page as this caller may see it: published articles for everyone, unpublished ones
+   * for their author and for editors; 404 otherwise, and 410 once deleted.
+   */
+  public VersionedDetail detail(String slug, Optional<CurrentUser.Caller> caller) {
     ArticleReads.StoredArticle article = reads.bySlug(slug).orElseThrow(() -> notFound(slug));
     if (article.deleted()) {
       throw ProblemException.gone("The article '" + slug + "' has been deleted.");
     }
-    if (!article.isPublic()) {
+    if (!article.isPublic() && !mayEdit(article.authorId(), caller)) {
       throw notFound(slug);
     }
-    return toDetail(article);
+    return new VersionedDetail(toDetail(article), article.version());
+  }
+
+  /** An article page with the version of its editable state, for entity tags. */
+  public record VersionedDetail(ArticleDetail detail, long version) {
+    public String versionTag() {
+      return "v" + version;
+    }
+  }
+
+  static boolean mayEdit(long authorId, Optional<CurrentUser.Caller> caller) {
+    return caller
+        .map(c -> c.is(Role.EDITOR) || (c.is(Role.AUTHOR) && c.accountId() == authorId))
+        .orElse(false);
   }
 
   private static ArticleDetail toDetail(ArticleReads.StoredArticle article) {
@@ -130,14 +150,20 @@ public class ArticleService {
     }
   }
 
-  private static ArticleFilter withTags(ArticleFilter filter, List<String> tags) {
-    return new ArticleFilter(
-        tags,
-        filter.authorHandle(),
-        filter.query(),
-        filter.publishedAfter(),
-        filter.publishedBefore(),
-        filter.updatedSince(),
-        filter.sort());
+  /** Unpublished articles are for authors (their own) and editors (all); nobody else. */
+  private static ArticleFilter restrictForCaller(
+      ArticleFilter filter, Optional<CurrentUser.Caller> caller) {
+    if (filter.status() == ArticleStatus.PUBLISHED) {
+      return filter;
+    }
+    CurrentUser.Caller who =
+        caller.orElseThrow(() -> new io.quarkus.security.UnauthorizedException());
+    if (who.is(Role.EDITOR)) {
+      return filter;
+    }
+    if (who.is(Role.AUTHOR)) {
+      return filter.restrictedTo(who.accountId());
+    }
+    throw ProblemException.forbidden("Only authors and editors may list unpublished articles.");
   }
 }

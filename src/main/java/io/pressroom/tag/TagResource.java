@@ -1,5 +1,6 @@
 package io.pressroom.tag;
 
+import io.pressroom.account.CurrentUser;
 import io.pressroom.article.ArticleListParams;
 import io.pressroom.article.ArticlePage;
 import io.pressroom.article.ArticlePages;
@@ -35,16 +36,19 @@ public class TagResource {
   private final ArticleService articles;
   private final ArticlePages pages;
   private final Representations representations;
+  private final CurrentUser currentUser;
 
   TagResource(
       TagService tags,
       ArticleService articles,
       ArticlePages pages,
-      Representations representations) {
+      Representations representations,
+      CurrentUser currentUser) {
     this.tags = tags;
     this.articles = articles;
     this.pages = pages;
     this.representations = representations;
+    this.currentUser = currentUser;
   }
 
   @GET
@@ -104,6 +108,7 @@ public class TagResource {
       @BeanParam ArticleListParams params,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return pages.response(articles.list(params, Optional.of(slug)), uri, headers);
+    return pages.response(
+        articles.list(params, Optional.of(slug), currentUser.caller()), uri, headers);
   }
 }

@@ -89,21 +89,16 @@ public class TagService {
     return view(rows.get(0));
   }
 
-  /** The tags with these names, created when missing; names match case-insensitively. */
+  /**
+   * The tags with these names, created when missing; names match case-insensitively. Creation is an
+   * insert that yields to a concurrent writer of the same name instead of failing.
+   */
   @Transactional
   public List<Tag> findOrCreate(List<String> names) {
     List<Tag> tags = new ArrayList<>();
     for (String raw : names) {
       String name = raw.trim();
-      Optional<Tag> existing =
-          Tag.find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResultOptional();
-      Tag tag =
-          existing.orElseGet(
-              () -> {
-                Tag created = new Tag(uniqueSlug(name), name, null);
-                created.persist();
-                return created;
-              });
+      Tag tag = byName(name).orElseGet(() -> create(name));
       if (!tags.contains(tag)) {
         tags.add(tag);
       }
@@ -111,22 +106,35 @@ public class TagService {
     return tags;
   }
 
-  @Transactional
-  public void describe(String name, String description) {
-    Tag tag = findOrCreate(List.of(name)).get(0);
-    tag.description = description;
+  private Optional<Tag> byName(String name) {
+    return Tag.find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResultOptional();
   }
 
-  private String uniqueSlug(String name) {
+  private Tag create(String name) {
     String base = Slugs.slugify(name, MAX_SLUG_LENGTH - 4);
     if (base.isEmpty()) {
       base = "tag";
     }
-    String slug = base;
-    for (int n = 2; Tag.count("slug", slug) > 0; n++) {
-      slug = base + "-" + n;
+    for (int n = 1; n < 100; n++) {
+      String slug = n == 1 ? base : base + "-" + n;
+      entityManager
+          .createNativeQuery(
+              "insert into tags (slug, name) values (:slug, :name) on conflict do nothing")
+          .setParameter("slug", slug)
+          .setParameter("name", name)
+          .executeUpdate();
+      Optional<Tag> created = byName(name);
+      if (created.isPresent()) {
+        return created.get();
+      }
     }
-    return slug;
+    throw new IllegalStateException("No free slug for the tag " + name);
+  }
+
+  @Transactional
+  public void describe(String name, String description) {
+    Tag tag = findOrCreate(List.of(name)).get(0);
+    tag.description = description;
   }
 
   private static long parseLong(String text) {

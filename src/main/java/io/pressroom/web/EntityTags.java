@@ -23,4 +23,18 @@ public final class EntityTags {
   private static String opaque(String tag) {
     return tag.startsWith("W/") ? tag.substring(2) : tag;
   }
+
+  /**
+   * Whether an If-Match header names the current version of a resource whose entity tags start with
+   * {@code versionTag}: {@code *} matches, as does any tag of that version.
+   */
+  public static boolean matchesVersion(String header, String versionTag) {
+    for (String candidate : header.split(",")) {
+      String tag = opaque(candidate.trim());
+      if (tag.equals("*") || tag.startsWith("\"" + versionTag + "-")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

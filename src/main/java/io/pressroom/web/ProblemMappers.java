@@ -1,5 +1,6 @@
 package io.pressroom.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -29,7 +30,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return Problems.response(e.type(), e.getMessage(), uri, e.errors());
+    Response response = Problems.response(e.type(), e.getMessage(), uri, e.errors());
+    if (e.headers().isEmpty()) {
+      return response;
+    }
+    Response.ResponseBuilder builder = Response.fromResponse(response);
+    e.headers().forEach(builder::header);
+    return builder.build();
   }
 
   @ServerExceptionMapper
@@ -49,6 +56,17 @@ public class ProblemMappers {
                     .collect(Collectors.joining(", "))
                 + ".";
     return Problems.response(ProblemType.VALIDATION, detail, uri, errors);
+  }
+
+  /** More specific than Quarkus's own mapper for this type, which answers with no body. */
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e, UriInfo uri) {
+    return malformed(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unparsable(JsonParseException e, UriInfo uri) {
+    return malformed(e, uri);
   }
 
   @ServerExceptionMapper
@@ -94,6 +112,18 @@ public class ProblemMappers {
     int status = original == null ? 500 : original.getStatus();
     if (status >= 500) {
       return unexpected(e, uri);
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonProcessingException json) {
+        return malformed(json, uri);
+      }
+    }
+    if (status == 400) {
+      return Problems.response(
+          ProblemType.MALFORMED_BODY,
+          "The request body could not be read; send a JSON object.",
+          uri,
+          List.of());
     }
     ProblemType type = ProblemType.forStatus(status);
     Response.ResponseBuilder builder =

@@ -39,11 +39,25 @@ public class Representations {
 
   /** A JSON answer with its validator and caching headers, or a 304 when the client has it. */
   public Response json(HttpHeaders request, Object body) {
-    return bytes(request, serialize(body), MediaType.APPLICATION_JSON + ";charset=UTF-8");
+    return json(request, body, null);
+  }
+
+  /**
+   * Like {@link #json(HttpHeaders, Object)}, with the version of the resource's editable state
+   * leading the entity tag, so that If-Match can be checked against that version alone (a new like
+   * changes the representation, but must not make an editor's If-Match stale).
+   */
+  public Response json(HttpHeaders request, Object body, String versionTag) {
+    return bytes(
+        request, serialize(body), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag);
   }
 
   public Response bytes(HttpHeaders request, byte[] body, String mediaType) {
-    String etag = etag(body);
+    return bytes(request, body, mediaType, null);
+  }
+
+  private Response bytes(HttpHeaders request, byte[] body, String mediaType, String versionTag) {
+    String etag = etag(body, versionTag);
     boolean personal = cachePolicy.isPersonal(request);
     if (EntityTags.matchesAny(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
       return cachePolicy
@@ -55,10 +69,6 @@ public class Representations {
         .build();
   }
 
-  public String etag(Object body) {
-    return etag(serialize(body));
-  }
-
   public byte[] serialize(Object body) {
     try {
       return mapper.writeValueAsBytes(body);
@@ -67,10 +77,11 @@ public class Representations {
     }
   }
 
-  private static String etag(byte[] body) {
+  private static String etag(byte[] body, String versionTag) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+      String hash = HexFormat.of().formatHex(digest, 0, 16);
+      return "W/\"" + (versionTag == null ? hash : versionTag + "-" + hash) + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is unavailable", e);
     }

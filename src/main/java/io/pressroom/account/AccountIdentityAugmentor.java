@@ -1,0 +1,72 @@
+package io.pressroom.account;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Checks every token against the account as it is now: a disabled or deleted account's tokens stop
+ * working at once, and a role change takes effect on the next request rather than when the token
+ * expires. Roles are expanded so that each includes the ones below it.
+ */
+@ApplicationScoped
+class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
+
+  static final String ACCOUNT_ID = "pressroom.account-id";
+  static final String HANDLE = "pressroom.handle";
+  static final String ROLE = "pressroom.role";
+
+  private final EntityManager entityManager;
+
+  AccountIdentityAugmentor(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> augment(
+      SecurityIdentity identity, AuthenticationRequestContext context) {
+    if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+      return Uni.createFrom().item(identity);
+    }
+    return context.runBlocking(() -> withCurrentAccount(identity, token));
+  }
+
+  @ActivateRequestContext
+  SecurityIdentity withCurrentAccount(SecurityIdentity identity, JsonWebToken token) {
+    long id;
+    try {
+      id = Long.parseLong(token.getSubject());
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new AuthenticationFailedException("The token names no account");
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery("select handle, role, disabled from accounts where id = :id")
+            .setParameter("id", id)
+            .getResultList();
+    if (rows.isEmpty() || Boolean.TRUE.equals(rows.get(0)[2])) {
+      throw new AuthenticationFailedException("The account is disabled or gone");
+    }
+    Role role = Role.of((String) rows.get(0)[1]);
+    QuarkusSecurityIdentity.Builder builder =
+        QuarkusSecurityIdentity.builder(identity)
+            .addAttribute(ACCOUNT_ID, id)
+            .addAttribute(HANDLE, rows.get(0)[0])
+            .addAttribute(ROLE, role);
+    for (Role granted : Role.values()) {
+      if (role.includes(granted)) {
+        builder.addRole(granted.value());
+      }
+    }
+    return builder.build();
+  }
+}

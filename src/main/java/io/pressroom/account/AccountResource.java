@@ -1,0 +1,102 @@
+package io.pressroom.account;
+
+import io.pressroom.web.CursorCodec;
+import io.pressroom.web.PageRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+public class AccountResource {
+
+  private final AccountService accounts;
+  private final CurrentUser currentUser;
+  private final CursorCodec cursors;
+
+  AccountResource(AccountService accounts, CurrentUser currentUser, CursorCodec cursors) {
+    this.accounts = accounts;
+    this.currentUser = currentUser;
+    this.cursors = cursors;
+  }
+
+  @POST
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Sign up",
+      description = "Creates a reader account and signs it in. Emails are unique ignoring case.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The account and its first session; Location is /api/v1/me",
+      content = @Content(schema = @Schema(implementation = SignUpResponse.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response signUp(@Valid @NotNull SignUpRequest request) {
+    return Response.created(URI.create("/api/v1/me"))
+        .header("Cache-Control", "no-store")
+        .entity(SignUpResponse.of(accounts.signUp(request)))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed("admin")
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "List accounts (admin)", description = "All accounts by handle.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of accounts",
+      content = @Content(schema = @Schema(implementation = AccountPage.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public Response list(
+      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
+      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
+      @RestQuery @Parameter(description = "1-based page number") String page) {
+    return Response.ok(accounts.list(PageRequest.parse(limit, cursor, page), cursors))
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  @PATCH
+  @Path("{handle}")
+  @RolesAllowed("admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Change an account's role or disable it (admin)",
+      description = "A disabled account's tokens stop working at once.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public AccountView update(@RestPath String handle, @Valid @NotNull AccountAdminUpdate update) {
+    return accounts.adminUpdate(currentUser.required().accountId(), handle, update);
+  }
+}

@@ -1,0 +1,89 @@
+package io.pressroom.account;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "API keys")
+@SecurityRequirement(name = "bearer")
+public class ApiKeyResource {
+
+  private final ApiKeyService keys;
+  private final CurrentUser currentUser;
+
+  ApiKeyResource(ApiKeyService keys, CurrentUser currentUser) {
+    this.keys = keys;
+    this.currentUser = currentUser;
+  }
+
+  @POST
+  @RolesAllowed("admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create an aggregator key (admin)",
+      description = "The key is in this answer only; it is stored hashed.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new key",
+      content = @Content(schema = @Schema(implementation = ApiKeyViews.Created.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public Response create(@Valid @NotNull ApiKeyViews.NewApiKey request) {
+    ApiKeyViews.Created created = keys.create(request.name(), currentUser.required().accountId());
+    return Response.created(URI.create("/api/v1/api-keys/" + created.id()))
+        .header("Cache-Control", "no-store")
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @RolesAllowed("admin")
+  @Operation(summary = "List active aggregator keys (admin)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The active keys, without the keys themselves",
+      content = @Content(schema = @Schema(implementation = ApiKeyViews.KeyList.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public Response list() {
+    return Response.ok(keys.list()).header("Cache-Control", "private, no-store").build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed("admin")
+  @Operation(summary = "Revoke an aggregator key (admin)")
+  @APIResponse(responseCode = "204", description = "Revoked")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response revoke(@RestPath String id) {
+    long keyId;
+    try {
+      keyId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw io.pressroom.web.ProblemException.notFound("No active API key has the id " + id + ".");
+    }
+    keys.revoke(keyId);
+    return Response.noContent().build();
+  }
+}

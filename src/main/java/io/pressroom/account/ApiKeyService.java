@@ -1,0 +1,102 @@
+package io.pressroom.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.pressroom.web.Hashing;
+import io.pressroom.web.InstanceSecrets;
+import io.pressroom.web.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Aggregator keys. Recognising a key is cached briefly: a revoked key stops working at once on the
+ * instance that revoked it and within {@link #RECHECK} on the others.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+  static final String PREFIX = "prk_";
+  static final Duration RECHECK = Duration.ofSeconds(30);
+
+  /** A recognised key: its id and name, for attribution and rate limits. */
+  public record Client(long id, String name) {}
+
+  private final Cache<String, Optional<Client>> recognised =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(RECHECK).build();
+  private final Cache<Long, Instant> lastRecorded =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+
+  @Transactional
+  public ApiKeyViews.Created create(String name, long adminId) {
+    String key = PREFIX + InstanceSecrets.randomBase64(24);
+    ApiKey apiKey = new ApiKey();
+    apiKey.name = name.trim();
+    apiKey.prefix = key.substring(0, PREFIX.length() + 6);
+    apiKey.keyHash = Hashing.sha256Hex(key);
+    apiKey.createdBy = adminId;
+    apiKey.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    apiKey.persist();
+    return new ApiKeyViews.Created(apiKey.id, apiKey.name, key, apiKey.prefix, apiKey.createdAt);
+  }
+
+  public ApiKeyViews.KeyList list() {
+    return new ApiKeyViews.KeyList(
+        ApiKey.<ApiKey>find("revokedAt is null order by id").stream()
+            .map(
+                k ->
+                    new ApiKeyViews.Listed(
+                        k.id,
+                        k.name,
+                        k.prefix,
+                        k.createdAt,
+                        k.lastUsedAt == null ? null : k.lastUsedAt.truncatedTo(ChronoUnit.SECONDS)))
+            .toList());
+  }
+
+  @Transactional
+  public void revoke(long id) {
+    ApiKey key = ApiKey.findById(id);
+    if (key == null || key.revokedAt != null) {
+      throw ProblemException.notFound("No active API key has the id " + id + ".");
+    }
+    key.revokedAt = Instant.now();
+    recognised.invalidateAll();
+  }
+
+  /** The client a key belongs to, or empty for an unknown or revoked key. */
+  public Optional<Client> recognise(String key) {
+    if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
+      return Optional.empty();
+    }
+    String hash = Hashing.sha256Hex(key);
+    Optional<Client> client = recognised.get(hash, this::lookUp);
+    client.ifPresent(this::recordUse);
+    return client;
+  }
+
+  private Optional<Client> lookUp(String hash) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ApiKey.<ApiKey>find("keyHash = ?1 and revokedAt is null", hash)
+                    .firstResultOptional()
+                    .map(k -> new Client(k.id, k.name)));
+  }
+
+  /** Keeps last_used_at roughly current without a write per request. */
+  private void recordUse(Client client) {
+    Instant now = Instant.now();
+    Instant previous = lastRecorded.getIfPresent(client.id());
+    if (previous != null && previous.isAfter(now.minus(Duration.ofMinutes(1)))) {
+      return;
+    }
+    lastRecorded.put(client.id(), now);
+    QuarkusTransaction.requiringNew()
+        .run(() -> ApiKey.update("lastUsedAt = ?1 where id = ?2", now, client.id()));
+  }
+}

@@ -1,0 +1,78 @@
+package io.pressroom.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+@SecurityRequirement(name = "bearer")
+public class MeResource {
+
+  private final AccountService accounts;
+  private final CurrentUser currentUser;
+
+  MeResource(AccountService accounts, CurrentUser currentUser) {
+    this.accounts = accounts;
+    this.currentUser = currentUser;
+  }
+
+  @GET
+  @RolesAllowed("reader")
+  @Operation(summary = "Your account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The signed-in account",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  public Response me() {
+    return Response.ok(accounts.me(currentUser.required().accountId()))
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  @PATCH
+  @RolesAllowed("reader")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change your profile or password",
+      description =
+          "Partial update: absent fields stay, null clears bio, avatarUrl or websiteUrl. A new"
+              + " password needs currentPassword and signs out your other sessions.")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ProfileUpdate.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated account",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  public Response update(JsonNode body) {
+    return Response.ok(accounts.updateMe(currentUser.required().accountId(), body))
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  /** The fields PATCH /me accepts, for the OpenAPI document. */
+  @Schema(name = "ProfileUpdate")
+  record ProfileUpdate(
+      String name,
+      @Schema(nullable = true) String bio,
+      @Schema(nullable = true) String avatarUrl,
+      @Schema(nullable = true) String websiteUrl,
+      @Schema(description = "New password, 10-72 characters") String password,
+      @Schema(description = "Required with password") String currentPassword) {}
+}

@@ -1,0 +1,30 @@
+package io.pressroom.account;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Slow, salted bcrypt hashes of passwords. */
+@ApplicationScoped
+class Passwords {
+
+  private static final int COST = 11;
+
+  /** A hash of a password nobody has, so that unknown emails take as long as wrong passwords. */
+  private final String decoy = BcryptUtil.bcryptHash("decoy-password-for-timing", COST);
+
+  String hash(String password) {
+    return BcryptUtil.bcryptHash(password, COST);
+  }
+
+  boolean matches(String password, String hash) {
+    if (hash == null) {
+      BcryptUtil.matches(password, decoy);
+      return false;
+    }
+    try {
+      return BcryptUtil.matches(password, hash);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.pressroom.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.pressroom.support.Users;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccountAdministrationTest {
+
+  @Inject Users users;
+
+  @Test
+  void adminsListAccountsWithTheirEmails() {
+    Users.User admin = users.admin();
+    Users.User reader = users.reader();
+    admin
+        .request()
+        .queryParam("limit", 100)
+        .get("/api/v1/accounts")
+        .then()
+        .statusCode(200)
+        .body("page.total", notNullValue())
+        .body("items[0].email", notNullValue());
+    reader
+        .request()
+        .get("/api/v1/accounts")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    given().get("/api/v1/accounts").then().statusCode(401);
+  }
+
+  @Test
+  void aRoleChangeTakesEffectAtOnceWithTheSameToken() {
+    Users.User admin = users.admin();
+    Users.User reader = users.reader();
+    Map<String, Object> article = Map.of("title", "T", "summary", "S", "body", "B");
+    reader.json().body(article).post("/api/v1/articles").then().statusCode(403);
+
+    admin
+        .json()
+        .body(Map.of("role", "author"))
+        .patch("/api/v1/accounts/" + reader.handle())
+        .then()
+        .statusCode(200)
+        .body("role", equalTo("author"));
+    reader.json().body(article).post("/api/v1/articles").then().statusCode(201);
+  }
+
+  @Test
+  void aDisabledAccountsTokensStopWorkingAtOnce() {
+    Users.User admin = users.admin();
+    Users.User reader = users.reader();
+    reader.request().get("/api/v1/me").then().statusCode(200);
+
+    admin
+        .json()
+        .body(Map.of("disabled", true))
+        .patch("/api/v1/accounts/" + reader.handle())
+        .then()
+        .statusCode(200)
+        .body("disabled", equalTo(true));
+
+    reader.request().get("/api/v1/me").then().statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("refreshToken", reader.refreshToken()))
+        .post("/api/v1/auth/refresh")
+        .then()
+        .statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", reader.email(), "password", Users.PASSWORD))
+        .post("/api/v1/auth/token")
+        .then()
+        .statusCode(403);
+
+    admin
+        .json()
+        .body(Map.of("disabled", false))
+        .patch("/api/v1/accounts/" + reader.handle())
+        .then()
+        .statusCode(200);
+    reader.request().get("/api/v1/me").then().statusCode(200);
+  }
+
+  @Test
+  void adminsCannotLockThemselvesOutAndBadInputIsAProblem() {
+    Users.User admin = users.admin();
+    admin
+        .json()
+        .body(Map.of("role", "reader"))
+        .patch("/api/v1/accounts/" + admin.handle())
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    admin
+        .json()
+        .body(Map.of("disabled", true))
+        .patch("/api/v1/accounts/" + admin.handle())
+        .then()
+        .statusCode(409);
+    admin
+        .json()
+        .body(Map.of("role", "overlord"))
+        .patch("/api/v1/accounts/" + admin.handle())
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("role"));
+    admin
+        .json()
+        .body(Map.of("disabled", "yes"))
+        .patch("/api/v1/accounts/" + admin.handle())
+        .then()
+        .statusCode(400);
+    admin
+        .json()
+        .body(Map.of("role", "editor"))
+        .patch("/api/v1/accounts/nobody-here-at-all")
+        .then()
+        .statusCode(404);
+    Users.User editor = users.editor();
+    editor
+        .json()
+        .body(Map.of("role", "admin"))
+        .patch("/api/v1/accounts/" + editor.handle())
+        .then()
+        .statusCode(403);
+  }
+}

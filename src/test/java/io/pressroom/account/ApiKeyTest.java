@@ -1,0 +1,84 @@
+package io.pressroom.account;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.pressroom.support.Users;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ApiKeyTest {
+
+  @Inject Users users;
+
+  @Test
+  void adminsCreateKeysShownOnceThatAggregatorsSend() {
+    Users.User admin = users.admin();
+    Response created =
+        admin
+            .json()
+            .body(Map.of("name", "Feed Reader Co"))
+            .post("/api/v1/api-keys")
+            .then()
+            .statusCode(201)
+            .header("Location", containsString("/api/v1/api-keys/"))
+            .body("name", equalTo("Feed Reader Co"))
+            .body("key", startsWith("prk_"))
+            .extract()
+            .response();
+    assertThat(created.jsonPath().getMap("").keySet())
+        .isEqualTo(Set.of("id", "name", "key", "prefix", "createdAt"));
+    String key = created.jsonPath().getString("key");
+    int id = created.jsonPath().getInt("id");
+
+    String listing =
+        admin
+            .request()
+            .get("/api/v1/api-keys")
+            .then()
+            .statusCode(200)
+            .body("items.id", hasItem(id))
+            .extract()
+            .asString();
+    assertThat(listing).doesNotContain(key);
+
+    given().header("X-Api-Key", key).get("/api/v1/tags").then().statusCode(200);
+    given()
+        .header("X-Api-Key", "prk_unknown")
+        .get("/api/v1/tags")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+
+    admin.request().delete("/api/v1/api-keys/" + id).then().statusCode(204);
+    given().header("X-Api-Key", key).get("/api/v1/tags").then().statusCode(401);
+    admin.request().get("/api/v1/api-keys").then().body("items.id", not(hasItem(id)));
+    admin.request().delete("/api/v1/api-keys/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void onlyAdminsManageKeys() {
+    Users.User editor = users.editor();
+    editor.json().body(Map.of("name", "x")).post("/api/v1/api-keys").then().statusCode(403);
+    editor.request().get("/api/v1/api-keys").then().statusCode(403);
+    given().get("/api/v1/api-keys").then().statusCode(401);
+    users
+        .admin()
+        .json()
+        .body(Map.of("name", ""))
+        .post("/api/v1/api-keys")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("name"));
+  }
+}

@@ -1,0 +1,97 @@
+package io.pressroom.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.pressroom.account.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+
+/** Signs up accounts through the API, as clients do, and gives them the role a test needs. */
+@ApplicationScoped
+public class Users {
+
+  public static final String PASSWORD = "correct horse battery";
+
+  private final EntityManager entityManager;
+
+  Users(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** A signed-up account with its tokens. */
+  public record User(
+      long id, String handle, String email, String accessToken, String refreshToken) {
+
+    public RequestSpecification request() {
+      return given().header("Authorization", "Bearer " + accessToken);
+    }
+
+    public RequestSpecification json() {
+      return request().contentType(ContentType.JSON);
+    }
+  }
+
+  public User reader() {
+    return signUp(Role.READER);
+  }
+
+  public User author() {
+    return signUp(Role.AUTHOR);
+  }
+
+  public User editor() {
+    return signUp(Role.EDITOR);
+  }
+
+  public User admin() {
+    return signUp(Role.ADMIN);
+  }
+
+  public User signUp(Role role) {
+    String handle = Fixtures.unique(role.value());
+    String email = handle + "@example.com";
+    var response =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("email", email, "password", PASSWORD, "handle", handle, "name", handle))
+            .post("/api/v1/accounts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    setRole(handle, role);
+    return new User(
+        accountId(handle),
+        handle,
+        email,
+        response.getString("accessToken"),
+        response.getString("refreshToken"));
+  }
+
+  public void setRole(String handle, Role role) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("update accounts set role = :role where handle = :handle")
+                    .setParameter("role", role.value())
+                    .setParameter("handle", handle)
+                    .executeUpdate());
+  }
+
+  private long accountId(String handle) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery("select id from accounts where handle = :h")
+                            .setParameter("h", handle)
+                            .getSingleResult())
+                    .longValue());
+  }
+}
