@@ -16,6 +16,14 @@ public interface PressroomConfig {
   /** The public base URL used in absolute links; taken from the request when absent. */
   Optional<String> publicBaseUrl();
 
+  /**
+   * The public web site that shows articles to people. When set, the links of feeds meant for
+   * people go there: {@code <site-url>/articles/<slug>}, {@code /authors/<handle>}, {@code
+   * /tags/<slug>} and {@code /} for everything. When absent they are the API's own URLs. Entry ids
+   * and self links are API URLs either way.
+   */
+  Optional<String> siteUrl();
+
   /** Caching headers of anonymous public answers. */
   Cache cache();
 
