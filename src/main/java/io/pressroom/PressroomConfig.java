@@ -20,6 +20,14 @@ public interface PressroomConfig {
   @WithDefault("1048576")
   long maxBodySize();
 
+  /**
+   * The public web site that shows articles to people. When set, the links of feeds meant for
+   * people go there: {@code <site-url>/articles/<slug>}, {@code /authors/<handle>}, {@code
+   * /tags/<slug>} and {@code /} for everything. When absent they are the API's own URLs. Entry ids
+   * and self links are API URLs either way.
+   */
+  Optional<String> siteUrl();
+
   /** Caching headers of anonymous public answers. */
   Cache cache();
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -49,24 +50,39 @@ public class Representations {
    */
   public Response json(HttpHeaders request, Object body, String versionTag) {
     return bytes(
-        request, serialize(body), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag);
+        request, serialize(body), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag, null);
   }
 
   public Response bytes(HttpHeaders request, byte[] body, String mediaType) {
-    return bytes(request, body, mediaType, null);
+    return bytes(request, body, mediaType, null, null);
   }
 
-  private Response bytes(HttpHeaders request, byte[] body, String mediaType, String versionTag) {
+  /**
+   * As {@link #bytes(HttpHeaders, byte[], String)}, plus a {@code Last-Modified} header when {@code
+   * lastModified} is given; then an {@code If-Modified-Since} at or after it also gets a 304, but
+   * only when the request has no {@code If-None-Match} (RFC 9110, 13.1.3).
+   */
+  public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified) {
+    return bytes(request, body, mediaType, null, lastModified);
+  }
+
+  private Response bytes(
+      HttpHeaders request, byte[] body, String mediaType, String versionTag, Instant lastModified) {
     String etag = etag(body, versionTag);
     boolean personal = cachePolicy.isPersonal(request);
-    if (EntityTags.matchesAny(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-      return cachePolicy
-          .apply(Response.notModified().header(HttpHeaders.ETAG, etag), personal)
-          .build();
+    String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    boolean notModified =
+        ifNoneMatch == null
+            ? HttpDates.notModifiedSince(
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), lastModified)
+            : EntityTags.matchesAny(ifNoneMatch, etag);
+    Response.ResponseBuilder builder =
+        notModified ? Response.notModified() : Response.ok(body, mediaType);
+    builder.header(HttpHeaders.ETAG, etag);
+    if (lastModified != null) {
+      builder.header(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
     }
-    return cachePolicy
-        .apply(Response.ok(body, mediaType).header(HttpHeaders.ETAG, etag), personal)
-        .build();
+    return cachePolicy.apply(builder, personal).build();
   }
 
   public byte[] serialize(Object body) {

@@ -1,0 +1,154 @@
+package io.pressroom.feed;
+
+import static io.pressroom.web.Rows.asLong;
+import static io.pressroom.web.Rows.instant;
+import static io.pressroom.web.Rows.text;
+
+import io.pressroom.tag.TagRef;
+import io.pressroom.web.PublicArticles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL of feeds: at most three statements per feed whatever its length (the tag or author, the
+ * newest entries with their authors, the tags of those entries).
+ */
+@ApplicationScoped
+class FeedReads {
+
+  /** The longest a feed gets: its newest entries. */
+  static final int MAX_ENTRIES = 50;
+
+  /** Who has a public author profile; the same rule as {@code AuthorService}. */
+  private static final String IS_AUTHOR =
+      "not u.disabled and (u.role in ('author', 'editor') or exists (select 1 from articles a"
+          + " where a.author_id = u.id and "
+          + PublicArticles.condition("a")
+          + "))";
+
+  private final EntityManager entityManager;
+
+  FeedReads(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** What a feed is about: a tag, an author, or nothing in particular (everything). */
+  record Subject(long id, String name, Instant createdAt) {}
+
+  /** One published article as a feed shows it. */
+  record Entry(
+      long id,
+      String slug,
+      String title,
+      String summary,
+      String html,
+      Instant publishedAt,
+      Instant updatedAt,
+      String authorHandle,
+      String authorName,
+      List<TagRef> tags) {}
+
+  Optional<Subject> tag(String slug) {
+    return subject(
+        entityManager
+            .createNativeQuery("select t.id, t.name, t.created_at from tags t where t.slug = :slug")
+            .setParameter("slug", slug));
+  }
+
+  Optional<Subject> author(String handle) {
+    return subject(
+        entityManager
+            .createNativeQuery(
+                "select u.id, u.name, u.created_at from accounts u where u.handle = :handle and "
+                    + IS_AUTHOR)
+            .setParameter("handle", handle));
+  }
+
+  /**
+   * When the installation began, as far as its data tells: the oldest account. The everything feed
+   * dates itself with this while it has no entries, so that an empty feed keeps one validator.
+   */
+  Instant firstActivity() {
+    Object value =
+        entityManager.createNativeQuery("select min(created_at) from accounts").getSingleResult();
+    return value == null ? Instant.EPOCH : instant(value);
+  }
+
+  /** The newest public articles, newest first; scoped to a tag or an author when given. */
+  List<Entry> entries(Optional<Long> tagId, Optional<Long> authorId) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select a.id, a.slug, a.title, a.summary, a.body_html, a.published_at, a.updated_at,"
+                + " u.handle, u.name from articles a join accounts u on u.id = a.author_id where ");
+    sql.append(PublicArticles.condition("a"));
+    tagId.ifPresent(
+        id ->
+            sql.append(
+                " and exists (select 1 from article_tags at where at.article_id = a.id"
+                    + " and at.tag_id = :tagId)"));
+    authorId.ifPresent(id -> sql.append(" and a.author_id = :authorId"));
+    sql.append(" order by a.published_at desc, a.id desc limit :limit");
+    Query query =
+        entityManager.createNativeQuery(sql.toString()).setParameter("limit", MAX_ENTRIES);
+    tagId.ifPresent(id -> query.setParameter("tagId", id));
+    authorId.ifPresent(id -> query.setParameter("authorId", id));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    Map<Long, List<TagRef>> tags = tagsOf(rows.stream().map(r -> asLong(r[0])).toList());
+    List<Entry> entries = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      long id = asLong(row[0]);
+      entries.add(
+          new Entry(
+              id,
+              text(row[1]),
+              text(row[2]),
+              text(row[3]),
+              text(row[4]),
+              instant(row[5]),
+              instant(row[6]),
+              text(row[7]),
+              text(row[8]),
+              tags.getOrDefault(id, List.of())));
+    }
+    return entries;
+  }
+
+  private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
+    if (articleIds.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select at.article_id, t.slug, t.name from article_tags at"
+                    + " join tags t on t.id = at.tag_id where at.article_id in (:ids)"
+                    + " order by at.article_id, at.position")
+            .setParameter("ids", articleIds)
+            .getResultList();
+    Map<Long, List<TagRef>> tags = new HashMap<>();
+    for (Object[] row : rows) {
+      tags.computeIfAbsent(asLong(row[0]), id -> new ArrayList<>())
+          .add(new TagRef(text(row[1]), text(row[2])));
+    }
+    return tags;
+  }
+
+  private static Optional<Subject> subject(Query query) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = rows.get(0);
+    return Optional.of(new Subject(asLong(row[0]), text(row[1]), instant(row[2])));
+  }
+}

@@ -1,0 +1,152 @@
+package io.pressroom.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import io.pressroom.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The feeds of everything, of a tag and of an author: their newest public articles. */
+@ApplicationScoped
+public class FeedService {
+
+  static final String SITE_NAME = "Pressroom";
+
+  private final FeedReads reads;
+  private final FeedLinks links;
+  private final ObjectMapper mapper;
+
+  FeedService(FeedReads reads, FeedLinks links, ObjectMapper mapper) {
+    this.reads = reads;
+    this.links = links;
+    this.mapper = mapper;
+  }
+
+  /** A feed written in its format, and the time it last changed for {@code Last-Modified}. */
+  public record Rendered(byte[] body, String contentType, Instant updated) {}
+
+  public Rendered everything(FeedFormat format, UriInfo uri) {
+    List<FeedReads.Entry> entries = reads.entries(Optional.empty(), Optional.empty());
+    Instant updated = newest(entries).orElseGet(reads::firstActivity);
+    return render(
+        format,
+        uri,
+        SITE_NAME + " — all articles",
+        "The newest articles published on " + SITE_NAME + ".",
+        links.homePage(uri),
+        "/feeds/articles." + format.extension(),
+        updated,
+        entries);
+  }
+
+  public Rendered tag(String slug, FeedFormat format, UriInfo uri) {
+    FeedReads.Subject tag =
+        reads
+            .tag(slug)
+            .orElseThrow(() -> ProblemException.notFound("No tag has the slug '" + slug + "'."));
+    List<FeedReads.Entry> entries = reads.entries(Optional.of(tag.id()), Optional.empty());
+    return render(
+        format,
+        uri,
+        SITE_NAME + " — " + tag.name(),
+        "The newest " + SITE_NAME + " articles tagged " + tag.name() + ".",
+        links.tagPage(uri, slug),
+        "/feeds/tags/" + slug + "." + format.extension(),
+        newest(entries).orElse(tag.createdAt()),
+        entries);
+  }
+
+  public Rendered author(String handle, FeedFormat format, UriInfo uri) {
+    FeedReads.Subject author =
+        reads
+            .author(handle)
+            .orElseThrow(
+                () -> ProblemException.notFound("No author has the handle '" + handle + "'."));
+    List<FeedReads.Entry> entries = reads.entries(Optional.empty(), Optional.of(author.id()));
+    return render(
+        format,
+        uri,
+        SITE_NAME + " — " + author.name(),
+        "The newest " + SITE_NAME + " articles by " + author.name() + ".",
+        links.authorPage(uri, handle),
+        "/feeds/authors/" + handle + "." + format.extension(),
+        newest(entries).orElse(author.createdAt()),
+        entries);
+  }
+
+  private Rendered render(
+      FeedFormat format,
+      UriInfo uri,
+      String title,
+      String description,
+      String homePageUrl,
+      String selfPath,
+      Instant updated,
+      List<FeedReads.Entry> entries) {
+    Feed feed =
+        new Feed(
+            title,
+            description,
+            homePageUrl,
+            links.api(uri, selfPath),
+            updated,
+            entries.stream().map(e -> item(e, uri)).toList());
+    String tagScheme = links.api(uri, "/api/v1/tags/");
+    byte[] body =
+        switch (format) {
+          case ATOM -> xml(AtomFeeds.toAtom(feed, tagScheme));
+          case RSS -> xml(RssFeeds.toRss(feed, tagScheme));
+          case JSON -> json(JsonFeed.of(feed));
+        };
+    return new Rendered(body, format.contentType(), updated);
+  }
+
+  private Feed.Item item(FeedReads.Entry entry, UriInfo uri) {
+    return new Feed.Item(
+        links.articleId(uri, entry.slug()),
+        links.articlePage(uri, entry.slug()),
+        entry.title(),
+        entry.summary(),
+        entry.html(),
+        entry.publishedAt(),
+        updated(entry),
+        new Feed.Author(entry.authorName(), links.authorPage(uri, entry.authorHandle())),
+        entry.tags().stream().map(t -> new Feed.Category(t.slug(), t.name())).toList());
+  }
+
+  /**
+   * When an entry last changed as a feed reader sees it: a scheduled article appears at its
+   * publication time, which can be later than its last edit.
+   */
+  private static Instant updated(FeedReads.Entry entry) {
+    return entry.updatedAt().isAfter(entry.publishedAt()) ? entry.updatedAt() : entry.publishedAt();
+  }
+
+  private static Optional<Instant> newest(List<FeedReads.Entry> entries) {
+    return entries.stream().map(FeedService::updated).max(Comparator.naturalOrder());
+  }
+
+  private static byte[] xml(WireFeed feed) {
+    try {
+      return new WireFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+    } catch (FeedException e) {
+      throw new IllegalStateException("Could not write the " + feed.getFeedType() + " feed", e);
+    }
+  }
+
+  private byte[] json(JsonFeed feed) {
+    try {
+      return mapper.writeValueAsBytes(feed);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not write the JSON feed", e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.pressroom.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pressroom.account.Account;
+import io.pressroom.support.Fixtures;
+import io.pressroom.support.SqlStatements;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** A feed runs a small, fixed number of statements whatever its number of entries. */
+@QuarkusTest
+class FeedStatementCountTest {
+
+  @Inject Fixtures fixtures;
+  @Inject SqlStatements statements;
+
+  @Test
+  void tagAndAuthorFeedsRunThreeStatementsWhateverTheirLength() {
+    Account prolific = fixtures.author();
+    Account occasional = fixtures.author();
+    String busyTag = fixtures.tag();
+    String quietTag = fixtures.tag();
+    for (int i = 0; i < 55; i++) {
+      fixtures.article(prolific).tags(busyTag, fixtures.tag()).create();
+    }
+    fixtures.article(occasional).tags(quietTag).create();
+
+    for (String format : new String[] {"atom", "rss", "json"}) {
+      assertThat(count("/feeds/tags/" + quietTag + "." + format)).isEqualTo(3);
+      assertThat(count("/feeds/tags/" + busyTag + "." + format)).isEqualTo(3);
+      assertThat(count("/feeds/authors/" + occasional.handle() + "." + format)).isEqualTo(3);
+      assertThat(count("/feeds/authors/" + prolific.handle() + "." + format)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void theFeedOfEverythingRunsTwoStatements() {
+    Account author = fixtures.author();
+    for (int i = 0; i < 3; i++) {
+      fixtures.article(author).tags(fixtures.tag()).create();
+    }
+    for (String format : new String[] {"atom", "rss", "json"}) {
+      assertThat(count("/feeds/articles." + format)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anUnknownTagOrAuthorStopsAfterOneStatement() {
+    assertThat(count404("/feeds/tags/no-such-tag.atom")).isEqualTo(1);
+    assertThat(count404("/feeds/authors/no-such-author.json")).isEqualTo(1);
+    assertThat(count404("/feeds/articles.html")).isZero();
+  }
+
+  private long count(String path) {
+    return statements.countDuring(() -> given().get(path).then().statusCode(200));
+  }
+
+  private long count404(String path) {
+    return statements.countDuring(() -> given().get(path).then().statusCode(404));
+  }
+}
