@@ -139,6 +139,31 @@ class ArticleReads {
             asLong(row[c + 10])));
   }
 
+  /** Summaries of those of these articles that are public now, by id; two statements. */
+  Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select "
+                    + SUMMARY_COLUMNS
+                    + " from articles a join accounts u on u.id = a.author_id"
+                    + " where a.id in (:ids) and "
+                    + io.pressroom.web.PublicArticles.condition("a"))
+            .setParameter("ids", ids)
+            .getResultList();
+    Map<Long, List<TagRef>> tags = tagsOf(rows.stream().map(r -> asLong(r[0])).toList());
+    Map<Long, ArticleSummary> summaries = new HashMap<>();
+    for (Object[] row : rows) {
+      long id = asLong(row[0]);
+      summaries.put(id, summary(row, tags.getOrDefault(id, List.of())));
+    }
+    return summaries;
+  }
+
   private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
     if (articleIds.isEmpty()) {
       return Map.of();

@@ -85,6 +85,11 @@ public class ArticleService {
     return new VersionedDetail(toDetail(article), article.version());
   }
 
+  /** Summaries of those of these articles that readers may see now, by id. */
+  public java.util.Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
+    return reads.publicSummaries(ids);
+  }
+
   /** An article page with the version of its editable state, for entity tags. */
   public record VersionedDetail(ArticleDetail detail, long version) {
     public String versionTag() {

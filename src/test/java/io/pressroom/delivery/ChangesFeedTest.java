@@ -1,0 +1,232 @@
+package io.pressroom.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.pressroom.account.Account;
+import io.pressroom.account.CurrentUser;
+import io.pressroom.account.Role;
+import io.pressroom.article.ArticleAuthoring;
+import io.pressroom.support.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ChangesFeedTest {
+
+  @Inject Fixtures fixtures;
+  @Inject ArticleAuthoring authoring;
+
+  private record Poll(List<Map<String, Object>> items, String next) {}
+
+  private static Poll poll(String cursor, String tag) {
+    var request = given().queryParam("limit", 500);
+    if (cursor != null) {
+      request.queryParam("since", cursor);
+    }
+    if (tag != null) {
+      request.queryParam("tag", tag);
+    }
+    JsonPath json = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+    return new Poll(json.getList("items"), json.getString("next"));
+  }
+
+  /** Polls until nothing new comes, applying each change to {@code state}. */
+  private static String drain(String cursor, String tag, Map<String, String> state) {
+    for (int i = 0; i < 100; i++) {
+      Poll poll = poll(cursor, tag);
+      for (Map<String, Object> item : poll.items()) {
+        state.put((String) item.get("slug"), (String) item.get("op"));
+      }
+      if (poll.items().isEmpty() && poll.next().equals(cursor)) {
+        return cursor;
+      }
+      cursor = poll.next();
+    }
+    throw new AssertionError("the changes feed did not settle");
+  }
+
+  @Test
+  void reportsPublicationsEditsAndDeletionsInOrder() {
+    String tag = fixtures.tag();
+    String start = drain(null, tag, new HashMap<>());
+    Account author = fixtures.author();
+    CurrentUser.Caller editor = new CurrentUser.Caller(author.id(), author.handle(), Role.EDITOR);
+    String kept = fixtures.article(author).tags(tag).create();
+    String removed = fixtures.article(author).tags(tag).create();
+    fixtures.article(author).create();
+    authoring.delete(editor, removed);
+
+    Poll poll = poll(start, tag);
+    assertThat(poll.items())
+        .extracting(i -> i.get("slug") + ":" + i.get("op"))
+        .containsExactly(kept + ":upsert", removed + ":delete");
+    Map<String, Object> upsert = poll.items().get(0);
+    assertThat(upsert.keySet()).containsExactlyInAnyOrder("op", "slug", "updatedAt", "article");
+    assertThat(poll.items().get(1).keySet()).containsExactlyInAnyOrder("op", "slug", "deletedAt");
+    assertThat(poll(poll.next(), tag).items()).isEmpty();
+
+    authoring.unpublish(editor, kept);
+    authoring.publish(editor, kept, Optional.empty());
+    Poll again = poll(poll.next(), tag);
+    assertThat(again.items())
+        .extracting(i -> i.get("slug") + ":" + i.get("op"))
+        .containsExactly(kept + ":upsert");
+  }
+
+  @Test
+  void aScheduledArticleIsAnnouncedOnceItsInstantHasPassed() throws InterruptedException {
+    String tag = fixtures.tag();
+    String start = drain(null, tag, new HashMap<>());
+    String slug =
+        fixtures
+            .article(fixtures.author())
+            .tags(tag)
+            .publishedAt(Instant.now().plusSeconds(2))
+            .create();
+    Poll before = poll(start, tag);
+    assertThat(before.items()).isEmpty();
+    Thread.sleep(2500);
+    Poll after = poll(before.next(), tag);
+    assertThat(after.items()).extracting(i -> i.get("slug")).containsExactly(slug);
+    assertThat(poll(after.next(), tag).items()).isEmpty();
+  }
+
+  @Test
+  void aWriterThatCommitsLateIsNeitherMissedNorRepeated() throws Exception {
+    String tag = fixtures.tag();
+    String start = drain(null, tag, new HashMap<>());
+    Account author = fixtures.author();
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<String> slow =
+        pool.submit(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () -> {
+                          String slug = fixtures.article(author).tags(tag).create();
+                          written.countDown();
+                          release.await(20, TimeUnit.SECONDS);
+                          return slug;
+                        }));
+    assertThat(written.await(20, TimeUnit.SECONDS)).isTrue();
+    // Written after the slow one took its sequence number, but committed first.
+    String fast = fixtures.article(author).tags(tag).create();
+
+    Poll whileOpen = poll(start, tag);
+    assertThat(whileOpen.items()).extracting(i -> i.get("slug")).doesNotContain(fast);
+
+    release.countDown();
+    String slowSlug = slow.get(20, TimeUnit.SECONDS);
+    pool.shutdown();
+    Poll afterCommit = poll(whileOpen.next(), tag);
+    assertThat(afterCommit.items()).extracting(i -> i.get("slug")).containsExactly(slowSlug, fast);
+    assertThat(poll(afterCommit.next(), tag).items()).isEmpty();
+  }
+
+  @Test
+  void concurrentWritersAndAPollerAgreeOnTheFinalState() throws Exception {
+    String tag = fixtures.tag();
+    String start = drain(null, tag, new HashMap<>());
+    Account author = fixtures.author();
+    CurrentUser.Caller editor = new CurrentUser.Caller(author.id(), author.handle(), Role.EDITOR);
+    Map<String, String> seen = new HashMap<>();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    Future<String> poller =
+        pool.submit(
+            () -> {
+              String cursor = start;
+              while (writing.get()) {
+                Poll poll = poll(cursor, tag);
+                poll.items().forEach(i -> seen.put((String) i.get("slug"), (String) i.get("op")));
+                cursor = poll.next();
+              }
+              return cursor;
+            });
+    List<Future<List<String>>> writers = new ArrayList<>();
+    for (int w = 0; w < 3; w++) {
+      final int writer = w;
+      writers.add(
+          pool.submit(
+              () -> {
+                List<String> kept = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                  String slug = fixtures.article(author).tags(tag).create();
+                  if ((i + writer) % 3 == 0) {
+                    authoring.delete(editor, slug);
+                  } else {
+                    kept.add(slug);
+                  }
+                }
+                return kept;
+              }));
+    }
+    Set<String> expected = new HashSet<>();
+    for (Future<List<String>> writer : writers) {
+      expected.addAll(writer.get(60, TimeUnit.SECONDS));
+    }
+    writing.set(false);
+    String cursor = poller.get(60, TimeUnit.SECONDS);
+    pool.shutdown();
+    drain(cursor, tag, seen);
+
+    Set<String> present = new HashSet<>();
+    seen.forEach(
+        (slug, op) -> {
+          if (op.equals("upsert")) {
+            present.add(slug);
+          }
+        });
+    assertThat(present).isEqualTo(expected);
+    given()
+        .queryParam("tag", tag)
+        .queryParam("limit", 100)
+        .get("/api/v1/articles")
+        .then()
+        .body("page.total", equalTo(expected.size()));
+  }
+
+  @Test
+  void rejectsBadCursorsTagsAndLimits() {
+    given()
+        .queryParam("since", "forged.cursor")
+        .get("/api/v1/changes")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("cursor"));
+    given()
+        .queryParam("tag", "no-such-tag-anywhere")
+        .get("/api/v1/changes")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("tag"));
+    given()
+        .queryParam("limit", "0")
+        .get("/api/v1/changes")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("limit"));
+  }
+}
