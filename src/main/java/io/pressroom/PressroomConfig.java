@@ -31,6 +31,12 @@ public interface PressroomConfig {
   /** Caching headers of anonymous public answers. */
   Cache cache();
 
+  /** The in-memory cache of hot anonymous answers. */
+  ResponseCache responseCache();
+
+  /** Request rate limits. */
+  RateLimit rateLimit();
+
   /** Access and refresh tokens. */
   Tokens tokens();
 
@@ -86,5 +92,35 @@ public interface PressroomConfig {
 
     @WithDefault("15m")
     Duration window();
+  }
+
+  interface ResponseCache {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How many answers it keeps. */
+    @WithDefault("10000")
+    long maximumEntries();
+
+    /** The longest an answer is kept, as a backstop to invalidation. */
+    @WithDefault("60s")
+    Duration timeToLive();
+  }
+
+  interface RateLimit {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Requests a minute from one client address without a key or token. */
+    @WithDefault("300")
+    int anonymousPerMinute();
+
+    /** Requests a minute of one signed-in account. */
+    @WithDefault("1200")
+    int accountPerMinute();
+
+    /** Requests a minute of one aggregator key. */
+    @WithDefault("6000")
+    int apiKeyPerMinute();
   }
 }

@@ -7,8 +7,10 @@ import io.pressroom.web.InstanceSecrets;
 import io.pressroom.web.MergePatch;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
+import io.pressroom.web.PublicContentChanged;
 import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,7 @@ public class AccountService {
   private final PressroomConfig config;
   private final Validation validation;
   private final EntityManager entityManager;
+  private final Event<PublicContentChanged> changed;
 
   AccountService(
       Passwords passwords,
@@ -40,7 +43,9 @@ public class AccountService {
       SignInThrottle throttle,
       PressroomConfig config,
       Validation validation,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      Event<PublicContentChanged> changed) {
+    this.changed = changed;
     this.passwords = passwords;
     this.accessTokens = accessTokens;
     this.throttle = throttle;
@@ -177,6 +182,7 @@ public class AccountService {
     account.avatarUrl = fields.avatarUrl();
     account.websiteUrl = fields.websiteUrl();
     account.updatedAt = Instant.now();
+    changed.fire(new PublicContentChanged("profile"));
     return AccountView.of(account);
   }
 
@@ -203,6 +209,7 @@ public class AccountService {
       }
     }
     account.updatedAt = Instant.now();
+    changed.fire(new PublicContentChanged("account"));
     return AccountView.of(account);
   }
 

@@ -116,7 +116,7 @@ public class ArticleAuthoring {
     }
     article.publish(when);
     article.touch(now);
-    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.PUBLISHED));
+    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.PUBLISHED, when));
   }
 
   /** Takes an article back to draft; an editor's decision. */
@@ -166,7 +166,9 @@ public class ArticleAuthoring {
     article.touch(at);
     article.persist();
     entityManager.flush();
-    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.PUBLISHED));
+    changes.fire(
+        new ArticleChanged(
+            article.id, article.slug, ArticleChanged.Kind.PUBLISHED, article.publishedAt));
     return article.slug;
   }
 

@@ -8,6 +8,7 @@ import static io.pressroom.web.Rows.text;
 
 import io.pressroom.author.AuthorRef;
 import io.pressroom.tag.TagRef;
+import io.pressroom.web.ResponseDependencies;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -165,6 +166,7 @@ class ArticleReads {
   }
 
   private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
+    ResponseDependencies.articles(articleIds);
     if (articleIds.isEmpty()) {
       return Map.of();
     }

@@ -6,6 +6,7 @@ import static io.pressroom.web.Rows.text;
 
 import io.pressroom.tag.TagRef;
 import io.pressroom.web.PublicArticles;
+import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -122,6 +123,7 @@ class FeedReads {
   }
 
   private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
+    ResponseDependencies.articles(articleIds);
     if (articleIds.isEmpty()) {
       return Map.of();
     }

@@ -39,4 +39,16 @@ public final class HttpDates {
       return false;
     }
   }
+
+  /** Parses an HTTP date; null when absent or unreadable. */
+  public static Instant parse(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
 }

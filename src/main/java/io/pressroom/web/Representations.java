@@ -2,6 +2,7 @@ package io.pressroom.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,8 +23,14 @@ public class Representations {
   private final ObjectMapper mapper;
   private final CachePolicy cachePolicy;
   private final Links links;
+  private final CurrentVertxRequest currentRequest;
 
-  Representations(ObjectMapper mapper, CachePolicy cachePolicy, Links links) {
+  Representations(
+      ObjectMapper mapper,
+      CachePolicy cachePolicy,
+      Links links,
+      CurrentVertxRequest currentRequest) {
+    this.currentRequest = currentRequest;
     this.mapper = mapper;
     this.cachePolicy = cachePolicy;
     this.links = links;
@@ -49,8 +56,15 @@ public class Representations {
    * changes the representation, but must not make an editor's If-Match stale).
    */
   public Response json(HttpHeaders request, Object body, String versionTag) {
+    String fields = fieldsParameter();
+    Object shown = fields == null ? body : FieldSelection.trim(mapper, body, fields);
     return bytes(
-        request, serialize(body), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag, null);
+        request, serialize(shown), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag, null);
+  }
+
+  private String fieldsParameter() {
+    var context = currentRequest.getCurrent();
+    return context == null ? null : context.request().getParam("fields");
   }
 
   public Response bytes(HttpHeaders request, byte[] body, String mediaType) {

@@ -13,6 +13,12 @@ public final class Rows {
 
   /** A timestamp as the API shows it: UTC, to the second. */
   public static Instant instant(Object value) {
+    Instant exact = exactInstant(value);
+    return exact == null ? null : exact.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** A timestamp with all its precision. */
+  public static Instant exactInstant(Object value) {
     Instant instant;
     if (value == null) {
       return null;
@@ -27,7 +33,7 @@ public final class Rows {
     } else {
       throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
     }
-    return instant.truncatedTo(ChronoUnit.SECONDS);
+    return instant;
   }
 
   public static long asLong(Object value) {

@@ -7,8 +7,10 @@ import io.pressroom.account.Role;
 import io.pressroom.article.ArticleAuthoring;
 import io.pressroom.article.NewArticle;
 import io.pressroom.tag.TagService;
+import io.pressroom.web.PublicContentChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +27,15 @@ public class Fixtures {
   private final TagService tags;
   private final ArticleAuthoring authoring;
   private final EntityManager entityManager;
+  private final Event<PublicContentChanged> changed;
 
   Fixtures(
       AccountService accounts,
       TagService tags,
       ArticleAuthoring authoring,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      Event<PublicContentChanged> changed) {
+    this.changed = changed;
     this.accounts = accounts;
     this.tags = tags;
     this.authoring = authoring;
@@ -76,6 +81,7 @@ public class Fixtures {
                     .createNativeQuery("update articles set deleted_at = now() where slug = :slug")
                     .setParameter("slug", slug)
                     .executeUpdate());
+    announce();
   }
 
   public void markDraft(String slug) {
@@ -88,6 +94,7 @@ public class Fixtures {
                             + " :slug")
                     .setParameter("slug", slug)
                     .executeUpdate());
+    announce();
   }
 
   public void setCounters(String slug, int likes, int comments, int ratingCount, int ratingSum) {
@@ -104,6 +111,12 @@ public class Fixtures {
                     .setParameter("sum", ratingSum)
                     .setParameter("slug", slug)
                     .executeUpdate());
+    announce();
+  }
+
+  /** Direct SQL bypasses the services, so say that public content changed, as they would. */
+  private void announce() {
+    QuarkusTransaction.requiringNew().run(() -> changed.fire(new PublicContentChanged("fixture")));
   }
 
   /** Builds one article; published an hour ago unless told otherwise. */

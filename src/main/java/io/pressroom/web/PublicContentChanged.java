@@ -1,0 +1,7 @@
+package io.pressroom.web;
+
+/**
+ * Fired when something every listing may show changes other than an article itself: a tag, an
+ * author's profile or role, a follower count. Caches of public answers start over.
+ */
+public record PublicContentChanged(String what) {}
