@@ -82,7 +82,9 @@ public class ArticleService {
     if (!article.isPublic() && !mayEdit(article.authorId(), caller)) {
       throw notFound(slug);
     }
-    return new VersionedDetail(toDetail(article), article.version());
+    ArticleDetail.Viewer viewer =
+        caller.map(c -> reads.viewer(article.id(), article.authorId(), c.accountId())).orElse(null);
+    return new VersionedDetail(toDetail(article, viewer), article.version());
   }
 
   /** An article page with the version of its editable state, for entity tags. */
@@ -98,7 +100,8 @@ public class ArticleService {
         .orElse(false);
   }
 
-  private static ArticleDetail toDetail(ArticleReads.StoredArticle article) {
+  private static ArticleDetail toDetail(
+      ArticleReads.StoredArticle article, ArticleDetail.Viewer viewer) {
     ArticleSummary s = article.summary();
     return new ArticleDetail(
         s.slug(),
@@ -117,7 +120,7 @@ public class ArticleService {
         article.referenceUrl(),
         new ArticleDetail.Source(article.hasSource(), article.sourcePublisher()),
         new ArticleDetail.Republication(article.republicationNotice()),
-        null);
+        viewer);
   }
 
   private static ProblemException notFound(String slug) {
