@@ -191,6 +191,15 @@ class ArticleReads {
     filter
         .onlyAuthorId()
         .ifPresent(id -> sql.append(" and a.author_id = :onlyAuthor", "onlyAuthor", id));
+    filter
+        .followedBy()
+        .ifPresent(
+            id ->
+                sql.append(
+                    " and a.author_id in (select author_id from follows where follower_id ="
+                        + " :follower)",
+                    "follower",
+                    id));
     if (!filter.tagSlugs().isEmpty()) {
       sql.append(
           " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"

@@ -36,7 +36,31 @@ public class ArticleService {
       }
       filter = filter.withTags(List.of(pathTag.get()));
     }
-    filter = restrictForCaller(filter, caller);
+    return listing(restrictForCaller(filter, caller), pageRequest, pathTag);
+  }
+
+  /**
+   * Published articles by the authors the reader follows, newest first, paged like every listing
+   * and with the same fixed number of statements.
+   */
+  public ArticleListing followed(long accountId, PageRequest pageRequest) {
+    ArticleFilter filter =
+        new ArticleFilter(
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            ArticleSort.NEWEST,
+            ArticleStatus.PUBLISHED,
+            Optional.empty(),
+            Optional.of(accountId));
+    return listing(filter, pageRequest, Optional.empty());
+  }
+
+  private ArticleListing listing(
+      ArticleFilter filter, PageRequest pageRequest, Optional<String> pathTag) {
     ArticleSort sort = filter.sort();
     Optional<List<String>> after =
         pageRequest.cursor().map(c -> cursors.decode(c, sort.parameter(), 2).keys());
