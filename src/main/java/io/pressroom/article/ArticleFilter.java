@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Which articles a listing shows, after the client's filters have been parsed and checked. */
+/**
+ * Which articles a listing shows, after the client's filters have been parsed and checked; {@code
+ * followedBy} keeps the articles of the authors an account follows (its personal feed).
+ */
 record ArticleFilter(
     List<String> tagSlugs,
     Optional<String> authorHandle,
@@ -14,7 +17,8 @@ record ArticleFilter(
     Optional<Instant> updatedSince,
     ArticleSort sort,
     ArticleStatus status,
-    Optional<Long> onlyAuthorId) {
+    Optional<Long> onlyAuthorId,
+    Optional<Long> followedBy) {
 
   ArticleFilter {
     tagSlugs = List.copyOf(tagSlugs);
@@ -30,7 +34,8 @@ record ArticleFilter(
         updatedSince,
         sort,
         status,
-        onlyAuthorId);
+        onlyAuthorId,
+        followedBy);
   }
 
   ArticleFilter restrictedTo(long authorId) {
@@ -43,6 +48,7 @@ record ArticleFilter(
         updatedSince,
         sort,
         status,
-        Optional.of(authorId));
+        Optional.of(authorId),
+        followedBy);
   }
 }

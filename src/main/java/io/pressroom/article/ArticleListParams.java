@@ -131,6 +131,7 @@ public class ArticleListParams {
         QueryParams.instant("updatedSince", updatedSince),
         order,
         wanted,
+        Optional.empty(),
         Optional.empty());
   }
 

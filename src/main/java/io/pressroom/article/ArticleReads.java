@@ -165,6 +165,26 @@ class ArticleReads {
     return summaries;
   }
 
+  /** What a signed-in reader did on an article and its author, in one statement. */
+  ArticleDetail.Viewer viewer(long articleId, long authorId, long accountId) {
+    Object[] row =
+        (Object[])
+            entityManager
+                .createNativeQuery(
+                    "select exists (select 1 from likes where article_id = :article and"
+                        + " account_id = :me), (select score from ratings where article_id ="
+                        + " :article and account_id = :me), exists (select 1 from follows where"
+                        + " follower_id = :me and author_id = :author)")
+                .setParameter("article", articleId)
+                .setParameter("author", authorId)
+                .setParameter("me", accountId)
+                .getSingleResult();
+    return new ArticleDetail.Viewer(
+        Boolean.TRUE.equals(row[0]),
+        row[1] == null ? null : asInt(row[1]),
+        Boolean.TRUE.equals(row[2]));
+  }
+
   private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
     ResponseDependencies.articles(articleIds);
     if (articleIds.isEmpty()) {
@@ -198,6 +218,15 @@ class ArticleReads {
     filter
         .onlyAuthorId()
         .ifPresent(id -> sql.append(" and a.author_id = :onlyAuthor", "onlyAuthor", id));
+    filter
+        .followedBy()
+        .ifPresent(
+            id ->
+                sql.append(
+                    " and a.author_id in (select author_id from follows where follower_id ="
+                        + " :follower)",
+                    "follower",
+                    id));
     if (!filter.tagSlugs().isEmpty()) {
       sql.append(
           " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"

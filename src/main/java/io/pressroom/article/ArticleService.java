@@ -36,7 +36,31 @@ public class ArticleService {
       }
       filter = filter.withTags(List.of(pathTag.get()));
     }
-    filter = restrictForCaller(filter, caller);
+    return listing(restrictForCaller(filter, caller), pageRequest, pathTag);
+  }
+
+  /**
+   * Published articles by the authors the reader follows, newest first, paged like every listing
+   * and with the same fixed number of statements.
+   */
+  public ArticleListing followed(long accountId, PageRequest pageRequest) {
+    ArticleFilter filter =
+        new ArticleFilter(
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            ArticleSort.NEWEST,
+            ArticleStatus.PUBLISHED,
+            Optional.empty(),
+            Optional.of(accountId));
+    return listing(filter, pageRequest, Optional.empty());
+  }
+
+  private ArticleListing listing(
+      ArticleFilter filter, PageRequest pageRequest, Optional<String> pathTag) {
     ArticleSort sort = filter.sort();
     Optional<List<String>> after =
         pageRequest.cursor().map(c -> cursors.decode(c, sort.parameter(), 2).keys());
@@ -82,7 +106,9 @@ public class ArticleService {
     if (!article.isPublic() && !mayEdit(article.authorId(), caller)) {
       throw notFound(slug);
     }
-    return new VersionedDetail(toDetail(article), article.version());
+    ArticleDetail.Viewer viewer =
+        caller.map(c -> reads.viewer(article.id(), article.authorId(), c.accountId())).orElse(null);
+    return new VersionedDetail(toDetail(article, viewer), article.version());
   }
 
   /** Summaries of those of these articles that readers may see now, by id. */
@@ -103,7 +129,8 @@ public class ArticleService {
         .orElse(false);
   }
 
-  private static ArticleDetail toDetail(ArticleReads.StoredArticle article) {
+  private static ArticleDetail toDetail(
+      ArticleReads.StoredArticle article, ArticleDetail.Viewer viewer) {
     ArticleSummary s = article.summary();
     return new ArticleDetail(
         s.slug(),
@@ -122,7 +149,7 @@ public class ArticleService {
         article.referenceUrl(),
         new ArticleDetail.Source(article.hasSource(), article.sourcePublisher()),
         new ArticleDetail.Republication(article.republicationNotice()),
-        null);
+        viewer);
   }
 
   private static ProblemException notFound(String slug) {

@@ -1,5 +1,6 @@
 package io.pressroom.author;
 
+import io.pressroom.account.CurrentUser;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
@@ -27,23 +28,28 @@ public class AuthorResource {
 
   private final AuthorService authors;
   private final Representations representations;
+  private final CurrentUser currentUser;
 
-  AuthorResource(AuthorService authors, Representations representations) {
+  AuthorResource(AuthorService authors, Representations representations, CurrentUser currentUser) {
     this.authors = authors;
     this.representations = representations;
+    this.currentUser = currentUser;
   }
 
   @GET
   @PermitAll
   @Operation(
       summary = "List authors",
-      description = "Accounts that write, with their follower and published article counts.")
+      description =
+          "Accounts that write, with their follower and published article counts. A signed-in"
+              + " caller also gets viewer.following on each; such answers are private.")
   @APIResponse(
       responseCode = "200",
       description = "A page of authors",
       content = @Content(schema = @Schema(implementation = AuthorPage.class)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public Response list(
       @RestQuery
           @Parameter(
@@ -55,23 +61,29 @@ public class AuthorResource {
       @RestQuery @Parameter(description = "1-based page number") String page,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    AuthorPage body = authors.list(sort, PageRequest.parse(limit, cursor, page));
+    AuthorPage body =
+        authors.list(sort, PageRequest.parse(limit, cursor, page), currentUser.caller());
     return representations.collection(headers, uri, body, body.page().next());
   }
 
   @GET
   @Path("{handle}")
   @PermitAll
-  @Operation(summary = "Read an author's profile")
+  @Operation(
+      summary = "Read an author's profile",
+      description =
+          "A signed-in caller also gets viewer.following, whether they follow the author; such"
+              + " answers are private.")
   @APIResponse(
       responseCode = "200",
       description = "The author",
       content = @Content(schema = @Schema(implementation = AuthorProfile.class)))
   @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(
       @RestPath @Parameter(example = "northwind-desk") String handle,
       @Context HttpHeaders headers) {
-    return representations.json(headers, authors.get(handle));
+    return representations.json(headers, authors.get(handle, currentUser.caller()));
   }
 }

@@ -3,6 +3,7 @@ package io.pressroom.author;
 import static io.pressroom.web.Rows.asLong;
 import static io.pressroom.web.Rows.text;
 
+import io.pressroom.account.CurrentUser;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageInfo;
 import io.pressroom.web.PageRequest;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Authors are the accounts that write: those with the author or editor role, and anyone with a
@@ -29,7 +31,7 @@ public class AuthorService {
   private static final String PUBLISHED_BY_U =
       "select count(*) from articles a where a.author_id = u.id and "
           + PublicArticles.condition("a");
-  private static final String IS_AUTHOR =
+  static final String IS_AUTHOR =
       "not u.disabled and (u.role in ('author', 'editor') or exists (select 1 from articles a"
           + " where a.author_id = u.id and "
           + PublicArticles.condition("a")
@@ -37,8 +39,10 @@ public class AuthorService {
   private static final String VIEW =
       "select u.id, u.handle, u.name, u.bio, u.avatar_url, u.website_url, u.follower_count, ("
           + PUBLISHED_BY_U
-          + ") as articles from accounts u where "
+          + ") as articles, %s as following from accounts u where "
           + IS_AUTHOR;
+  private static final String FOLLOWING =
+      "exists (select 1 from follows f where f.follower_id = :me and f.author_id = u.id)";
 
   private final EntityManager entityManager;
   private final CursorCodec cursors;
@@ -48,7 +52,9 @@ public class AuthorService {
     this.cursors = cursors;
   }
 
-  public AuthorPage list(String sortParam, PageRequest pageRequest) {
+  /** Authors in the order asked for; {@code caller} adds whether they follow each one. */
+  public AuthorPage list(
+      String sortParam, PageRequest pageRequest, Optional<CurrentUser.Caller> caller) {
     String sort = QueryParams.oneOf("sort", sortParam, BY_NAME, BY_NAME, BY_FOLLOWERS, BY_ARTICLES);
     boolean byName = sort.equals(BY_NAME);
     String key =
@@ -59,7 +65,8 @@ public class AuthorService {
         };
     String tieBreak = byName ? "x.handle" : "x.id";
     String direction = byName ? " asc" : " desc";
-    SqlBuilder sql = new SqlBuilder().append("select * from (" + VIEW + ") x where true");
+    SqlBuilder sql = new SqlBuilder().append("select * from (" + view(caller) + ") x where true");
+    caller.ifPresent(c -> sql.bind("me", c.accountId()));
     pageRequest
         .cursor()
         .map(c -> cursors.decode(c, sort, 2).keys())
@@ -97,17 +104,21 @@ public class AuthorService {
     return new AuthorPage(items, new PageInfo(pageRequest.limit(), total, next));
   }
 
-  public AuthorProfile get(String handle) {
+  /** An author's profile; {@code caller} adds whether they follow the author. */
+  public AuthorProfile get(String handle, Optional<CurrentUser.Caller> caller) {
+    SqlBuilder sql = new SqlBuilder().append(view(caller) + " and u.handle = :handle");
+    sql.bind("handle", handle);
+    caller.ifPresent(c -> sql.bind("me", c.accountId()));
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(VIEW + " and u.handle = :handle")
-            .setParameter("handle", handle)
-            .getResultList();
+    List<Object[]> rows = sql.toQuery(entityManager).getResultList();
     if (rows.isEmpty()) {
       throw ProblemException.notFound("No author has the handle '" + handle + "'.");
     }
     return profile(rows.get(0));
+  }
+
+  private static String view(Optional<CurrentUser.Caller> caller) {
+    return VIEW.formatted(caller.isPresent() ? FOLLOWING : "cast(null as boolean)");
   }
 
   private static long parseLong(String text) {
@@ -127,6 +138,6 @@ public class AuthorService {
         text(row[5]),
         asLong(row[6]),
         asLong(row[7]),
-        null);
+        row[8] == null ? null : new AuthorProfile.Viewer(Boolean.TRUE.equals(row[8])));
   }
 }

@@ -56,6 +56,7 @@ public class ResponseCache {
   private final Cache<Long, Long> articleInvalidatedAt;
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong epoch = new AtomicLong();
+  private final AtomicLong authorsInvalidatedAt = new AtomicLong();
   private final ConcurrentSkipListSet<Instant> scheduled = new ConcurrentSkipListSet<>();
 
   ResponseCache(PressroomConfig config, EntityManager entityManager) {
@@ -100,6 +101,9 @@ public class ResponseCache {
   void keep(String key, Stamp stamp, byte[] body, Map<String, String> headers, Set<Long> articles) {
     startOverIfScheduledArticlesAppeared(Instant.now());
     if (stamp.generation() != generation.get()) {
+      return;
+    }
+    if (key.startsWith("/api/v1/authors") && authorsInvalidatedAt.get() > stamp.epoch()) {
       return;
     }
     for (Long article : articles) {
@@ -165,6 +169,13 @@ public class ResponseCache {
 
   void contentChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
+    if (PublicContentChanged.FOLLOWERS.equals(change)) {
+      // Follower counts show only on authors; a reader who raced this write stays out too.
+      epoch.incrementAndGet();
+      entries.asMap().keySet().removeIf(key -> key.startsWith("/api/v1/authors"));
+      authorsInvalidatedAt.set(epoch.get());
+      return;
+    }
     newGeneration();
   }
 

@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** The shape of {@code demo/content.json}. */
-record DemoContent(List<DemoAccount> accounts, List<DemoTag> tags, List<DemoArticle> articles) {
+record DemoContent(
+    List<DemoAccount> accounts,
+    List<DemoTag> tags,
+    List<DemoArticle> articles,
+    List<DemoLike> likes,
+    List<DemoRating> ratings,
+    List<DemoFollow> follows) {
 
   record DemoAccount(
       String handle,
@@ -29,4 +35,25 @@ record DemoContent(List<DemoAccount> accounts, List<DemoTag> tags, List<DemoArti
       String republicationNotice,
       String coverImageUrl,
       Instant publishedAt) {}
+
+  /** A reader's like of the article with this title. */
+  record DemoLike(String article, String reader) {}
+
+  /** A reader's score for the article with this title. */
+  record DemoRating(String article, String reader, int score) {}
+
+  /** An account following an author, both by handle. */
+  record DemoFollow(String follower, String author) {}
+
+  List<DemoLike> likesOrEmpty() {
+    return likes == null ? List.of() : likes;
+  }
+
+  List<DemoRating> ratingsOrEmpty() {
+    return ratings == null ? List.of() : ratings;
+  }
+
+  List<DemoFollow> followsOrEmpty() {
+    return follows == null ? List.of() : follows;
+  }
 }

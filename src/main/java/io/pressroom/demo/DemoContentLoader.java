@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pressroom.PressroomConfig;
 import io.pressroom.account.Account;
 import io.pressroom.account.AccountService;
+import io.pressroom.account.CurrentUser;
 import io.pressroom.account.NewProfile;
 import io.pressroom.account.Role;
 import io.pressroom.article.ArticleAuthoring;
 import io.pressroom.article.NewArticle;
+import io.pressroom.author.FollowService;
+import io.pressroom.feedback.FeedbackService;
 import io.pressroom.tag.TagService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -38,6 +41,8 @@ class DemoContentLoader {
   private final AccountService accounts;
   private final TagService tags;
   private final ArticleAuthoring authoring;
+  private final FeedbackService feedback;
+  private final FollowService follows;
   private final ObjectMapper mapper;
 
   DemoContentLoader(
@@ -46,12 +51,16 @@ class DemoContentLoader {
       AccountService accounts,
       TagService tags,
       ArticleAuthoring authoring,
+      FeedbackService feedback,
+      FollowService follows,
       ObjectMapper mapper) {
     this.config = config;
     this.entityManager = entityManager;
     this.accounts = accounts;
     this.tags = tags;
     this.authoring = authoring;
+    this.feedback = feedback;
+    this.follows = follows;
     this.mapper = mapper;
   }
 
@@ -90,24 +99,63 @@ class DemoContentLoader {
     for (DemoContent.DemoTag tag : content.tags()) {
       tags.describe(tag.name(), tag.description());
     }
+    Map<String, String> slugByTitle = new HashMap<>();
     for (DemoContent.DemoArticle a : content.articles()) {
-      authoring.createPublished(
-          byHandle.get(a.author()),
-          new NewArticle(
-              a.title(),
-              a.summary(),
-              a.body(),
-              a.tags(),
-              a.referenceUrl(),
-              a.sourceUrl(),
-              a.sourcePublisher(),
-              a.republicationNotice(),
-              a.coverImageUrl()),
-          a.publishedAt());
+      String slug =
+          authoring.createPublished(
+              byHandle.get(a.author()),
+              new NewArticle(
+                  a.title(),
+                  a.summary(),
+                  a.body(),
+                  a.tags(),
+                  a.referenceUrl(),
+                  a.sourceUrl(),
+                  a.sourcePublisher(),
+                  a.republicationNotice(),
+                  a.coverImageUrl()),
+              a.publishedAt());
+      slugByTitle.put(a.title(), slug);
     }
+    loadFeedback(content, byHandle, slugByTitle);
     LOG.infof(
         "Loaded demo content: %d accounts, %d tags, %d articles",
         content.accounts().size(), content.tags().size(), content.articles().size());
+  }
+
+  /** Likes, ratings and follows, through the services that keep the counters. */
+  private void loadFeedback(
+      DemoContent content, Map<String, Account> byHandle, Map<String, String> slugByTitle) {
+    for (DemoContent.DemoLike like : content.likesOrEmpty()) {
+      feedback.like(
+          required(byHandle, like.reader(), "account").id(),
+          required(slugByTitle, like.article(), "article"));
+    }
+    for (DemoContent.DemoRating rating : content.ratingsOrEmpty()) {
+      feedback.rate(
+          required(byHandle, rating.reader(), "account").id(),
+          required(slugByTitle, rating.article(), "article"),
+          rating.score());
+    }
+    for (DemoContent.DemoFollow follow : content.followsOrEmpty()) {
+      Account follower = required(byHandle, follow.follower(), "account");
+      follows.follow(
+          new CurrentUser.Caller(follower.id(), follower.handle(), follower.role()),
+          required(byHandle, follow.author(), "account").handle());
+    }
+    LOG.infof(
+        "Loaded demo feedback: %d likes, %d ratings, %d follows",
+        content.likesOrEmpty().size(),
+        content.ratingsOrEmpty().size(),
+        content.followsOrEmpty().size());
+  }
+
+  private static <T> T required(Map<String, T> known, String name, String kind) {
+    T value = known.get(name);
+    if (value == null) {
+      throw new IllegalStateException("The demo content names an unknown " + kind + ": " + name);
+    }
+    return value;
   }
 
   private DemoContent read() {
