@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** The shape of {@code demo/content.json}. */
-record DemoContent(List<DemoAccount> accounts, List<DemoTag> tags, List<DemoArticle> articles) {
+record DemoContent(
+    List<DemoAccount> accounts,
+    List<DemoTag> tags,
+    List<DemoArticle> articles,
+    List<DemoComment> comments) {
 
   record DemoAccount(
       String handle,
@@ -29,4 +33,8 @@ record DemoContent(List<DemoAccount> accounts, List<DemoTag> tags, List<DemoArti
       String republicationNotice,
       String coverImageUrl,
       Instant publishedAt) {}
+
+  /** A comment on the article titled {@code article}; {@code replyTo} is another one's key. */
+  record DemoComment(
+      String key, String article, String author, String body, String replyTo, Instant createdAt) {}
 }

@@ -9,6 +9,7 @@ import io.pressroom.account.NewProfile;
 import io.pressroom.account.Role;
 import io.pressroom.article.ArticleAuthoring;
 import io.pressroom.article.NewArticle;
+import io.pressroom.comment.CommentService;
 import io.pressroom.tag.TagService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -38,6 +40,7 @@ class DemoContentLoader {
   private final AccountService accounts;
   private final TagService tags;
   private final ArticleAuthoring authoring;
+  private final CommentService comments;
   private final ObjectMapper mapper;
 
   DemoContentLoader(
@@ -46,12 +49,14 @@ class DemoContentLoader {
       AccountService accounts,
       TagService tags,
       ArticleAuthoring authoring,
+      CommentService comments,
       ObjectMapper mapper) {
     this.config = config;
     this.entityManager = entityManager;
     this.accounts = accounts;
     this.tags = tags;
     this.authoring = authoring;
+    this.comments = comments;
     this.mapper = mapper;
   }
 
@@ -90,24 +95,57 @@ class DemoContentLoader {
     for (DemoContent.DemoTag tag : content.tags()) {
       tags.describe(tag.name(), tag.description());
     }
+    Map<String, String> slugByTitle = new HashMap<>();
     for (DemoContent.DemoArticle a : content.articles()) {
-      authoring.createPublished(
-          byHandle.get(a.author()),
-          new NewArticle(
-              a.title(),
-              a.summary(),
-              a.body(),
-              a.tags(),
-              a.referenceUrl(),
-              a.sourceUrl(),
-              a.sourcePublisher(),
-              a.republicationNotice(),
-              a.coverImageUrl()),
-          a.publishedAt());
+      String slug =
+          authoring.createPublished(
+              byHandle.get(a.author()),
+              new NewArticle(
+                  a.title(),
+                  a.summary(),
+                  a.body(),
+                  a.tags(),
+                  a.referenceUrl(),
+                  a.sourceUrl(),
+                  a.sourcePublisher(),
+                  a.republicationNotice(),
+                  a.coverImageUrl()),
+              a.publishedAt());
+      slugByTitle.put(a.title(), slug);
     }
+    loadComments(content.comments(), slugByTitle, byHandle);
     LOG.infof(
-        "Loaded demo content: %d accounts, %d tags, %d articles",
-        content.accounts().size(), content.tags().size(), content.articles().size());
+        "Loaded demo content: %d accounts, %d tags, %d articles, %d comments",
+        content.accounts().size(),
+        content.tags().size(),
+        content.articles().size(),
+        content.comments().size());
+  }
+
+  /** Comments in file order; a reply names the key of a comment earlier in the file. */
+  private void loadComments(
+      List<DemoContent.DemoComment> demoComments,
+      Map<String, String> slugByTitle,
+      Map<String, Account> byHandle) {
+    Map<String, Long> idByKey = new HashMap<>();
+    for (DemoContent.DemoComment c : demoComments) {
+      Long parentId = null;
+      if (c.replyTo() != null) {
+        parentId = idByKey.get(c.replyTo());
+        if (parentId == null) {
+          throw new IllegalStateException(
+              "Demo comment " + c.key() + " replies to " + c.replyTo() + ", not an earlier one");
+        }
+      }
+      String slug = slugByTitle.get(c.article());
+      Account author = byHandle.get(c.author());
+      if (slug == null || author == null) {
+        throw new IllegalStateException(
+            "Demo comment " + c.key() + " names an unknown article or author");
+      }
+      idByKey.put(
+          c.key(), comments.importComment(slug, author.id(), parentId, c.body(), c.createdAt()));
+    }
   }
 
   private DemoContent read() {
