@@ -37,6 +37,9 @@ public interface PressroomConfig {
   /** The first admin, created at start-up when both are set. */
   Admin admin();
 
+  /** Signed links that open an article's original source ({@code GET /go/{token}}). */
+  SourceLinks sourceLinks();
+
   /** Throttling of failed sign-ins. */
   SignIn signIn();
 
@@ -73,6 +76,15 @@ public interface PressroomConfig {
     Optional<String> email();
 
     Optional<String> password();
+  }
+
+  interface SourceLinks {
+    /** How long a signed link works after it is issued. */
+    @WithDefault("5m")
+    Duration lifetime();
+
+    /** The key that signs links; generated once and kept in the database when absent. */
+    Optional<String> key();
   }
 
   interface SignIn {
