@@ -40,6 +40,9 @@ public interface PressroomConfig {
   /** Signed links that open an article's original source ({@code GET /go/{token}}). */
   SourceLinks sourceLinks();
 
+  /** Takedown and abuse reports. */
+  Reports reports();
+
   /** Throttling of failed sign-ins. */
   SignIn signIn();
 
@@ -85,6 +88,15 @@ public interface PressroomConfig {
 
     /** The key that signs links; generated once and kept in the database when absent. */
     Optional<String> key();
+  }
+
+  interface Reports {
+    /** Reports accepted from one client address per window. */
+    @WithDefault("5")
+    int perAddress();
+
+    @WithDefault("1h")
+    Duration window();
   }
 
   interface SignIn {

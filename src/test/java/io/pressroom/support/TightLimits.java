@@ -9,8 +9,14 @@ import java.util.Map;
  */
 public class TightLimits implements QuarkusTestProfile {
 
+  public static final int REPORTS_PER_ADDRESS = 3;
+
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("pressroom.source-links.lifetime", "1s");
+    return Map.of(
+        "pressroom.source-links.lifetime",
+        "1s",
+        "pressroom.reports.per-address",
+        Integer.toString(REPORTS_PER_ADDRESS));
   }
 }
