@@ -43,6 +43,12 @@ public interface PressroomConfig {
   /** The first admin, created at start-up when both are set. */
   Admin admin();
 
+  /** Signed links that open an article's original source ({@code GET /go/{token}}). */
+  SourceLinks sourceLinks();
+
+  /** Takedown and abuse reports. */
+  Reports reports();
+
   /** Throttling of failed sign-ins. */
   SignIn signIn();
 
@@ -79,6 +85,24 @@ public interface PressroomConfig {
     Optional<String> email();
 
     Optional<String> password();
+  }
+
+  interface SourceLinks {
+    /** How long a signed link works after it is issued. */
+    @WithDefault("5m")
+    Duration lifetime();
+
+    /** The key that signs links; generated once and kept in the database when absent. */
+    Optional<String> key();
+  }
+
+  interface Reports {
+    /** Reports accepted from one client address per window. */
+    @WithDefault("5")
+    int perAddress();
+
+    @WithDefault("1h")
+    Duration window();
   }
 
   interface SignIn {

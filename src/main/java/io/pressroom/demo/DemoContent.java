@@ -10,7 +10,8 @@ record DemoContent(
     List<DemoArticle> articles,
     List<DemoLike> likes,
     List<DemoRating> ratings,
-    List<DemoFollow> follows) {
+    List<DemoFollow> follows,
+    List<DemoComment> comments) {
 
   record DemoAccount(
       String handle,
@@ -56,4 +57,8 @@ record DemoContent(
   List<DemoFollow> followsOrEmpty() {
     return follows == null ? List.of() : follows;
   }
+
+  /** A comment on the article titled {@code article}; {@code replyTo} is another one's key. */
+  record DemoComment(
+      String key, String article, String author, String body, String replyTo, Instant createdAt) {}
 }

@@ -11,6 +11,7 @@ import io.pressroom.account.Role;
 import io.pressroom.article.ArticleAuthoring;
 import io.pressroom.article.NewArticle;
 import io.pressroom.author.FollowService;
+import io.pressroom.comment.CommentService;
 import io.pressroom.feedback.FeedbackService;
 import io.pressroom.tag.TagService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -43,6 +45,7 @@ class DemoContentLoader {
   private final ArticleAuthoring authoring;
   private final FeedbackService feedback;
   private final FollowService follows;
+  private final CommentService comments;
   private final ObjectMapper mapper;
 
   DemoContentLoader(
@@ -53,6 +56,7 @@ class DemoContentLoader {
       ArticleAuthoring authoring,
       FeedbackService feedback,
       FollowService follows,
+      CommentService comments,
       ObjectMapper mapper) {
     this.config = config;
     this.entityManager = entityManager;
@@ -61,6 +65,7 @@ class DemoContentLoader {
     this.authoring = authoring;
     this.feedback = feedback;
     this.follows = follows;
+    this.comments = comments;
     this.mapper = mapper;
   }
 
@@ -118,9 +123,39 @@ class DemoContentLoader {
       slugByTitle.put(a.title(), slug);
     }
     loadFeedback(content, byHandle, slugByTitle);
+    loadComments(content.comments(), slugByTitle, byHandle);
     LOG.infof(
-        "Loaded demo content: %d accounts, %d tags, %d articles",
-        content.accounts().size(), content.tags().size(), content.articles().size());
+        "Loaded demo content: %d accounts, %d tags, %d articles, %d comments",
+        content.accounts().size(),
+        content.tags().size(),
+        content.articles().size(),
+        content.comments().size());
+  }
+
+  /** Comments in file order; a reply names the key of a comment earlier in the file. */
+  private void loadComments(
+      List<DemoContent.DemoComment> demoComments,
+      Map<String, String> slugByTitle,
+      Map<String, Account> byHandle) {
+    Map<String, Long> idByKey = new HashMap<>();
+    for (DemoContent.DemoComment c : demoComments) {
+      Long parentId = null;
+      if (c.replyTo() != null) {
+        parentId = idByKey.get(c.replyTo());
+        if (parentId == null) {
+          throw new IllegalStateException(
+              "Demo comment " + c.key() + " replies to " + c.replyTo() + ", not an earlier one");
+        }
+      }
+      String slug = slugByTitle.get(c.article());
+      Account author = byHandle.get(c.author());
+      if (slug == null || author == null) {
+        throw new IllegalStateException(
+            "Demo comment " + c.key() + " names an unknown article or author");
+      }
+      idByKey.put(
+          c.key(), comments.importComment(slug, author.id(), parentId, c.body(), c.createdAt()));
+    }
   }
 
   /** Likes, ratings and follows, through the services that keep the counters. */

@@ -1,0 +1,109 @@
+package io.pressroom.comment;
+
+import io.pressroom.account.CurrentUser;
+import io.pressroom.web.PageRequest;
+import io.pressroom.web.Representations;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/articles/{slug}/comments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Comments")
+public class ArticleCommentsResource {
+
+  private final CommentService comments;
+  private final Representations representations;
+  private final CurrentUser currentUser;
+
+  ArticleCommentsResource(
+      CommentService comments, Representations representations, CurrentUser currentUser) {
+    this.comments = comments;
+    this.representations = representations;
+    this.currentUser = currentUser;
+  }
+
+  @GET
+  @PermitAll
+  @Operation(
+      summary = "List an article's comments",
+      description =
+          "Oldest first; replies name their parent in parentId. A deleted comment that has"
+              + " replies stays as a placeholder (deleted: true, no body, html or author);"
+              + " without replies it leaves the list. page.total counts the listed items,"
+              + " placeholders included, while the article's stats.comments counts only comments"
+              + " that are not deleted. Only published articles have comments to show.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of comments; a Link header with rel=next points to the next page",
+      content = @Content(schema = @Schema(implementation = CommentPage.class)))
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  public Response list(
+      @RestPath @Parameter(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
+          String slug,
+      @RestQuery
+          @Parameter(description = "Items per page, 1-100", schema = @Schema(defaultValue = "20"))
+          String limit,
+      @RestQuery @Parameter(description = "Opaque cursor from page.next of a previous answer")
+          String cursor,
+      @RestQuery
+          @Parameter(
+              description =
+                  "1-based page number for numbered pagers; at most 10,000 items deep (use"
+                      + " cursor beyond)")
+          String page,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    CommentPage body = comments.list(slug, PageRequest.parse(limit, cursor, page));
+    return representations.collection(headers, uri, body, body.page().next());
+  }
+
+  @POST
+  @RolesAllowed("reader")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Comment on an article (signed in)",
+      description =
+          "Markdown, rendered and sanitised. With parentId, a reply to a comment of the same"
+              + " article; a deleted comment takes no replies (400).")
+  @APIResponse(
+      responseCode = "201",
+      description = "The comment; Location names it",
+      content = @Content(schema = @Schema(implementation = CommentView.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  public Response create(@RestPath String slug, @Valid @NotNull NewComment request) {
+    CommentView comment = comments.create(currentUser.required(), slug, request);
+    return Response.created(URI.create("/api/v1/comments/" + comment.id()))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(comment)
+        .build();
+  }
+}
