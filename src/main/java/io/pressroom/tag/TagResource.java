@@ -1,5 +1,6 @@
 package io.pressroom.tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.article.ArticleListParams;
 import io.pressroom.article.ArticlePage;
@@ -8,8 +9,15 @@ import io.pressroom.article.ArticleService;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -17,12 +25,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -37,8 +48,10 @@ public class TagResource {
   private final ArticlePages pages;
   private final Representations representations;
   private final CurrentUser currentUser;
+  private final TagEditing editing;
 
   TagResource(
+      TagEditing editing,
       TagService tags,
       ArticleService articles,
       ArticlePages pages,
@@ -49,6 +62,62 @@ public class TagResource {
     this.pages = pages;
     this.representations = representations;
     this.currentUser = currentUser;
+    this.editing = editing;
+  }
+
+  @POST
+  @RolesAllowed("editor")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Create a tag (editor)", description = "The slug comes from the name.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new tag; Location names it",
+      content = @Content(schema = @Schema(implementation = TagView.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response create(@Valid @NotNull TagRequest request) {
+    String slug = editing.create(request);
+    return Response.created(URI.create("/api/v1/tags/" + slug)).entity(tags.get(slug)).build();
+  }
+
+  @PATCH
+  @Path("{slug}")
+  @RolesAllowed("editor")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Rename or describe a tag (editor)",
+      description = "Partial update of name and description. The slug stays, so URLs keep working.")
+  @RequestBody(content = @Content(schema = @Schema(implementation = TagRequest.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The changed tag",
+      content = @Content(schema = @Schema(implementation = TagView.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public TagView update(@RestPath String slug, JsonNode body) {
+    editing.update(slug, body);
+    return tags.get(slug);
+  }
+
+  @DELETE
+  @Path("{slug}")
+  @RolesAllowed("editor")
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Delete a tag (editor)", description = "Also removes it from every article.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response delete(@RestPath String slug) {
+    editing.delete(slug);
+    return Response.noContent().build();
   }
 
   @GET

@@ -31,6 +31,7 @@ class AuthorizationMatrixTest {
 
   @Inject Users users;
   @Inject TokenKeys keys;
+  @Inject Fixtures fixtures;
 
   private Users.User owner;
   private Users.User editor;
@@ -104,6 +105,10 @@ class AuthorizationMatrixTest {
         Map.of("reader", 403, "wrong author", 403, "owner", 204, "editor", 204, "admin", 204);
     Map<String, Integer> editors200 =
         Map.of("reader", 403, "wrong author", 403, "owner", 403, "editor", 200, "admin", 200);
+    Map<String, Integer> editors201 =
+        Map.of("reader", 403, "wrong author", 403, "owner", 403, "editor", 201, "admin", 201);
+    Map<String, Integer> editors204 =
+        Map.of("reader", 403, "wrong author", 403, "owner", 403, "editor", 204, "admin", 204);
     Map<String, Integer> anySignedIn200 =
         Map.of("reader", 200, "wrong author", 200, "owner", 200, "editor", 200, "admin", 200);
     Map<String, Integer> admins =
@@ -142,6 +147,15 @@ class AuthorizationMatrixTest {
             with(admins, "admin", 201)),
         new Endpoint("GET /api-keys", r -> r.get("/api/v1/api-keys"), with(admins, "admin", 200)),
         new Endpoint(
+            "POST /tags",
+            r -> r.body(Map.of("name", Fixtures.unique("tag"))).post("/api/v1/tags"),
+            editors201),
+        new Endpoint(
+            "PATCH /tags/{slug}",
+            r -> r.body(Map.of("description", "d")).patch("/api/v1/tags/" + tag()),
+            editors200),
+        new Endpoint("DELETE /tags/{slug}", r -> r.delete("/api/v1/tags/" + tag()), editors204),
+        new Endpoint(
             "DELETE /api-keys/{id}",
             r -> r.delete("/api/v1/api-keys/" + apiKey()),
             with(admins, "admin", 204)));
@@ -166,6 +180,10 @@ class AuthorizationMatrixTest {
         .statusCode(201)
         .extract()
         .path("slug");
+  }
+
+  private String tag() {
+    return fixtures.tag();
   }
 
   private int apiKey() {
