@@ -138,45 +138,6 @@ select row_number() over () as k, nm from unnest(array[
   'Browsers','Accessibility','Standards','Telecom','Payments','Regulation','Antitrust',
   'Education','Research','Retro computing','Command line']) as nm;
 
--- Readers' feedback, drawn now (it needs only ids) so that the articles can carry their
--- counters when they are inserted. Reader r is account (authors + r); article n is base + n.
-create unlogged table bench.likes as
-select distinct on (article_id, account_id) article_id, account_id,
-       bench.published_at(article_id, :'t0') + (now() - bench.published_at(article_id, :'t0')) * random() as created_at
-from (select bench.popular_article(random(), :articles) as article_id,
-             :authors + 1 + floor(random() * :readers)::bigint as account_id
-      from generate_series(1, :likes)) x;
-
-create unlogged table bench.ratings as
-select distinct on (article_id, account_id) article_id, account_id,
-       (array[1, 2, 3, 3, 4, 4, 4, 5, 5, 5])[1 + floor(random() * 10)::int] as score,
-       bench.published_at(article_id, :'t0') + (now() - bench.published_at(article_id, :'t0')) * random() as created_at
-from (select bench.popular_article(random(), :articles) as article_id,
-             :authors + 1 + floor(random() * :readers)::bigint as account_id
-      from generate_series(1, :ratings)) x;
-
-create unlogged table bench.comments as
-with c as (
-  select g, bench.popular_article(random(), :articles) as article_id,
-         :authors + 1 + floor(random() * :readers)::bigint as account_id,
-         1 + floor(random() * 6000)::bigint as s1, 1 + floor(random() * 6000)::bigint as s2,
-         random() < 0.5 as two
-  from generate_series(1, :comments) g
-)
-select c.g, c.article_id, c.account_id,
-       a.txt || case when c.two then ' ' || b.txt else '' end as body,
-       '<p>' || a.txt || case when c.two then ' ' || b.txt else '' end || '</p>' as body_html,
-       bench.published_at(c.article_id, :'t0') + (now() - bench.published_at(c.article_id, :'t0')) * random() as created_at
-from c join bench.sentences a on a.id = c.s1 join bench.sentences b on b.id = c.s2;
-
--- Readers follow authors, popular authors more (the same skew as who writes most).
-create unlogged table bench.follows as
-select distinct on (follower_id, followee_id) follower_id, followee_id,
-       now() - interval '700 days' * random() as created_at
-from (select :authors + 1 + floor(random() * :readers)::bigint as follower_id,
-             1 + floor(:authors * random() * random())::bigint as followee_id
-      from generate_series(1, :follows)) x;
-
 -- How to copy a scratch table into whichever real table exists: returns the INSERT statement,
 -- or null (with a notice) when no candidate table exists or one of its required columns cannot
 -- be filled. aliases maps a target column name to an expression over the scratch table.
@@ -248,6 +209,51 @@ select 'follows', bench.plan('follows', array['follows', 'author_follows', 'acco
     "followed_id":"followee_id","following_id":"followee_id","target_id":"followee_id",
     "created_at":"created_at","updated_at":"created_at"}',
   array['follower_id', 'followee_id'], 'bench.follows');
+
+-- Readers' feedback, drawn now (it needs only ids) so that the articles can carry their
+-- counters when they are inserted. Reader r is account (authors + r); article n is base + n.
+-- Nothing is drawn for a kind that has no table.
+select coalesce(bool_or(kind = 'likes' and sql is not null), false) as gen_likes,
+       coalesce(bool_or(kind = 'ratings' and sql is not null), false) as gen_ratings,
+       coalesce(bool_or(kind = 'comments' and sql is not null), false) as gen_comments,
+       coalesce(bool_or(kind = 'follows' and sql is not null), false) as gen_follows
+from bench.plans \gset
+create unlogged table bench.likes as
+select distinct on (article_id, account_id) article_id, account_id,
+       bench.published_at(article_id, :'t0') + (now() - bench.published_at(article_id, :'t0')) * random() as created_at
+from (select bench.popular_article(random(), :articles) as article_id,
+             :authors + 1 + floor(random() * :readers)::bigint as account_id
+      from generate_series(1, case when :'gen_likes'::boolean then :likes else 0 end)) x;
+
+create unlogged table bench.ratings as
+select distinct on (article_id, account_id) article_id, account_id,
+       (array[1, 2, 3, 3, 4, 4, 4, 5, 5, 5])[1 + floor(random() * 10)::int] as score,
+       bench.published_at(article_id, :'t0') + (now() - bench.published_at(article_id, :'t0')) * random() as created_at
+from (select bench.popular_article(random(), :articles) as article_id,
+             :authors + 1 + floor(random() * :readers)::bigint as account_id
+      from generate_series(1, case when :'gen_ratings'::boolean then :ratings else 0 end)) x;
+
+create unlogged table bench.comments as
+with c as (
+  select g, bench.popular_article(random(), :articles) as article_id,
+         :authors + 1 + floor(random() * :readers)::bigint as account_id,
+         1 + floor(random() * 6000)::bigint as s1, 1 + floor(random() * 6000)::bigint as s2,
+         random() < 0.5 as two
+  from generate_series(1, case when :'gen_comments'::boolean then :comments else 0 end) g
+)
+select c.g, c.article_id, c.account_id,
+       a.txt || case when c.two then ' ' || b.txt else '' end as body,
+       '<p>' || a.txt || case when c.two then ' ' || b.txt else '' end || '</p>' as body_html,
+       bench.published_at(c.article_id, :'t0') + (now() - bench.published_at(c.article_id, :'t0')) * random() as created_at
+from c join bench.sentences a on a.id = c.s1 join bench.sentences b on b.id = c.s2;
+
+-- Readers follow authors, popular authors more (the same skew as who writes most).
+create unlogged table bench.follows as
+select distinct on (follower_id, followee_id) follower_id, followee_id,
+       now() - interval '700 days' * random() as created_at
+from (select :authors + 1 + floor(random() * :readers)::bigint as follower_id,
+             1 + floor(:authors * random() * random())::bigint as followee_id
+      from generate_series(1, case when :'gen_follows'::boolean then :follows else 0 end)) x;
 
 -- Per-article counters from the feedback that will really be inserted.
 create unlogged table bench.counts as
