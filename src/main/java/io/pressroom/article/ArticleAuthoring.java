@@ -145,22 +145,14 @@ public class ArticleAuthoring {
 
   /** Writes an article that is published at {@code publishedAt}, as imported content is. */
   @Transactional
-  public String createPublished(Account author, NewArticle draft, Instant publishedAt) {
+  public String createPublished(Account author, ArticleRequest draft, Instant publishedAt) {
     Instant at = publishedAt.truncatedTo(ChronoUnit.MICROS);
-    ArticleRequest request =
-        new ArticleRequest(
-            draft.title(),
-            draft.summary(),
-            draft.body(),
-            draft.tags(),
-            draft.referenceUrl(),
-            draft.sourceUrl(),
-            draft.sourcePublisher(),
-            draft.republicationNotice(),
-            draft.coverImageUrl());
     Article article =
         new Article(
-            uniqueSlug(draft.title()), author, content(request), tags.findOrCreate(draft.tags()));
+            uniqueSlug(draft.title()),
+            author,
+            content(draft),
+            tags.findOrCreate(draft.tagsOrEmpty()));
     article.publish(at);
     article.createdAt = at;
     article.touch(at);

@@ -8,7 +8,7 @@ import static io.pressroom.web.Rows.text;
 
 import io.pressroom.author.AuthorRef;
 import io.pressroom.tag.TagRef;
-import io.pressroom.web.ResponseDependencies;
+import io.pressroom.tag.TagService;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,9 +34,11 @@ class ArticleReads {
   private static final int SUMMARY_COLUMN_COUNT = 15;
 
   private final EntityManager entityManager;
+  private final TagService tags;
 
-  ArticleReads(EntityManager entityManager) {
+  ArticleReads(EntityManager entityManager, TagService tags) {
     this.entityManager = entityManager;
+    this.tags = tags;
   }
 
   /** The facts the listing must check before it runs: the total and which names exist. */
@@ -93,11 +95,12 @@ class ArticleReads {
         .append(" offset :offset", "offset", offset);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.toQuery(entityManager).getResultList();
-    Map<Long, List<TagRef>> tags = tagsOf(rows.stream().map(r -> asLong(r[0])).toList());
+    Map<Long, List<TagRef>> tagsById =
+        this.tags.refsOfArticles(rows.stream().map(r -> asLong(r[0])).toList());
     List<Row> page = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       long id = asLong(row[0]);
-      page.add(new Row(summary(row, tags.getOrDefault(id, List.of())), text(row[15]), id));
+      page.add(new Row(summary(row, tagsById.getOrDefault(id, List.of())), text(row[15]), id));
     }
     return page;
   }
@@ -122,7 +125,8 @@ class ArticleReads {
     }
     Object[] row = rows.get(0);
     long id = asLong(row[0]);
-    ArticleSummary summary = summary(row, tagsOf(List.of(id)).getOrDefault(id, List.of()));
+    ArticleSummary summary =
+        summary(row, this.tags.refsOfArticles(List.of(id)).getOrDefault(id, List.of()));
     int c = SUMMARY_COLUMN_COUNT;
     return Optional.of(
         new StoredArticle(
@@ -156,11 +160,12 @@ class ArticleReads {
                     + io.pressroom.web.PublicArticles.condition("a"))
             .setParameter("ids", ids)
             .getResultList();
-    Map<Long, List<TagRef>> tags = tagsOf(rows.stream().map(r -> asLong(r[0])).toList());
+    Map<Long, List<TagRef>> tagsById =
+        this.tags.refsOfArticles(rows.stream().map(r -> asLong(r[0])).toList());
     Map<Long, ArticleSummary> summaries = new HashMap<>();
     for (Object[] row : rows) {
       long id = asLong(row[0]);
-      summaries.put(id, summary(row, tags.getOrDefault(id, List.of())));
+      summaries.put(id, summary(row, tagsById.getOrDefault(id, List.of())));
     }
     return summaries;
   }
@@ -183,28 +188,6 @@ class ArticleReads {
         Boolean.TRUE.equals(row[0]),
         row[1] == null ? null : asInt(row[1]),
         Boolean.TRUE.equals(row[2]));
-  }
-
-  private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
-    ResponseDependencies.articles(articleIds);
-    if (articleIds.isEmpty()) {
-      return Map.of();
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select at.article_id, t.slug, t.name from article_tags at"
-                    + " join tags t on t.id = at.tag_id where at.article_id in (:ids)"
-                    + " order by at.article_id, at.position")
-            .setParameter("ids", articleIds)
-            .getResultList();
-    Map<Long, List<TagRef>> tags = new HashMap<>();
-    for (Object[] row : rows) {
-      tags.computeIfAbsent(asLong(row[0]), id -> new ArrayList<>())
-          .add(new TagRef(text(row[1]), text(row[2])));
-    }
-    return tags;
   }
 
   private static SqlBuilder where(ArticleFilter filter) {

@@ -9,7 +9,7 @@ import io.pressroom.account.CurrentUser;
 import io.pressroom.account.NewProfile;
 import io.pressroom.account.Role;
 import io.pressroom.article.ArticleAuthoring;
-import io.pressroom.article.NewArticle;
+import io.pressroom.article.ArticleRequest;
 import io.pressroom.author.FollowService;
 import io.pressroom.comment.CommentService;
 import io.pressroom.feedback.FeedbackService;
@@ -109,7 +109,7 @@ class DemoContentLoader {
       String slug =
           authoring.createPublished(
               byHandle.get(a.author()),
-              new NewArticle(
+              new ArticleRequest(
                   a.title(),
                   a.summary(),
                   a.body(),

@@ -5,14 +5,13 @@ import static io.pressroom.web.Rows.instant;
 import static io.pressroom.web.Rows.text;
 
 import io.pressroom.tag.TagRef;
+import io.pressroom.tag.TagService;
 import io.pressroom.web.PublicArticles;
-import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +34,11 @@ class FeedReads {
           + "))";
 
   private final EntityManager entityManager;
+  private final TagService tags;
 
-  FeedReads(EntityManager entityManager) {
+  FeedReads(EntityManager entityManager, TagService tags) {
     this.entityManager = entityManager;
+    this.tags = tags;
   }
 
   /** What a feed is about: a tag, an author, or nothing in particular (everything). */
@@ -102,7 +103,8 @@ class FeedReads {
     authorId.ifPresent(id -> query.setParameter("authorId", id));
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
-    Map<Long, List<TagRef>> tags = tagsOf(rows.stream().map(r -> asLong(r[0])).toList());
+    Map<Long, List<TagRef>> tagsById =
+        this.tags.refsOfArticles(rows.stream().map(r -> asLong(r[0])).toList());
     List<Entry> entries = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       long id = asLong(row[0]);
@@ -117,31 +119,9 @@ class FeedReads {
               instant(row[6]),
               text(row[7]),
               text(row[8]),
-              tags.getOrDefault(id, List.of())));
+              tagsById.getOrDefault(id, List.of())));
     }
     return entries;
-  }
-
-  private Map<Long, List<TagRef>> tagsOf(List<Long> articleIds) {
-    ResponseDependencies.articles(articleIds);
-    if (articleIds.isEmpty()) {
-      return Map.of();
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select at.article_id, t.slug, t.name from article_tags at"
-                    + " join tags t on t.id = at.tag_id where at.article_id in (:ids)"
-                    + " order by at.article_id, at.position")
-            .setParameter("ids", articleIds)
-            .getResultList();
-    Map<Long, List<TagRef>> tags = new HashMap<>();
-    for (Object[] row : rows) {
-      tags.computeIfAbsent(asLong(row[0]), id -> new ArrayList<>())
-          .add(new TagRef(text(row[1]), text(row[2])));
-    }
-    return tags;
   }
 
   private static Optional<Subject> subject(Query query) {

@@ -30,14 +30,6 @@ public class Tag extends PanacheEntityBase {
 
   protected Tag() {}
 
-  Tag(String slug, String name, String description) {
-    this.slug = slug;
-    this.name = name;
-    this.description = description;
-    this.createdAt = Instant.now();
-    this.updatedAt = createdAt;
-  }
-
   public Long id() {
     return id;
   }

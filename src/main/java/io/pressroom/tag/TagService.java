@@ -9,14 +9,17 @@ import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.PublicArticles;
 import io.pressroom.web.QueryParams;
+import io.pressroom.web.ResponseDependencies;
 import io.pressroom.web.Slugs;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Tags: listing them with their public article counts, and finding or creating them by name. */
@@ -74,6 +77,32 @@ public class TagService {
       next = cursors.encode(new CursorCodec.Position(sort, List.of(lastKey, text(last[0]))));
     }
     return new TagPage(items, new PageInfo(pageRequest.limit(), total, next));
+  }
+
+  /**
+   * The tags of each of these articles, in their order, in one statement; notes the articles as
+   * what the current answer shows (for the response cache).
+   */
+  public Map<Long, List<TagRef>> refsOfArticles(List<Long> articleIds) {
+    ResponseDependencies.articles(articleIds);
+    if (articleIds.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select at.article_id, t.slug, t.name from article_tags at"
+                    + " join tags t on t.id = at.tag_id where at.article_id in (:ids)"
+                    + " order by at.article_id, at.position")
+            .setParameter("ids", articleIds)
+            .getResultList();
+    Map<Long, List<TagRef>> tags = new HashMap<>();
+    for (Object[] row : rows) {
+      tags.computeIfAbsent(asLong(row[0]), id -> new ArrayList<>())
+          .add(new TagRef(text(row[1]), text(row[2])));
+    }
+    return tags;
   }
 
   public TagView get(String slug) {

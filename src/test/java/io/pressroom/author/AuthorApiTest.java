@@ -82,6 +82,29 @@ class AuthorApiTest {
   }
 
   @Test
+  void directoryListingsCarryLinkHeadersAndAnswerConditionalRequests() {
+    fixtures.author();
+    fixtures.author();
+    fixtures.tag();
+    fixtures.tag();
+    for (String path : List.of("/api/v1/authors", "/api/v1/tags")) {
+      Response first =
+          given().queryParam("limit", 1).get(path).then().statusCode(200).extract().response();
+      String next = first.jsonPath().getString("page.next");
+      assertThat(first.getHeader("Link"))
+          .as(path)
+          .contains("cursor=" + next)
+          .endsWith(">; rel=\"next\"");
+      given()
+          .queryParam("limit", 1)
+          .header("If-None-Match", first.getHeader("ETag"))
+          .get(path)
+          .then()
+          .statusCode(304);
+    }
+  }
+
+  @Test
   void sortsByArticles() {
     Account prolific = fixtures.author();
     for (int i = 0; i < 30; i++) {

@@ -5,7 +5,7 @@ import io.pressroom.account.AccountService;
 import io.pressroom.account.NewProfile;
 import io.pressroom.account.Role;
 import io.pressroom.article.ArticleAuthoring;
-import io.pressroom.article.NewArticle;
+import io.pressroom.article.ArticleRequest;
 import io.pressroom.tag.TagService;
 import io.pressroom.web.PublicContentChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -167,7 +167,7 @@ public class Fixtures {
     public String create() {
       return authoring.createPublished(
           author,
-          new NewArticle(
+          new ArticleRequest(
               title,
               summary,
               body,
