@@ -33,6 +33,12 @@ class ArticleReads {
           + " a.rating_count, u.handle, u.name, u.avatar_url";
   private static final int SUMMARY_COLUMN_COUNT = 15;
 
+  /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
+  private static final String TAG_TOTAL =
+      "coalesce((select t.public_count - (select count(*) from article_tags s where s.tag_id ="
+          + " t.id and s.public and s.published_at > now()) from tags t where t.slug ="
+          + " :totalTag), 0)";
+
   private final EntityManager entityManager;
   private final TagService tags;
 
@@ -48,11 +54,12 @@ class ArticleReads {
   record Row(ArticleSummary summary, String sortKey, long id) {}
 
   ListingFacts facts(ArticleFilter filter) {
-    SqlBuilder sql =
-        new SqlBuilder()
-            .append("select (select count(*) from articles a")
-            .appendAll(where(filter))
-            .append(")");
+    SqlBuilder sql = new SqlBuilder().append("select ");
+    if (onlyByTag(filter)) {
+      sql.append(TAG_TOTAL, "totalTag", filter.tagSlugs().get(0));
+    } else {
+      sql.append("(select count(*)").appendAll(from(filter)).appendAll(where(filter)).append(")");
+    }
     sql.append(
         filter.tagSlugs().isEmpty()
             ? ", null"
@@ -61,6 +68,9 @@ class ArticleReads {
         filter.authorHandle().isPresent()
             ? ", exists (select 1 from accounts where handle = :author)"
             : ", true");
+    if (!filter.tagSlugs().isEmpty()) {
+      sql.bind("tags", filter.tagSlugs());
+    }
     Object[] row = (Object[]) sql.toQuery(entityManager).getSingleResult();
     List<String> known = row[1] == null ? List.of() : Arrays.asList(row[1].toString().split(","));
     return new ListingFacts(asLong(row[0]), known, Boolean.TRUE.equals(row[2]));
@@ -69,18 +79,24 @@ class ArticleReads {
   List<Row> page(ArticleFilter filter, Optional<List<String>> after, int limit, int offset) {
     ArticleSort sort = filter.sort();
     String direction = sort.descending() ? " desc" : " asc";
+    boolean tagIndexOrder = viaTagIndex(filter) && sort.byPublication();
+    String key = tagIndexOrder ? "at.published_at" : sort.keyExpression();
+    String idColumn = tagIndexOrder ? "at.article_id" : "a.id";
     SqlBuilder sql =
         new SqlBuilder()
             .append("select " + SUMMARY_COLUMNS)
-            .append(", cast(" + sort.keyExpression() + " as text)")
-            .append(" from articles a join accounts u on u.id = a.author_id")
+            .append(", cast(" + key + " as text)")
+            .appendAll(from(filter))
+            .append(" join accounts u on u.id = a.author_id")
             .appendAll(where(filter));
     after.ifPresent(
         keys ->
             sql.append(
                     " and ("
-                        + sort.keyExpression()
-                        + ", a.id) "
+                        + key
+                        + ", "
+                        + idColumn
+                        + ") "
                         + (sort.descending() ? "<" : ">")
                         + " (cast(:afterKey as "
                         + sort.keyType()
@@ -90,7 +106,7 @@ class ArticleReads {
     if (sort == ArticleSort.RELEVANCE) {
       sql.bind("q", filter.query().orElseThrow());
     }
-    sql.append(" order by " + sort.keyExpression() + direction + ", a.id" + direction)
+    sql.append(" order by " + key + direction + ", " + idColumn + direction)
         .append(" limit :limit", "limit", limit)
         .append(" offset :offset", "offset", offset);
     @SuppressWarnings("unchecked")
@@ -190,6 +206,34 @@ class ArticleReads {
         Boolean.TRUE.equals(row[2]));
   }
 
+  /**
+   * Public articles of one tag are read from that tag's range of {@code article_tags_public_idx},
+   * whose rows carry the article's publication time: no pass over every article of the tag.
+   */
+  private static boolean viaTagIndex(ArticleFilter filter) {
+    return filter.tagSlugs().size() == 1 && filter.status() == ArticleStatus.PUBLISHED;
+  }
+
+  /** A listing of one tag and nothing else, whose total the tag keeps itself. */
+  private static boolean onlyByTag(ArticleFilter filter) {
+    return viaTagIndex(filter)
+        && filter.authorHandle().isEmpty()
+        && filter.query().isEmpty()
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && filter.updatedSince().isEmpty()
+        && filter.onlyAuthorId().isEmpty()
+        && filter.followedBy().isEmpty();
+  }
+
+  private static SqlBuilder from(ArticleFilter filter) {
+    return new SqlBuilder()
+        .append(
+            viaTagIndex(filter)
+                ? " from article_tags at join articles a on a.id = at.article_id"
+                : " from articles a");
+  }
+
   private static SqlBuilder where(ArticleFilter filter) {
     SqlBuilder sql = new SqlBuilder().append(" where a.deleted_at is null");
     switch (filter.status()) {
@@ -210,7 +254,13 @@ class ArticleReads {
                         + " :follower)",
                     "follower",
                     id));
-    if (!filter.tagSlugs().isEmpty()) {
+    if (viaTagIndex(filter)) {
+      sql.append(
+          " and at.tag_id = (select id from tags where slug = :tag) and at.public"
+              + " and at.published_at <= now()",
+          "tag",
+          filter.tagSlugs().get(0));
+    } else if (!filter.tagSlugs().isEmpty()) {
       sql.append(
           " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"
               + " in (select id from tags where slug in (:tags)))",

@@ -40,6 +40,10 @@ enum ArticleSort {
     return descending;
   }
 
+  boolean byPublication() {
+    return this == NEWEST || this == OLDEST;
+  }
+
   static String[] parameters() {
     return Arrays.stream(values()).map(ArticleSort::parameter).toArray(String[]::new);
   }

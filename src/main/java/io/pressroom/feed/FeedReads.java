@@ -88,15 +88,20 @@ class FeedReads {
     StringBuilder sql =
         new StringBuilder(
             "select a.id, a.slug, a.title, a.summary, a.body_html, a.published_at, a.updated_at,"
-                + " u.handle, u.name from articles a join accounts u on u.id = a.author_id where ");
+                + " u.handle, u.name from ");
+    // A tag's feed walks that tag's range of article_tags_public_idx, newest first.
+    sql.append(
+        tagId.isPresent()
+            ? "article_tags at join articles a on a.id = at.article_id"
+                + " join accounts u on u.id = a.author_id where at.tag_id = :tagId"
+                + " and at.public and at.published_at <= now() and "
+            : "articles a join accounts u on u.id = a.author_id where ");
     sql.append(PublicArticles.condition("a"));
-    tagId.ifPresent(
-        id ->
-            sql.append(
-                " and exists (select 1 from article_tags at where at.article_id = a.id"
-                    + " and at.tag_id = :tagId)"));
     authorId.ifPresent(id -> sql.append(" and a.author_id = :authorId"));
-    sql.append(" order by a.published_at desc, a.id desc limit :limit");
+    sql.append(
+        tagId.isPresent()
+            ? " order by at.published_at desc, at.article_id desc limit :limit"
+            : " order by a.published_at desc, a.id desc limit :limit");
     Query query =
         entityManager.createNativeQuery(sql.toString()).setParameter("limit", MAX_ENTRIES);
     tagId.ifPresent(id -> query.setParameter("tagId", id));
