@@ -5,6 +5,7 @@ import io.pressroom.PressroomConfig;
 import io.pressroom.web.Hashing;
 import io.pressroom.web.InstanceSecrets;
 import io.pressroom.web.MergePatch;
+import io.pressroom.web.PageCut;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import io.pressroom.web.PublicContentChanged;
@@ -303,19 +304,11 @@ public class AccountService {
             .createQuery("from Account where handle > :after order by handle", Account.class)
             .setParameter("after", after)
             .setFirstResult(page.offset())
-            .setMaxResults(page.limit() + 1)
+            .setMaxResults(page.fetchSize())
             .getResultList();
     long total = Account.count();
-    boolean more = rows.size() > page.limit();
-    List<Account> shown = more ? rows.subList(0, page.limit()) : rows;
-    String next =
-        more
-            ? cursors.encode(
-                new io.pressroom.web.CursorCodec.Position(
-                    "handle", List.of(shown.get(shown.size() - 1).handle)))
-            : null;
+    PageCut<Account> cut = PageCut.of(rows, page, cursors, "handle", last -> List.of(last.handle));
     return new AccountPage(
-        shown.stream().map(AccountView::of).toList(),
-        new io.pressroom.web.PageInfo(page.limit(), total, next));
+        cut.shown().stream().map(AccountView::of).toList(), cut.info(page, total));
   }
 }

@@ -3,6 +3,7 @@ package io.pressroom.article;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
 import io.pressroom.web.CursorCodec;
+import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.Problem;
 import io.pressroom.web.ProblemException;
@@ -75,23 +76,19 @@ public class ArticleService {
       return new ArticleListing(List.of(), 0, pageRequest.limit(), Optional.empty());
     }
     List<ArticleReads.Row> rows =
-        reads.page(filter, after, pageRequest.limit() + 1, pageRequest.offset());
-    boolean more = rows.size() > pageRequest.limit();
-    List<ArticleReads.Row> shown = more ? rows.subList(0, pageRequest.limit()) : rows;
-    Optional<String> next = Optional.empty();
-    if (more) {
-      ArticleReads.Row last = shown.get(shown.size() - 1);
-      next =
-          Optional.of(
-              cursors.encode(
-                  new CursorCodec.Position(
-                      sort.parameter(), List.of(last.sortKey(), Long.toString(last.id())))));
-    }
+        reads.page(filter, after, pageRequest.fetchSize(), pageRequest.offset());
+    PageCut<ArticleReads.Row> cut =
+        PageCut.of(
+            rows,
+            pageRequest,
+            cursors,
+            sort.parameter(),
+            last -> List.of(last.sortKey(), Long.toString(last.id())));
     return new ArticleListing(
-        shown.stream().map(ArticleReads.Row::summary).toList(),
+        cut.shown().stream().map(ArticleReads.Row::summary).toList(),
         facts.total(),
         pageRequest.limit(),
-        next);
+        Optional.ofNullable(cut.next()));
   }
 
   /**

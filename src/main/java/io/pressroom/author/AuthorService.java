@@ -5,7 +5,7 @@ import static io.pressroom.web.Rows.text;
 
 import io.pressroom.account.CurrentUser;
 import io.pressroom.web.CursorCodec;
-import io.pressroom.web.PageInfo;
+import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.PublicArticles;
@@ -77,7 +77,7 @@ public class AuthorService {
                     .bind("afterKey", byName ? keys.get(0) : parseLong(keys.get(0)))
                     .bind("afterTie", byName ? keys.get(1) : parseLong(keys.get(1))));
     sql.append(" order by " + key + direction + ", " + tieBreak + direction)
-        .append(" limit :limit", "limit", pageRequest.limit() + 1)
+        .append(" limit :limit", "limit", pageRequest.fetchSize())
         .append(" offset :offset", "offset", pageRequest.offset());
     long total =
         asLong(
@@ -86,22 +86,21 @@ public class AuthorService {
                 .getSingleResult());
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.toQuery(entityManager).getResultList();
-    boolean more = rows.size() > pageRequest.limit();
-    List<Object[]> shown = more ? rows.subList(0, pageRequest.limit()) : rows;
-    List<AuthorProfile> items = new ArrayList<>(shown.size());
-    shown.forEach(row -> items.add(profile(row)));
-    String next = null;
-    if (more) {
-      Object[] last = shown.get(shown.size() - 1);
-      List<String> keys =
-          switch (sort) {
-            case BY_NAME -> List.of(text(last[2]), text(last[1]));
-            case BY_FOLLOWERS -> List.of(text(last[6]), text(last[0]));
-            default -> List.of(text(last[7]), text(last[0]));
-          };
-      next = cursors.encode(new CursorCodec.Position(sort, keys));
-    }
-    return new AuthorPage(items, new PageInfo(pageRequest.limit(), total, next));
+    PageCut<Object[]> cut =
+        PageCut.of(
+            rows,
+            pageRequest,
+            cursors,
+            sort,
+            last ->
+                switch (sort) {
+                  case BY_NAME -> List.of(text(last[2]), text(last[1]));
+                  case BY_FOLLOWERS -> List.of(text(last[6]), text(last[0]));
+                  default -> List.of(text(last[7]), text(last[0]));
+                });
+    List<AuthorProfile> items = new ArrayList<>(cut.shown().size());
+    cut.shown().forEach(row -> items.add(profile(row)));
+    return new AuthorPage(items, cut.info(pageRequest, total));
   }
 
   /** An author's profile; {@code caller} adds whether they follow the author. */

@@ -5,6 +5,7 @@ import io.pressroom.account.Role;
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.MarkdownRenderer;
+import io.pressroom.web.PageCut;
 import io.pressroom.web.PageInfo;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
@@ -58,20 +59,17 @@ public class CommentService {
       return new CommentPage(List.of(), new PageInfo(pageRequest.limit(), 0, null));
     }
     List<CommentReads.Row> rows =
-        reads.page(article.id(), after, pageRequest.limit() + 1, pageRequest.offset());
-    boolean more = rows.size() > pageRequest.limit();
-    List<CommentReads.Row> shown = more ? rows.subList(0, pageRequest.limit()) : rows;
-    String next = null;
-    if (more) {
-      CommentReads.Row last = shown.get(shown.size() - 1);
-      next =
-          cursors.encode(
-              new CursorCodec.Position(
-                  CURSOR_SORT, List.of(last.createdAtKey(), Long.toString(last.view().id()))));
-    }
+        reads.page(article.id(), after, pageRequest.fetchSize(), pageRequest.offset());
+    PageCut<CommentReads.Row> cut =
+        PageCut.of(
+            rows,
+            pageRequest,
+            cursors,
+            CURSOR_SORT,
+            last -> List.of(last.createdAtKey(), Long.toString(last.view().id())));
     return new CommentPage(
-        shown.stream().map(CommentReads.Row::view).toList(),
-        new PageInfo(pageRequest.limit(), article.listed(), next));
+        cut.shown().stream().map(CommentReads.Row::view).toList(),
+        cut.info(pageRequest, article.listed()));
   }
 
   /** One comment of a public article; a placeholder if deleted with replies, else 410. */

@@ -7,6 +7,7 @@ import static io.pressroom.web.Rows.text;
 
 import io.pressroom.account.CurrentUser;
 import io.pressroom.web.CursorCodec;
+import io.pressroom.web.PageCut;
 import io.pressroom.web.PageInfo;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
@@ -102,23 +103,20 @@ public class ReportService {
                     keys.get(0))
                 .bind("afterId", afterId));
     sql.append(" order by r.created_at desc, r.id desc")
-        .append(" limit :limit", "limit", pageRequest.limit() + 1)
+        .append(" limit :limit", "limit", pageRequest.fetchSize())
         .append(" offset :offset", "offset", pageRequest.offset());
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.toQuery(entityManager).getResultList();
-    boolean more = rows.size() > pageRequest.limit();
-    List<Object[]> shown = more ? rows.subList(0, pageRequest.limit()) : rows;
-    List<ReportView> items = new ArrayList<>(shown.size());
-    shown.forEach(row -> items.add(view(row)));
-    String next = null;
-    if (more) {
-      Object[] last = shown.get(shown.size() - 1);
-      next =
-          cursors.encode(
-              new CursorCodec.Position(
-                  CURSOR_SORT, List.of(text(last[10]), Long.toString(asLong(last[0])))));
-    }
-    return new ReportPage(items, new PageInfo(pageRequest.limit(), total, next));
+    PageCut<Object[]> cut =
+        PageCut.of(
+            rows,
+            pageRequest,
+            cursors,
+            CURSOR_SORT,
+            last -> List.of(text(last[10]), Long.toString(asLong(last[0]))));
+    List<ReportView> items = new ArrayList<>(cut.shown().size());
+    cut.shown().forEach(row -> items.add(view(row)));
+    return new ReportPage(items, cut.info(pageRequest, total));
   }
 
   public ReportView get(long id) {

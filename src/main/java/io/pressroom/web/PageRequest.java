@@ -35,6 +35,11 @@ public record PageRequest(int limit, Optional<String> cursor, int page) {
     return new PageRequest(size, hasCursor ? Optional.of(cursor) : Optional.empty(), number);
   }
 
+  /** Rows to fetch: one more than shown tells whether another page follows. */
+  public int fetchSize() {
+    return limit + 1;
+  }
+
   public int offset() {
     return (page - 1) * limit;
   }
