@@ -113,8 +113,12 @@ class ChangesFeedTest {
 
   @Test
   void aWriterThatCommitsLateIsNeitherMissedNorRepeated() throws Exception {
-    String tag = fixtures.tag();
-    String start = drain(null, tag, new HashMap<>());
+    // Two tags: writers that publish under the same tag take turns on its article count (the V6
+    // migration), and this test needs both transactions open at once. So the poll is not filtered
+    // by tag, and only these two articles are looked at.
+    String slowTag = fixtures.tag();
+    String fastTag = fixtures.tag();
+    String start = drain(null, null, new HashMap<>());
     Account author = fixtures.author();
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -125,24 +129,31 @@ class ChangesFeedTest {
                 QuarkusTransaction.requiringNew()
                     .call(
                         () -> {
-                          String slug = fixtures.article(author).tags(tag).create();
+                          String slug = fixtures.article(author).tags(slowTag).create();
                           written.countDown();
                           release.await(20, TimeUnit.SECONDS);
                           return slug;
                         }));
     assertThat(written.await(20, TimeUnit.SECONDS)).isTrue();
     // Written after the slow one took its sequence number, but committed first.
-    String fast = fixtures.article(author).tags(tag).create();
+    String fast = fixtures.article(author).tags(fastTag).create();
 
-    Poll whileOpen = poll(start, tag);
+    Poll whileOpen = poll(start, null);
     assertThat(whileOpen.items()).extracting(i -> i.get("slug")).doesNotContain(fast);
 
     release.countDown();
     String slowSlug = slow.get(20, TimeUnit.SECONDS);
     pool.shutdown();
-    Poll afterCommit = poll(whileOpen.next(), tag);
-    assertThat(afterCommit.items()).extracting(i -> i.get("slug")).containsExactly(slowSlug, fast);
-    assertThat(poll(afterCommit.next(), tag).items()).isEmpty();
+    Poll afterCommit = poll(whileOpen.next(), null);
+    List<Object> both = List.of(slowSlug, fast);
+    assertThat(afterCommit.items())
+        .extracting(i -> i.get("slug"))
+        .filteredOn(both::contains)
+        .containsExactly(slowSlug, fast);
+    assertThat(poll(afterCommit.next(), null).items())
+        .extracting(i -> i.get("slug"))
+        .filteredOn(both::contains)
+        .isEmpty();
   }
 
   @Test
