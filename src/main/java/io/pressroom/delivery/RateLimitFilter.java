@@ -43,8 +43,36 @@ public class RateLimitFilter {
     this.tokens = tokens;
   }
 
+  /**
+   * Anonymous requests without a key are limited by address on the event loop, before the switch to
+   * a worker thread, so that a cached answer can be served there too (see {@link
+   * ResponseCacheFilter}).
+   */
+  @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 20, nonBlocking = true)
+  public Optional<Response> limitAnonymous(
+      ContainerRequestContext request, HttpServerRequest http) {
+    if (!anonymous(request)) {
+      return Optional.empty();
+    }
+    return limit(request, http);
+  }
+
+  /** Requests with a key or a token are limited once the key is recognised. */
   @ServerRequestFilter(priority = Priorities.USER + 100)
-  public Optional<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
+  public Optional<Response> limitIdentified(
+      ContainerRequestContext request, HttpServerRequest http) {
+    if (anonymous(request)) {
+      return Optional.empty();
+    }
+    return limit(request, http);
+  }
+
+  static boolean anonymous(ContainerRequestContext request) {
+    return request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+        && request.getHeaderString(ApiKeyFilter.HEADER) == null;
+  }
+
+  private Optional<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
     if (!limits.enabled()) {
       return Optional.empty();
     }

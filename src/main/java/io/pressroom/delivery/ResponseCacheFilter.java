@@ -44,8 +44,22 @@ public class ResponseCacheFilter {
     this.dependencies = dependencies;
   }
 
+  /**
+   * Anonymous requests are answered from the cache on the event loop: a hit never waits for a
+   * worker thread. Runs after {@link RateLimitFilter#limitAnonymous}.
+   */
+  @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10, nonBlocking = true)
+  public Optional<Response> serveKeptEarly(ContainerRequestContext request) {
+    return RateLimitFilter.anonymous(request) ? serve(request) : Optional.empty();
+  }
+
+  /** Aggregators' keyed requests share the anonymous answers once their key is recognised. */
   @ServerRequestFilter(priority = Priorities.USER + 200)
   public Optional<Response> serveKept(ContainerRequestContext request) {
+    return RateLimitFilter.anonymous(request) ? Optional.empty() : serve(request);
+  }
+
+  private Optional<Response> serve(ContainerRequestContext request) {
     if (!cache.enabled() || !cacheable(request)) {
       return Optional.empty();
     }

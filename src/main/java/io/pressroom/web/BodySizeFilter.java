@@ -17,7 +17,8 @@ public class BodySizeFilter {
     this.config = config;
   }
 
-  @ServerRequestFilter(preMatching = true)
+  // Non-blocking, like every filter that runs before the anonymous fast path (RateLimitFilter).
+  @ServerRequestFilter(preMatching = true, nonBlocking = true)
   public Optional<Response> limitBodySize(ContainerRequestContext request) {
     String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (length == null) {
