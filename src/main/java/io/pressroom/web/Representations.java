@@ -8,10 +8,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Turns an answer into a response with an entity tag computed from the exact bytes sent, so the tag
@@ -107,13 +106,17 @@ public class Representations {
     }
   }
 
+  /**
+   * A fingerprint of the bytes sent: CRC-32C and CRC-32 side by side, 64 bits. An entity tag only
+   * has to change when the bytes do, and both checksums are CPU intrinsics: on a miss, SHA-256 took
+   * a tenth of an article page's CPU time.
+   */
   private static String etag(byte[] body, String versionTag) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      String hash = HexFormat.of().formatHex(digest, 0, 16);
-      return "W/\"" + (versionTag == null ? hash : versionTag + "-" + hash) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
+    CRC32C castagnoli = new CRC32C();
+    castagnoli.update(body);
+    CRC32 ieee = new CRC32();
+    ieee.update(body);
+    String hash = String.format("%08x%08x", castagnoli.getValue(), ieee.getValue());
+    return "W/\"" + (versionTag == null ? hash : versionTag + "-" + hash) + "\"";
   }
 }
