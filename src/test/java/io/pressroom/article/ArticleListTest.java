@@ -288,6 +288,20 @@ class ArticleListTest {
     } while (cursor != null && pages < 10);
     assertThat(pages).isEqualTo(3);
     assertThat(seen).isEqualTo(expected);
+
+    String numbered =
+        given()
+            .queryParam("tag", tag)
+            .queryParam("limit", 3)
+            .queryParam("page", 1)
+            .get("/api/v1/articles")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("Link");
+    assertThat(numbered)
+        .matches(
+            "<http://localhost:[0-9]+/api/v1/articles\\?tag=[^&]+&limit=3&cursor=[^&>]+>; rel=\"next\"");
   }
 
   @Test
