@@ -9,6 +9,7 @@ import static io.pressroom.web.Rows.text;
 import io.pressroom.author.AuthorRef;
 import io.pressroom.tag.TagRef;
 import io.pressroom.tag.TagService;
+import io.pressroom.web.ResponseDependencies;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * The read side of articles: plain SQL shaped for the indexes, a fixed number of statements per
- * request whatever the page size (one for the count and the checks, one for the page, one for the
- * tags of the whole page).
+ * request whatever the page size (one for the count and the checks, one for the page with the tags
+ * of each article).
  */
 @ApplicationScoped
 class ArticleReads {
@@ -40,11 +41,9 @@ class ArticleReads {
           + " :totalTag), 0)";
 
   private final EntityManager entityManager;
-  private final TagService tags;
 
-  ArticleReads(EntityManager entityManager, TagService tags) {
+  ArticleReads(EntityManager entityManager) {
     this.entityManager = entityManager;
-    this.tags = tags;
   }
 
   /** The facts the listing must check before it runs: the total and which names exist. */
@@ -85,7 +84,7 @@ class ArticleReads {
     SqlBuilder sql =
         new SqlBuilder()
             .append("select " + SUMMARY_COLUMNS)
-            .append(", cast(" + key + " as text)")
+            .append(", cast(" + key + " as text), " + TagService.REFS_COLUMN)
             .appendAll(from(filter))
             .append(" join accounts u on u.id = a.author_id")
             .appendAll(where(filter));
@@ -111,13 +110,12 @@ class ArticleReads {
         .append(" offset :offset", "offset", offset);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.toQuery(entityManager).getResultList();
-    Map<Long, List<TagRef>> tagsById =
-        this.tags.refsOfArticles(rows.stream().map(r -> asLong(r[0])).toList());
     List<Row> page = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       long id = asLong(row[0]);
-      page.add(new Row(summary(row, tagsById.getOrDefault(id, List.of())), text(row[15]), id));
+      page.add(new Row(summary(row, TagService.refs(row[16])), text(row[15]), id));
     }
+    ResponseDependencies.articles(page.stream().map(Row::id).toList());
     return page;
   }
 
@@ -131,7 +129,8 @@ class ArticleReads {
                     + SUMMARY_COLUMNS
                     + ", a.body, a.body_html, a.reference_url, a.source_url is not null,"
                     + " a.source_publisher, a.republication_notice, a.status,"
-                    + " a.published_at <= now(), a.deleted_at, a.author_id, a.version"
+                    + " a.published_at <= now(), a.deleted_at, a.author_id, a.version, "
+                    + TagService.REFS_COLUMN
                     + " from articles a join accounts u on u.id = a.author_id"
                     + " where a.slug = :slug")
             .setParameter("slug", slug)
@@ -141,9 +140,9 @@ class ArticleReads {
     }
     Object[] row = rows.get(0);
     long id = asLong(row[0]);
-    ArticleSummary summary =
-        summary(row, this.tags.refsOfArticles(List.of(id)).getOrDefault(id, List.of()));
     int c = SUMMARY_COLUMN_COUNT;
+    ArticleSummary summary = summary(row, TagService.refs(row[c + 11]));
+    ResponseDependencies.articles(List.of(id));
     return Optional.of(
         new StoredArticle(
             id,
@@ -160,7 +159,7 @@ class ArticleReads {
             asLong(row[c + 10])));
   }
 
-  /** Summaries of those of these articles that are public now, by id; two statements. */
+  /** Summaries of those of these articles that are public now, by id; one statement. */
   Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
@@ -171,18 +170,18 @@ class ArticleReads {
             .createNativeQuery(
                 "select "
                     + SUMMARY_COLUMNS
+                    + ", "
+                    + TagService.REFS_COLUMN
                     + " from articles a join accounts u on u.id = a.author_id"
                     + " where a.id in (:ids) and "
                     + io.pressroom.web.PublicArticles.condition("a"))
             .setParameter("ids", ids)
             .getResultList();
-    Map<Long, List<TagRef>> tagsById =
-        this.tags.refsOfArticles(rows.stream().map(r -> asLong(r[0])).toList());
     Map<Long, ArticleSummary> summaries = new HashMap<>();
     for (Object[] row : rows) {
-      long id = asLong(row[0]);
-      summaries.put(id, summary(row, tagsById.getOrDefault(id, List.of())));
+      summaries.put(asLong(row[0]), summary(row, TagService.refs(row[SUMMARY_COLUMN_COUNT])));
     }
+    ResponseDependencies.articles(List.copyOf(summaries.keySet()));
     return summaries;
   }
 

@@ -7,18 +7,18 @@ import static io.pressroom.web.Rows.text;
 import io.pressroom.tag.TagRef;
 import io.pressroom.tag.TagService;
 import io.pressroom.web.PublicArticles;
+import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL of feeds: at most three statements per feed whatever its length (the tag or author, the
- * newest entries with their authors, the tags of those entries).
+ * The SQL of feeds: at most two statements per feed whatever its length (the tag or author, then
+ * the newest entries with their authors and tags).
  */
 @ApplicationScoped
 class FeedReads {
@@ -34,11 +34,9 @@ class FeedReads {
           + "))";
 
   private final EntityManager entityManager;
-  private final TagService tags;
 
-  FeedReads(EntityManager entityManager, TagService tags) {
+  FeedReads(EntityManager entityManager) {
     this.entityManager = entityManager;
-    this.tags = tags;
   }
 
   /** What a feed is about: a tag, an author, or nothing in particular (everything). */
@@ -88,7 +86,9 @@ class FeedReads {
     StringBuilder sql =
         new StringBuilder(
             "select a.id, a.slug, a.title, a.summary, a.body_html, a.published_at, a.updated_at,"
-                + " u.handle, u.name from ");
+                + " u.handle, u.name, "
+                + TagService.REFS_COLUMN
+                + " from ");
     // A tag's feed walks that tag's range of article_tags_public_idx, newest first.
     sql.append(
         tagId.isPresent()
@@ -108,8 +108,6 @@ class FeedReads {
     authorId.ifPresent(id -> query.setParameter("authorId", id));
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
-    Map<Long, List<TagRef>> tagsById =
-        this.tags.refsOfArticles(rows.stream().map(r -> asLong(r[0])).toList());
     List<Entry> entries = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       long id = asLong(row[0]);
@@ -124,8 +122,9 @@ class FeedReads {
               instant(row[6]),
               text(row[7]),
               text(row[8]),
-              tagsById.getOrDefault(id, List.of())));
+              TagService.refs(row[9])));
     }
+    ResponseDependencies.articles(entries.stream().map(Entry::id).toList());
     return entries;
   }
 

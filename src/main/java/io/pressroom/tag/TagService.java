@@ -8,17 +8,14 @@ import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.QueryParams;
-import io.pressroom.web.ResponseDependencies;
 import io.pressroom.web.Slugs;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Tags: listing them with their public article counts, and finding or creating them by name. */
@@ -86,29 +83,27 @@ public class TagService {
   }
 
   /**
-   * The tags of each of these articles, in their order, in one statement; notes the articles as
-   * what the current answer shows (for the response cache).
+   * A column for a query over articles aliased {@code a}: the article's tags in their order, one
+   * string to read back with {@link #refs(Object)}. A page and its tags so take one statement.
    */
-  public Map<Long, List<TagRef>> refsOfArticles(List<Long> articleIds) {
-    ResponseDependencies.articles(articleIds);
-    if (articleIds.isEmpty()) {
-      return Map.of();
+  public static final String REFS_COLUMN =
+      "(select string_agg(t.slug || chr(31) || t.name, chr(30) order by x.position)"
+          + " from article_tags x join tags t on t.id = x.tag_id where x.article_id = a.id)";
+
+  private static final String PAIRS = "\u001e";
+  private static final char PARTS = '\u001f';
+
+  /** The tags in one row's {@link #REFS_COLUMN}; slugs and names hold no control characters. */
+  public static List<TagRef> refs(Object column) {
+    if (column == null) {
+      return List.of();
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select at.article_id, t.slug, t.name from article_tags at"
-                    + " join tags t on t.id = at.tag_id where at.article_id in (:ids)"
-                    + " order by at.article_id, at.position")
-            .setParameter("ids", articleIds)
-            .getResultList();
-    Map<Long, List<TagRef>> tags = new HashMap<>();
-    for (Object[] row : rows) {
-      tags.computeIfAbsent(asLong(row[0]), id -> new ArrayList<>())
-          .add(new TagRef(text(row[1]), text(row[2])));
+    List<TagRef> refs = new ArrayList<>();
+    for (String pair : column.toString().split(PAIRS)) {
+      int cut = pair.indexOf(PARTS);
+      refs.add(new TagRef(pair.substring(0, cut), pair.substring(cut + 1)));
     }
-    return tags;
+    return refs;
   }
 
   public TagView get(String slug) {
