@@ -40,6 +40,29 @@ class FeedSiteUrlTest {
   @Inject Fixtures fixtures;
 
   @Test
+  void nextPageLinksUseThePublicBaseUrl() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    fixtures.article(author).tags(tag).create();
+    fixtures.article(author).tags(tag).create();
+
+    String link =
+        given()
+            .queryParam("tag", tag)
+            .queryParam("limit", 1)
+            .get("/api/v1/articles")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("Link");
+    assertThat(link)
+        .matches(
+            "<https://api\\.example\\.com/api/v1/articles\\?tag="
+                + tag
+                + "&limit=1&cursor=[A-Za-z0-9_.-]+>; rel=\"next\"");
+  }
+
+  @Test
   void linksPeopleToTheWebSite() throws Exception {
     Account author = fixtures.author();
     String tag = fixtures.tag();
