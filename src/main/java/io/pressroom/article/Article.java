@@ -121,4 +121,9 @@ public class Article extends PanacheEntityBase {
   void touch(Instant at) {
     this.updatedAt = at;
   }
+
+  /** Published (or scheduled) and not deleted: counted by its tags (the V6 migration). */
+  boolean isLive() {
+    return ArticleStatus.PUBLISHED.value().equals(status) && deletedAt == null;
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pressroom.account.Account;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
+import io.pressroom.tag.Tag;
 import io.pressroom.tag.TagService;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.MarkdownRenderer;
@@ -19,6 +20,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +99,13 @@ public class ArticleAuthoring {
                 patch.text("sourcePublisher", article.sourcePublisher),
                 patch.text("republicationNotice", article.republicationNotice),
                 patch.text("coverImageUrl", article.coverImageUrl)));
-    article.apply(content(merged), tags.findOrCreate(merged.tagsOrEmpty()));
+    List<Tag> newTags = tags.findOrCreate(merged.tagsOrEmpty());
+    if (article.isLive() && !newTags.equals(article.tags)) {
+      List<Tag> moved = new ArrayList<>(article.tags);
+      moved.addAll(newTags);
+      tags.lockCountsInOrder(moved);
+    }
+    article.apply(content(merged), newTags);
     article.touch(now());
     changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.UPDATED));
   }
@@ -147,12 +156,9 @@ public class ArticleAuthoring {
   @Transactional
   public String createPublished(Account author, ArticleRequest draft, Instant publishedAt) {
     Instant at = publishedAt.truncatedTo(ChronoUnit.MICROS);
-    Article article =
-        new Article(
-            uniqueSlug(draft.title()),
-            author,
-            content(draft),
-            tags.findOrCreate(draft.tagsOrEmpty()));
+    List<Tag> articleTags = tags.findOrCreate(draft.tagsOrEmpty());
+    tags.lockCountsInOrder(articleTags);
+    Article article = new Article(uniqueSlug(draft.title()), author, content(draft), articleTags);
     article.publish(at);
     article.createdAt = at;
     article.touch(at);

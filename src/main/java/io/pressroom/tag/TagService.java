@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -104,6 +105,22 @@ public class TagService {
       refs.add(new TagRef(pair.substring(0, cut), pair.substring(cut + 1)));
     }
     return refs;
+  }
+
+  /**
+   * Locks these tags in id order, as the count triggers of the V6 migration do. A write that moves
+   * a public article between tags in several statements calls this first, so that it cannot take
+   * the tags' locks in an order that deadlocks with another writer.
+   */
+  public void lockCountsInOrder(Collection<Tag> tagsToLock) {
+    List<Long> ids = tagsToLock.stream().map(Tag::id).distinct().sorted().toList();
+    if (ids.isEmpty()) {
+      return;
+    }
+    entityManager
+        .createNativeQuery("select id from tags where id in (:ids) order by id for no key update")
+        .setParameter("ids", ids)
+        .getResultList();
   }
 
   public TagView get(String slug) {

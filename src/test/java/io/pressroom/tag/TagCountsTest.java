@@ -171,6 +171,66 @@ class TagCountsTest {
         .body("items.size()", equalTo(12));
   }
 
+  @Test
+  void countsStayExactWhenPublishedArticlesAreRetaggedConcurrently() throws Exception {
+    Users.User author = users.author();
+    Users.User editor = users.editor();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      names.add(Fixtures.unique("moved"));
+    }
+    List<String> slugs = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String slug = draft(author, names.get(i % 4));
+      editor.request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+      slugs.add(slug);
+    }
+
+    // Each writer moves its article through tag lists in different orders, in several statements.
+    List<List<String>> lists =
+        List.of(
+            List.of(names.get(2), names.get(0)),
+            List.of(names.get(1), names.get(3), names.get(0)),
+            List.of(names.get(3)),
+            List.of(names.get(0), names.get(1), names.get(2), names.get(3)),
+            List.of(names.get(2), names.get(1)));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<List<String>>> writers = new ArrayList<>();
+      for (int w = 0; w < slugs.size(); w++) {
+        String slug = slugs.get(w);
+        int first = w;
+        writers.add(
+            () -> {
+              List<String> last = List.of();
+              for (int round = 0; round < lists.size(); round++) {
+                last = lists.get((first + round) % lists.size());
+                author
+                    .json()
+                    .body(Map.of("tags", last))
+                    .patch("/api/v1/articles/" + slug)
+                    .then()
+                    .statusCode(200);
+              }
+              return last;
+            });
+      }
+      Map<String, Integer> expected = new HashMap<>();
+      for (Future<List<String>> finalTags : pool.invokeAll(writers)) {
+        finalTags.get().forEach(name -> expected.merge(name, 1, Integer::sum));
+      }
+      for (String name : names) {
+        given()
+            .get("/api/v1/tags/" + name.toLowerCase())
+            .then()
+            .statusCode(200)
+            .body("articles", equalTo(expected.getOrDefault(name, 0)));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   private static String draft(Users.User author, String... tags) {
     Map<String, Object> body = new HashMap<>();
     body.put("title", Fixtures.unique("Counted"));
