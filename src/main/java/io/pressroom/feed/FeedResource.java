@@ -10,10 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,7 +20,8 @@ import org.jboss.resteasy.reactive.RestPath;
  * Feeds for aggregators and feed readers: Atom, RSS 2.0 and JSON Feed 1.1, chosen by the path's
  * extension. Each holds the newest 50 published articles and answers conditional requests. Feeds
  * are gzip-compressed for clients that accept it: their media types are not among the ones Quarkus
- * compresses by default, hence {@link Compressed}.
+ * compresses by default, hence {@link Compressed}. The 200 answer and the format parameter they
+ * share are described once, in {@code META-INF/openapi.yaml}.
  */
 @Path("/feeds")
 @Tag(name = "Feeds")
@@ -49,35 +47,15 @@ public class FeedResource {
   @PermitAll
   @Compressed
   @Operation(summary = "Feed of all articles", description = DESCRIPTION)
-  @APIResponse(
-      responseCode = "200",
-      description = "The feed",
-      headers = {
-        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-        @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))
-      },
-      content = {
-        @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
-        @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
-        @Content(
-            mediaType = "application/feed+json",
-            schema = @Schema(implementation = JsonFeed.class))
-      })
+  @APIResponse(responseCode = "200", description = "The feed", ref = "Feed")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response everything(
-      @RestPath
-          @Parameter(
-              description = "The format: atom, rss or json",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      enumeration = {"atom", "rss", "json"}))
+      @RestPath @Parameter(name = "format", in = ParameterIn.PATH, ref = "FeedFormat")
           String format,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    FeedFormat feedFormat = FeedFormat.ofExtension(format);
-    return respond(headers, feeds.everything(feedFormat, uri));
+    return respond(headers, feeds.everything(FeedFormat.ofExtension(format), uri));
   }
 
   @GET
@@ -85,36 +63,16 @@ public class FeedResource {
   @PermitAll
   @Compressed
   @Operation(summary = "Feed of a tag's articles", description = DESCRIPTION)
-  @APIResponse(
-      responseCode = "200",
-      description = "The feed",
-      headers = {
-        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-        @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))
-      },
-      content = {
-        @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
-        @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
-        @Content(
-            mediaType = "application/feed+json",
-            schema = @Schema(implementation = JsonFeed.class))
-      })
+  @APIResponse(responseCode = "200", description = "The feed", ref = "Feed")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response tag(
       @RestPath @Parameter(example = "rust") String slug,
-      @RestPath
-          @Parameter(
-              description = "The format: atom, rss or json",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      enumeration = {"atom", "rss", "json"}))
+      @RestPath @Parameter(name = "format", in = ParameterIn.PATH, ref = "FeedFormat")
           String format,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    FeedFormat feedFormat = FeedFormat.ofExtension(format);
-    return respond(headers, feeds.tag(slug, feedFormat, uri));
+    return respond(headers, feeds.tag(slug, FeedFormat.ofExtension(format), uri));
   }
 
   @GET
@@ -122,36 +80,16 @@ public class FeedResource {
   @PermitAll
   @Compressed
   @Operation(summary = "Feed of an author's articles", description = DESCRIPTION)
-  @APIResponse(
-      responseCode = "200",
-      description = "The feed",
-      headers = {
-        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-        @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))
-      },
-      content = {
-        @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)),
-        @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)),
-        @Content(
-            mediaType = "application/feed+json",
-            schema = @Schema(implementation = JsonFeed.class))
-      })
+  @APIResponse(responseCode = "200", description = "The feed", ref = "Feed")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response author(
       @RestPath @Parameter(example = "kernel-desk") String handle,
-      @RestPath
-          @Parameter(
-              description = "The format: atom, rss or json",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      enumeration = {"atom", "rss", "json"}))
+      @RestPath @Parameter(name = "format", in = ParameterIn.PATH, ref = "FeedFormat")
           String format,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    FeedFormat feedFormat = FeedFormat.ofExtension(format);
-    return respond(headers, feeds.author(handle, feedFormat, uri));
+    return respond(headers, feeds.author(handle, FeedFormat.ofExtension(format), uri));
   }
 
   private Response respond(HttpHeaders headers, FeedService.Rendered feed) {
