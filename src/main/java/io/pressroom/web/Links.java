@@ -56,13 +56,6 @@ public class Links {
   }
 
   public URI absolute(UriInfo uri, String path) {
-    return base(uri).path(path).build();
-  }
-
-  private UriBuilder base(UriInfo uri) {
-    Optional<String> configured = config.publicBaseUrl().filter(s -> !s.isBlank());
-    return configured
-        .map(UriBuilder::fromUri)
-        .orElseGet(() -> UriBuilder.fromUri(uri.getBaseUri()).replacePath(""));
+    return UriBuilder.fromUri(origin(uri)).path(path).build();
   }
 }
