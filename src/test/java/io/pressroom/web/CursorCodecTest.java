@@ -1,0 +1,78 @@
+package io.pressroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pressroom.PressroomConfig;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CursorCodecTest {
+
+  private final CursorCodec cursors = new CursorCodec(configWithKey("a test key"), null);
+
+  @Test
+  void aCursorDecodesToThePositionItWasMadeFor() {
+    String cursor =
+        cursors.encode(new CursorCodec.Position("-publishedAt", List.of("2026-11-24", "42")));
+
+    assertThat(cursors.decode(cursor, "-publishedAt", 2).keys())
+        .containsExactly("2026-11-24", "42");
+  }
+
+  @Test
+  void aTamperedCursorIsRefused() {
+    String cursor = cursors.encode(new CursorCodec.Position("name", List.of("ada", "7")));
+    String otherPayload =
+        cursors.encode(new CursorCodec.Position("name", List.of("zed", "9"))).split("\\.")[0];
+    String forged = otherPayload + "." + cursor.split("\\.")[1];
+
+    assertThatThrownBy(() -> cursors.decode(forged, "name", 2))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertField(e, "cursor"));
+  }
+
+  @Test
+  void aCursorSignedWithAnotherKeyIsRefused() {
+    CursorCodec other = new CursorCodec(configWithKey("another key"), null);
+    String cursor = other.encode(new CursorCodec.Position("name", List.of("ada", "7")));
+
+    assertThatThrownBy(() -> cursors.decode(cursor, "name", 2))
+        .isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void aCursorOfAnotherSortOrderSaysSo() {
+    String cursor = cursors.encode(new CursorCodec.Position("-likes", List.of("3", "7")));
+
+    assertThatThrownBy(() -> cursors.decode(cursor, "-publishedAt", 2))
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.getMessage()).contains("another sort order"));
+  }
+
+  @Test
+  void garbageAndWrongKeyCountsAreRefused() {
+    String oneKey = cursors.encode(new CursorCodec.Position("name", List.of("ada")));
+    for (String bad : List.of("", ".", "abc", "!!!.???", "a".repeat(600) + ".b", oneKey)) {
+      assertThatThrownBy(() -> cursors.decode(bad, "name", 2))
+          .as(bad)
+          .isInstanceOf(ProblemException.class);
+    }
+  }
+
+  private static void assertField(ProblemException e, String field) {
+    assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
+    assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly(field);
+  }
+
+  /** Only the cursor key is read by the codec; every other setting is absent. */
+  private static PressroomConfig configWithKey(String key) {
+    return (PressroomConfig)
+        Proxy.newProxyInstance(
+            PressroomConfig.class.getClassLoader(),
+            new Class<?>[] {PressroomConfig.class},
+            (proxy, method, args) ->
+                method.getName().equals("cursorKey") ? Optional.of(key) : null);
+  }
+}
