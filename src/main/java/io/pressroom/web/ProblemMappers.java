@@ -137,6 +137,15 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Throwable e, UriInfo uri) {
+    var database = DatabaseFailures.classify(e);
+    if (database.isPresent()) {
+      var answer = database.get();
+      Response response = Problems.response(answer.type(), answer.detail(), uri, List.of());
+      return answer
+          .retryAfterSeconds()
+          .map(s -> Response.fromResponse(response).header("Retry-After", s).build())
+          .orElse(response);
+    }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", id, uri == null ? "?" : uri.getPath());
     return Problems.response(

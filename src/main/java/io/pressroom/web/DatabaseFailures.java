@@ -1,0 +1,61 @@
+package io.pressroom.web;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * What a failure raised by PostgreSQL means for the client, by its SQLSTATE class: a write that
+ * lost a race for a unique value is a conflict, a value the database cannot hold is a bad request,
+ * a deadlock or a serialization failure is worth retrying, a lost connection is an outage. Checks
+ * in services come first; this is the backstop that keeps such failures from becoming 500s.
+ */
+public final class DatabaseFailures {
+
+  /** How to answer a database failure. */
+  public record Answer(ProblemType type, String detail, Optional<Long> retryAfterSeconds) {}
+
+  private DatabaseFailures() {}
+
+  /** The answer for the first SQL failure in the cause chain of {@code failure}, if any. */
+  public static Optional<Answer> classify(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return answer(sql.getSQLState());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Optional<Answer> answer(String sqlState) {
+    if (sqlState.equals("23505")) {
+      return Optional.of(
+          new Answer(
+              ProblemType.CONFLICT,
+              "Another request took the same unique value at the same moment; this one was not"
+                  + " saved.",
+              Optional.empty()));
+    }
+    if (sqlState.startsWith("22")) {
+      return Optional.of(
+          new Answer(
+              ProblemType.BAD_REQUEST,
+              "A value in the request is out of the range that can be stored.",
+              Optional.empty()));
+    }
+    if (sqlState.equals("40001") || sqlState.equals("40P01")) {
+      return Optional.of(
+          new Answer(
+              ProblemType.UNAVAILABLE,
+              "The request collided with another one and was not saved; send it again.",
+              Optional.of(1L)));
+    }
+    if (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P03")) {
+      return Optional.of(
+          new Answer(
+              ProblemType.UNAVAILABLE,
+              "The database is not reachable right now; try again shortly.",
+              Optional.of(5L)));
+    }
+    return Optional.empty();
+  }
+}
