@@ -11,6 +11,7 @@ import io.pressroom.web.MarkdownRenderer;
 import io.pressroom.web.MergePatch;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
+import io.pressroom.web.QueryParams;
 import io.pressroom.web.Slugs;
 import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,6 +115,9 @@ public class ArticleAuthoring {
   @Transactional
   public void publish(CurrentUser.Caller caller, String slug, Optional<Instant> at) {
     requireEditor(caller);
+    if (at.isPresent() && !QueryParams.inRange(at.get())) {
+      throw ProblemException.invalidField("at", QueryParams.RANGE_MESSAGE);
+    }
     Article article = lockLive(slug);
     Instant now = now();
     Instant when = at.map(i -> i.truncatedTo(ChronoUnit.MICROS)).orElse(now);

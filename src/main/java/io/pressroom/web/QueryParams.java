@@ -31,22 +31,41 @@ public final class QueryParams {
     }
   }
 
+  /** The earliest instant a request may name: nothing in Pressroom is older. */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  /** The latest instant a request may name; PostgreSQL could hold more, nobody needs it. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   /** Accepts an ISO-8601 instant ({@code 2026-11-24T09:30:00Z}) or a date (UTC midnight). */
   public static Optional<Instant> instant(String name, String raw) {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }
     String text = raw.trim();
+    Instant instant;
     try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
+      instant = OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notDateTime) {
       try {
-        return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
+        instant = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException notDate) {
         throw ProblemException.invalidParameter(
             name, "must be an ISO-8601 timestamp such as 2026-11-24T09:30:00Z, or a date");
       }
     }
+    if (!inRange(instant)) {
+      throw ProblemException.invalidParameter(name, RANGE_MESSAGE);
+    }
+    return Optional.of(instant);
+  }
+
+  /** What a request is told when it names an instant outside {@link #EARLIEST}..{@link #LATEST}. */
+  public static final String RANGE_MESSAGE = "must lie between the years 1970 and 9999";
+
+  /** Whether an instant from a request lies between {@link #EARLIEST} and {@link #LATEST}. */
+  public static boolean inRange(Instant instant) {
+    return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
   }
 
   public static String oneOf(String name, String raw, String fallback, String... allowed) {
