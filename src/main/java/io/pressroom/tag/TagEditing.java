@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -120,8 +119,8 @@ public class TagEditing {
   private void refuseTakenName(String name, Long except) {
     long taken =
         except == null
-            ? Tag.count("lower(name) = ?1", name.toLowerCase(Locale.ROOT))
-            : Tag.count("lower(name) = ?1 and id <> ?2", name.toLowerCase(Locale.ROOT), except);
+            ? Tag.count("lower(name) = lower(?1)", name)
+            : Tag.count("lower(name) = lower(?1) and id <> ?2", name, except);
     if (taken > 0) {
       throw ProblemException.conflict("name", "a tag with this name exists already");
     }

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Tags: listing them with their public article counts, and finding or creating them by name. */
@@ -36,7 +35,7 @@ public class TagService {
   private static final String VIEW =
       "select t.id, t.slug, t.name, t.description, t.public_count - (select count(*) from"
           + " article_tags s where s.tag_id = t.id and s.public and s.published_at > now())"
-          + " as articles from tags t";
+          + " as articles, lower(t.name) as name_key from tags t";
 
   private final EntityManager entityManager;
   private final CursorCodec cursors;
@@ -74,10 +73,7 @@ public class TagService {
             pageRequest,
             cursors,
             sort,
-            last ->
-                List.of(
-                    byName ? text(last[2]).toLowerCase(Locale.ROOT) : text(last[4]),
-                    text(last[0])));
+            last -> List.of(byName ? text(last[5]) : text(last[4]), text(last[0])));
     List<TagView> items = new ArrayList<>(cut.shown().size());
     cut.shown().forEach(row -> items.add(view(row)));
     return new TagPage(items, cut.info(pageRequest, total));
@@ -154,7 +150,7 @@ public class TagService {
   }
 
   private Optional<Tag> byName(String name) {
-    return Tag.find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResultOptional();
+    return Tag.find("lower(name) = lower(?1)", name).firstResultOptional();
   }
 
   private Tag create(String name) {
