@@ -107,7 +107,7 @@ public class CommentService {
         .createNativeQuery(
             "update comments set body = :body, body_html = :html, edited_at = :now where id = :id")
         .setParameter("body", request.body())
-        .setParameter("html", markdown.toSafeHtml(request.body()))
+        .setParameter("html", markdown.toSafeCommentHtml(request.body()))
         .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
         .setParameter("id", id)
         .executeUpdate();
@@ -200,7 +200,7 @@ public class CommentService {
                     .setParameter("parent", parentId)
                     .setParameter("author", authorId)
                     .setParameter("body", body)
-                    .setParameter("html", markdown.toSafeHtml(body))
+                    .setParameter("html", markdown.toSafeCommentHtml(body))
                     .setParameter("at", at)
                     .getSingleResult())
             .longValue();
