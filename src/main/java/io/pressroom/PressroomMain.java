@@ -1,5 +1,6 @@
 package io.pressroom;
 
+import io.pressroom.web.RoutingProblems;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -14,6 +15,8 @@ public final class PressroomMain {
   private PressroomMain() {}
 
   public static void main(String... args) {
+    // Invalid request targets get a problem from RoutingProblems instead of Quarkus's bare 400.
+    System.setProperty(RoutingProblems.NO_QUARKUS_URI_CHECK, "true");
     EmbeddedDatabase embedded = EmbeddedDatabase.startUnlessConfigured();
     try {
       Quarkus.run(args);

@@ -90,7 +90,12 @@ public class ArticleCommentsResource {
       summary = "Comment on an article (signed in)",
       description =
           "Markdown, rendered and sanitised. With parentId, a reply to a comment of the same"
-              + " article; a deleted comment takes no replies (400).")
+              + " article; a deleted comment takes no replies (400). Threads are at most "
+              + CommentService.MAX_THREAD_LEVELS
+              + " levels deep: a comment on the article is level 1, and a reply to a comment at"
+              + " level "
+              + CommentService.MAX_THREAD_LEVELS
+              + " is refused (400 naming parentId); reply higher up the thread instead.")
   @APIResponse(
       responseCode = "201",
       description = "The comment; Location names it",

@@ -30,6 +30,13 @@ import java.util.Optional;
 public class CommentService {
 
   static final int MAX_BODY_LENGTH = 10_000;
+
+  /**
+   * Threads are at most this many levels deep: a comment on the article is level 1, and a reply to
+   * a comment at the deepest level is refused (400 on parentId).
+   */
+  public static final int MAX_THREAD_LEVELS = 10;
+
   private static final String CURSOR_SORT = "comments";
 
   private final CommentReads reads;
@@ -171,13 +178,14 @@ public class CommentService {
    * deleted (and perhaps unlisted) while a reply to it is being written.
    */
   private long insert(long articleId, long authorId, Long parentId, String body, Instant at) {
+    int depth = 0;
     if (parentId != null) {
       @SuppressWarnings("unchecked")
       List<Object[]> parents =
           entityManager
               .createNativeQuery(
-                  "select article_id, deleted_at is not null from comments where id = :id for"
-                      + " share")
+                  "select article_id, deleted_at is not null, depth from comments where id = :id"
+                      + " for share")
               .setParameter("id", parentId)
               .getResultList();
       if (parents.isEmpty() || ((Number) parents.get(0)[0]).longValue() != articleId) {
@@ -188,20 +196,29 @@ public class CommentService {
         throw ProblemException.invalidField(
             "parentId", "this comment was deleted and takes no replies");
       }
+      depth = ((Number) parents.get(0)[2]).intValue() + 1;
+      if (depth >= MAX_THREAD_LEVELS) {
+        throw ProblemException.invalidField(
+            "parentId",
+            "this comment is at the deepest level of its thread ("
+                + MAX_THREAD_LEVELS
+                + " levels) and takes no replies; reply higher up the thread");
+      }
     }
     long id =
         ((Number)
                 entityManager
                     .createNativeQuery(
                         "insert into comments (article_id, parent_id, author_id, body, body_html,"
-                            + " created_at) values (:article, :parent, :author, :body, :html,"
-                            + " :at) returning id")
+                            + " created_at, depth) values (:article, :parent, :author, :body,"
+                            + " :html, :at, :depth) returning id")
                     .setParameter("article", articleId)
                     .setParameter("parent", parentId)
                     .setParameter("author", authorId)
                     .setParameter("body", body)
                     .setParameter("html", markdown.toSafeCommentHtml(body))
                     .setParameter("at", at)
+                    .setParameter("depth", depth)
                     .getSingleResult())
             .longValue();
     entityManager

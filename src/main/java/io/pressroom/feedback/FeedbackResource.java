@@ -1,10 +1,11 @@
 package io.pressroom.feedback;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -125,9 +126,11 @@ public class FeedbackResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
-  public Response rate(@RestPath @Parameter(example = SLUG_EXAMPLE) String slug, JsonNode body) {
+  public Response rate(
+      @RestPath @Parameter(example = SLUG_EXAMPLE) String slug,
+      @Valid @NotNull(message = "send a JSON object such as {\"score\": 4}") RatingRequest body) {
     long me = currentUser.required().accountId();
-    feedback.rate(me, slug, RatingRequest.of(body).score());
+    feedback.rate(me, slug, body.score());
     return Response.noContent().build();
   }
 

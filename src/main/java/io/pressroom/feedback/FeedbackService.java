@@ -75,7 +75,7 @@ public class FeedbackService {
   @Transactional
   public void rate(long accountId, String slug, int score) {
     if (score < 1 || score > 5) {
-      throw RatingRequest.invalidScore();
+      throw ProblemException.invalidField("score", RatingRequest.SCORE_RANGE);
     }
     Target article = target(slug);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

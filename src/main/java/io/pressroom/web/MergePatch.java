@@ -56,7 +56,15 @@ public final class MergePatch {
     if (!value.isTextual()) {
       throw ProblemException.invalidField(field, "must be a string or null");
     }
-    return value.asText();
+    return safe(field, value.asText());
+  }
+
+  /** The body is read as a tree, which the string rule of {@link StrictJson} does not reach. */
+  private static String safe(String field, String text) {
+    if (!SafeText.isSafe(text)) {
+      throw ProblemException.invalidField(field, SafeText.MESSAGE);
+    }
+    return text;
   }
 
   public Boolean bool(String field, Boolean current) {
@@ -87,7 +95,7 @@ public final class MergePatch {
       if (!item.isTextual()) {
         throw ProblemException.invalidField(field, "must be an array of strings");
       }
-      texts.add(item.asText());
+      texts.add(safe(field, item.asText()));
     }
     return texts;
   }

@@ -2,8 +2,9 @@ package io.pressroom.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -69,25 +72,81 @@ public class ProblemMappers {
     return malformed(e, uri);
   }
 
+  /**
+   * A body Jackson could not read. When the fault lies in one field (a wrong type, an unknown name,
+   * a number out of range, a forbidden character), the answer is a validation problem naming it;
+   * otherwise (not JSON, nested too deeply, not an object) a malformed-body problem.
+   */
   @ServerExceptionMapper
   public Response malformed(JsonProcessingException e, UriInfo uri) {
     String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
-    String detail;
-    if (e instanceof UnrecognizedPropertyException) {
-      detail = "The field '" + field + "' is not accepted here.";
-    } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-      detail =
-          field.isEmpty()
-              ? "The request body does not have the expected shape."
-              : "The field '" + field + "' has a value of the wrong type or format.";
-    } else {
-      detail = "The request body is not valid JSON.";
+    Throwable cause = innermostJsonCause(e);
+    if (cause instanceof StreamConstraintsException) {
+      return Problems.response(
+          ProblemType.MALFORMED_BODY,
+          "The request body nests deeper than "
+              + StrictJson.MAX_NESTING_DEPTH
+              + " levels or holds a value larger than allowed.",
+          uri,
+          List.of());
     }
-    List<Problem.FieldError> errors =
-        field.isEmpty()
-            ? List.of()
-            : List.of(new Problem.FieldError(field, "wrong type or format"));
-    return Problems.response(ProblemType.MALFORMED_BODY, detail, uri, errors);
+    if (field.isEmpty() || cause instanceof JsonParseException) {
+      return Problems.response(
+          ProblemType.MALFORMED_BODY,
+          e instanceof MismatchedInputException
+              ? "The request body does not have the expected shape; send a JSON object."
+              : "The request body is not valid JSON.",
+          uri,
+          List.of());
+    }
+    String message;
+    if (e instanceof UnrecognizedPropertyException) {
+      message = "is not accepted here";
+    } else if (cause instanceof StrictJson.UnsafeTextException) {
+      message = SafeText.MESSAGE;
+    } else if (cause instanceof InputCoercionException) {
+      message = "is a number out of range";
+    } else {
+      message = expected(e instanceof MismatchedInputException m ? m.getTargetType() : null);
+    }
+    return Problems.response(
+        ProblemType.VALIDATION,
+        "The request is invalid: " + field + ".",
+        uri,
+        List.of(new Problem.FieldError(field, message)));
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "has the wrong type or format";
+    }
+    if (type == String.class) {
+      return "must be a string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "must be a whole number";
+    }
+    if (type == Instant.class) {
+      return "must be an ISO-8601 timestamp such as 2026-11-24T09:30:00Z";
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "must be an array";
+    }
+    return "has the wrong type or format";
+  }
+
+  /** Jackson wraps what a parser or a reader throws inside a field with that field's path. */
+  private static Throwable innermostJsonCause(JsonProcessingException e) {
+    Throwable innermost = e;
+    for (Throwable c = e.getCause(); c != null && c != innermost; c = c.getCause()) {
+      if (c instanceof JsonProcessingException) {
+        innermost = c;
+      }
+    }
+    return innermost;
   }
 
   @ServerExceptionMapper

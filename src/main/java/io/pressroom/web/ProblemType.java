@@ -14,6 +14,7 @@ public enum ProblemType {
   GONE("gone", "Gone", 410),
   PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
+  URI_TOO_LONG("uri-too-long", "URI too long", 414),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
   INTERNAL("internal", "Internal server error", 500),

@@ -246,6 +246,28 @@ class CommentApiTest {
   }
 
   @Test
+  void threadsAreAtMostTenLevelsDeep() {
+    String slug = article();
+    Users.User reader = users.reader();
+    long parent = post(reader, slug, "Level 1.");
+    for (int level = 2; level <= CommentService.MAX_THREAD_LEVELS; level++) {
+      parent = post(reader, slug, "Level " + level + ".", parent);
+    }
+
+    reader
+        .json()
+        .body(Map.of("body", "One level too deep.", "parentId", parent))
+        .post(commentsOf(slug))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/validation"))
+        .body("errors.field", contains("parentId"))
+        .body("errors[0].message", containsString("deepest level"));
+    assertThat(statsComments(slug)).isEqualTo(CommentService.MAX_THREAD_LEVELS);
+  }
+
+  @Test
   void theAuthorEditsAndEditedAtIsSet() {
     String slug = article();
     Users.User author = users.reader();
