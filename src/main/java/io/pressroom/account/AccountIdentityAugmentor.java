@@ -14,8 +14,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Checks every token against the account as it is now: a disabled or deleted account's tokens stop
- * working at once, and a role change takes effect on the next request rather than when the token
- * expires. Roles are expanded so that each includes the ones below it.
+ * working at once, and a role change, up or down, takes effect on the next request rather than when
+ * the token expires. The identity's roles come from the account row alone, never from the token's
+ * {@code groups} claim, and are expanded so that each includes the ones below it.
  */
 @ApplicationScoped
 class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
@@ -57,8 +58,12 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
       throw new AuthenticationFailedException("The account is disabled or gone");
     }
     Role role = Role.of((String) rows.get(0)[1]);
+    // A fresh builder rather than builder(identity), which would copy the token's groups as roles.
     QuarkusSecurityIdentity.Builder builder =
-        QuarkusSecurityIdentity.builder(identity)
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(identity.getPrincipal())
+            .addCredentials(identity.getCredentials())
+            .addAttributes(identity.getAttributes())
             .addAttribute(ACCOUNT_ID, id)
             .addAttribute(HANDLE, rows.get(0)[0])
             .addAttribute(ROLE, role);
