@@ -5,9 +5,12 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 
-/** Issues short-lived signed access tokens naming the account, its handle and its role. */
+/**
+ * Issues short-lived signed access tokens naming the account and its handle, for this API's
+ * audience, signed with the current key and naming it ({@code kid}). They carry no role: every
+ * request reads the account's role from the database.
+ */
 @ApplicationScoped
 class AccessTokens {
 
@@ -26,14 +29,14 @@ class AccessTokens {
     Instant expiresAt = now.plus(config.tokens().accessTokenLifetime());
     String token =
         Jwt.issuer(config.tokens().issuer())
+            .audience(config.tokens().audience())
             .subject(Long.toString(account.id))
             .upn(account.handle)
             .claim("handle", account.handle)
-            .groups(Set.of(account.role))
             .issuedAt(now)
             .expiresAt(expiresAt)
             .jws()
-            .keyId("pressroom-1")
+            .keyId(keys.keyId())
             .sign(keys.privateKey());
     return new Issued(token, expiresAt);
   }
