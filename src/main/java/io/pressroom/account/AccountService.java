@@ -266,7 +266,7 @@ public class AccountService {
     stored.createdAt = Instant.now();
     stored.expiresAt = stored.createdAt.plus(config.tokens().refreshTokenLifetime());
     stored.persist();
-    AccessTokens.Issued access = accessTokens.issue(account);
+    AccessTokens.Issued access = accessTokens.issue(account, family);
     return new Session(access.token(), access.expiresAt(), refreshToken, AccountView.of(account));
   }
 

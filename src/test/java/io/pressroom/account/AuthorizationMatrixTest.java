@@ -62,13 +62,12 @@ class AuthorizationMatrixTest {
         .statusCode(200);
     tokens.put("disabled", disabled.accessToken());
     tokens.put("forged", forged(owner.accessToken(), admin.id()));
-    tokens.put("expired", signed(keys.privateKey(), admin.id(), Instant.now().minusSeconds(1)));
+    tokens.put("expired", signed(keys.privateKey(), admin, Instant.now().minusSeconds(1)));
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     tokens.put(
         "wrongly signed",
-        signed(
-            generator.generateKeyPair().getPrivate(), admin.id(), Instant.now().plusSeconds(300)));
+        signed(generator.generateKeyPair().getPrivate(), admin, Instant.now().plusSeconds(300)));
 
     List<String> failures = new ArrayList<>();
     for (Endpoint endpoint : endpoints()) {
@@ -196,9 +195,9 @@ class AuthorizationMatrixTest {
   }
 
   /** A token as the API issues them (audience, key id), but signed with {@code key}. */
-  private String signed(java.security.PrivateKey key, long accountId, Instant expiresAt) {
+  private String signed(java.security.PrivateKey key, Users.User user, Instant expiresAt) {
     return AccessTokenTest.token(
-        key, keys.keyId(), AccessTokenTest.AUDIENCE, accountId, "pressroom", expiresAt);
+        key, keys.keyId(), AccessTokenTest.AUDIENCE, user, "pressroom", expiresAt);
   }
 
   /** The owner's real token with its subject changed to someone else's: the signature breaks. */
