@@ -3,6 +3,7 @@ package io.pressroom;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Pressroom's own settings; each can also be given as an environment variable. */
@@ -68,6 +69,16 @@ public interface PressroomConfig {
   interface Tokens {
     /** PKCS#8 RSA private key (PEM or base64) that signs access tokens; generated when absent. */
     Optional<String> signingKey();
+
+    /**
+     * Keys that verify but no longer sign, during a rotation window: each a PKCS#8 RSA private key
+     * (as the signing key was given) or an X.509 RSA public key, PEM or base64, comma-separated.
+     */
+    Optional<List<String>> previousSigningKeys();
+
+    /** The audience ({@code aud}) access tokens are issued for and must name to be accepted. */
+    @WithDefault("pressroom-api")
+    String audience();
 
     @WithDefault("pressroom")
     String issuer();

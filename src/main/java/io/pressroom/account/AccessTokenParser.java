@@ -1,6 +1,7 @@
 package io.pressroom.account;
 
 import io.pressroom.PressroomConfig;
+import io.smallrye.jwt.KeyFormat;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -14,10 +15,14 @@ import java.security.PublicKey;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 
 /**
- * SmallRye JWT's parser, verifying with the installation's key from {@link TokenKeys} rather than a
- * key file named in configuration. Only RS256 tokens of our issuer are accepted.
+ * SmallRye JWT's parser, verifying with the installation's keys from {@link TokenKeys} rather than
+ * a key file named in configuration. Only RS256 tokens of our issuer, for our audience, that name
+ * in their {@code kid} header one of the keys of {@link TokenKeys#verificationKeySet()} (the
+ * signing key and the previous keys of a rotation window) are accepted.
  */
 @Alternative
 @Priority(1)
@@ -27,7 +32,12 @@ public class AccessTokenParser implements JWTParser {
   private final DefaultJWTParser delegate;
 
   AccessTokenParser(TokenKeys keys, PressroomConfig config) {
-    JWTAuthContextInfo context = new JWTAuthContextInfo(keys.publicKey(), config.tokens().issuer());
+    JWTAuthContextInfo context = new JWTAuthContextInfo();
+    context.setIssuedBy(config.tokens().issuer());
+    context.setExpectedAudience(Set.of(config.tokens().audience()));
+    // A JWK set with ids: the library picks the key by the token's kid, and refuses unknown ones.
+    context.setPublicKeyContent(keys.verificationKeySet());
+    context.setKeyFormat(KeyFormat.JWK);
     context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
     context.setExpGracePeriodSecs(0);
     context.setClockSkew(0);
@@ -37,27 +47,44 @@ public class AccessTokenParser implements JWTParser {
 
   @Override
   public JsonWebToken parse(String token) throws ParseException {
+    requireKeyId(token);
     return delegate.parse(token);
   }
 
   @Override
   public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-    return delegate.parse(token);
+    return parse(token);
   }
 
   @Override
   public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-    return delegate.parse(token);
+    return parse(token);
   }
 
   @Override
   public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-    return delegate.parse(token);
+    return parse(token);
   }
 
   @Override
   public JsonWebToken verify(String token, String secret) throws ParseException {
-    return delegate.parse(token);
+    return parse(token);
+  }
+
+  /**
+   * With a single key in the set the library would try it on a token that names no key; every token
+   * we issue names its key, so one that does not is refused whatever the set holds.
+   */
+  private static void requireKeyId(String token) throws ParseException {
+    String keyId;
+    try {
+      keyId = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+    } catch (JoseException | RuntimeException e) {
+      throw new ParseException("The token is malformed", e);
+    }
+    if (keyId == null || keyId.isBlank()) {
+      throw new ParseException("The token names no signing key (kid)");
+    }
   }
 
   @Override
@@ -77,6 +104,6 @@ public class AccessTokenParser implements JWTParser {
 
   @Override
   public JsonWebToken parseOnly(String token) throws ParseException {
-    return delegate.parse(token);
+    return parse(token);
   }
 }

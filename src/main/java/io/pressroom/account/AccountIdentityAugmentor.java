@@ -10,12 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Checks every token against the account as it is now: a disabled or deleted account's tokens stop
- * working at once, and a role change takes effect on the next request rather than when the token
- * expires. Roles are expanded so that each includes the ones below it.
+ * Checks every token against the account and its session as they are now: the tokens of a disabled
+ * or deleted account, and of a session that ended (logout, password change, a refresh token used
+ * twice), stop working at once, and a role change, up or down, takes effect on the next request
+ * rather than when the token expires. The identity's roles come from the account row alone, never
+ * from the token's {@code groups} claim, and are expanded so that each includes the ones below it.
  */
 @ApplicationScoped
 class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
@@ -42,23 +45,36 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
   @ActivateRequestContext
   SecurityIdentity withCurrentAccount(SecurityIdentity identity, JsonWebToken token) {
     long id;
+    UUID session;
     try {
       id = Long.parseLong(token.getSubject());
-    } catch (NumberFormatException | NullPointerException e) {
-      throw new AuthenticationFailedException("The token names no account");
+      session = UUID.fromString(String.valueOf(token.<Object>getClaim(AccessTokens.SESSION_CLAIM)));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new AuthenticationFailedException("The token names no account or no session");
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entityManager
-            .createNativeQuery("select handle, role, disabled from accounts where id = :id")
+            .createNativeQuery(
+                "select a.handle, a.role, a.disabled, exists (select 1 from refresh_tokens r"
+                    + " where r.family_id = :session and r.account_id = a.id"
+                    + " and r.revoked_at is null) from accounts a where a.id = :id")
             .setParameter("id", id)
+            .setParameter("session", session)
             .getResultList();
     if (rows.isEmpty() || Boolean.TRUE.equals(rows.get(0)[2])) {
       throw new AuthenticationFailedException("The account is disabled or gone");
     }
+    if (!Boolean.TRUE.equals(rows.get(0)[3])) {
+      throw new AuthenticationFailedException("The session ended");
+    }
     Role role = Role.of((String) rows.get(0)[1]);
+    // A fresh builder rather than builder(identity), which would copy the token's groups as roles.
     QuarkusSecurityIdentity.Builder builder =
-        QuarkusSecurityIdentity.builder(identity)
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(identity.getPrincipal())
+            .addCredentials(identity.getCredentials())
+            .addAttributes(identity.getAttributes())
             .addAttribute(ACCOUNT_ID, id)
             .addAttribute(HANDLE, rows.get(0)[0])
             .addAttribute(ROLE, role);

@@ -214,17 +214,21 @@ public class AccountService {
     return AccountView.of(account);
   }
 
-  /** Makes sure an admin account with this email exists, creating or promoting it. */
+  /**
+   * Creates the first admin with this email and password, unless an account with this email exists
+   * already: that one is left exactly as it is (never promoted, re-enabled or given this password),
+   * since whoever signed it up is not necessarily the operator.
+   */
   @Transactional
-  public void ensureAdmin(String email, String password) {
+  public FirstAdminOutcome createFirstAdmin(String email, String password) {
     Optional<Account> existing =
         Account.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT))
             .firstResultOptional();
     if (existing.isPresent()) {
       Account account = existing.get();
-      account.role = Role.ADMIN.value();
-      account.disabled = false;
-      return;
+      return Role.ADMIN.value().equals(account.role) && !account.disabled
+          ? FirstAdminOutcome.ALREADY_AN_ADMIN
+          : FirstAdminOutcome.LEFT_AS_IT_IS;
     }
     checkPasswordLength(password);
     if (password.length() < 10) {
@@ -233,6 +237,16 @@ public class AccountService {
     Account account = new Account(freeHandle("admin"), email.trim(), "Administrator", Role.ADMIN);
     account.passwordHash = passwords.hash(password);
     account.persist();
+    return FirstAdminOutcome.CREATED;
+  }
+
+  /** What {@link #createFirstAdmin} did. */
+  public enum FirstAdminOutcome {
+    CREATED,
+    /** The email belongs to an enabled admin already (usually the one created before). */
+    ALREADY_AN_ADMIN,
+    /** The email belongs to an account that is not an enabled admin; nothing was changed. */
+    LEFT_AS_IT_IS
   }
 
   private String freeHandle(String base) {
@@ -252,7 +266,7 @@ public class AccountService {
     stored.createdAt = Instant.now();
     stored.expiresAt = stored.createdAt.plus(config.tokens().refreshTokenLifetime());
     stored.persist();
-    AccessTokens.Issued access = accessTokens.issue(account);
+    AccessTokens.Issued access = accessTokens.issue(account, family);
     return new Session(access.token(), access.expiresAt(), refreshToken, AccountView.of(account));
   }
 

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,6 +88,7 @@ public class ArticleAuthoring {
       CurrentUser.Caller caller, String slug, JsonNode body, Optional<String> ifMatch) {
     MergePatch patch = MergePatch.of(body, EDITABLE_FIELDS);
     Article article = lockForEdit(caller, slug);
+    checkSourceChange(caller, article, patch);
     checkPrecondition(article, ifMatch);
     ArticleRequest merged =
         validation.check(
@@ -199,6 +201,24 @@ public class ArticleAuthoring {
   private static void requireEditor(CurrentUser.Caller caller) {
     if (!caller.is(Role.EDITOR)) {
       throw ProblemException.forbidden("Only editors publish and unpublish articles.");
+    }
+  }
+
+  /**
+   * Readers who open a published or scheduled article's source are redirected to its stored URL, so
+   * changing that URL changes where the publication sends them: an editor's decision, like
+   * publishing. Drafts stay their author's to edit; repeating the current URL is no change.
+   */
+  private static void checkSourceChange(
+      CurrentUser.Caller caller, Article article, MergePatch patch) {
+    if (!article.isLive() || caller.is(Role.EDITOR) || !patch.has("sourceUrl")) {
+      return;
+    }
+    String requested = blankToNull(patch.text("sourceUrl", article.sourceUrl));
+    if (!Objects.equals(requested, article.sourceUrl)) {
+      throw ProblemException.forbidden(
+          "Only an editor may change the source URL of a published or scheduled article; ask an"
+              + " editor to change it.");
     }
   }
 

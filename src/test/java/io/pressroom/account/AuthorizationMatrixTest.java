@@ -8,7 +8,6 @@ import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -18,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -64,13 +62,12 @@ class AuthorizationMatrixTest {
         .statusCode(200);
     tokens.put("disabled", disabled.accessToken());
     tokens.put("forged", forged(owner.accessToken(), admin.id()));
-    tokens.put("expired", signed(keys.privateKey(), admin.id(), Instant.now().minusSeconds(1)));
+    tokens.put("expired", signed(keys.privateKey(), admin, Instant.now().minusSeconds(1)));
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     tokens.put(
         "wrongly signed",
-        signed(
-            generator.generateKeyPair().getPrivate(), admin.id(), Instant.now().plusSeconds(300)));
+        signed(generator.generateKeyPair().getPrivate(), admin, Instant.now().plusSeconds(300)));
 
     List<String> failures = new ArrayList<>();
     for (Endpoint endpoint : endpoints()) {
@@ -197,14 +194,10 @@ class AuthorizationMatrixTest {
         .path("id");
   }
 
-  private static String signed(java.security.PrivateKey key, long accountId, Instant expiresAt) {
-    return Jwt.issuer("pressroom")
-        .subject(Long.toString(accountId))
-        .upn("x")
-        .groups(Set.of("admin"))
-        .issuedAt(expiresAt.minusSeconds(600))
-        .expiresAt(expiresAt)
-        .sign(key);
+  /** A token as the API issues them (audience, key id), but signed with {@code key}. */
+  private String signed(java.security.PrivateKey key, Users.User user, Instant expiresAt) {
+    return AccessTokenTest.token(
+        key, keys.keyId(), AccessTokenTest.AUDIENCE, user, "pressroom", expiresAt);
   }
 
   /** The owner's real token with its subject changed to someone else's: the signature breaks. */
