@@ -89,7 +89,14 @@ class AccountAdministrationTest {
         .patch("/api/v1/accounts/" + reader.handle())
         .then()
         .statusCode(200);
-    reader.request().get("/api/v1/me").then().statusCode(200);
+    // Disabling ended the account's sessions: re-enabling revives none of them; signing in works.
+    reader.request().get("/api/v1/me").then().statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", reader.email(), "password", Users.PASSWORD))
+        .post("/api/v1/auth/token")
+        .then()
+        .statusCode(200);
   }
 
   @Test
