@@ -80,7 +80,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     Path pgData = absoluteDataDir.resolve("postgres");
     DataDirectoryLock lock = DataDirectoryLock.acquire(absoluteDataDir);
     try {
-      OrphanedPostmaster.find(pgData).ifPresent(OrphanedPostmaster::stop);
+      OrphanedPostmaster.stopIfRunning(pgData);
       requireFreePort(port, pgData);
       EmbeddedPostgres postgres = startPostgres(pgData, port);
       EmbeddedDatabase database =

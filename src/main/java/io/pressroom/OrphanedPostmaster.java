@@ -25,6 +25,7 @@ final class OrphanedPostmaster {
 
   private static final Logger LOG = Logger.getLogger(OrphanedPostmaster.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration UNKNOWN_PROCESS_WAIT = Duration.ofSeconds(15);
   // postmaster.pid holds the start time in whole seconds; the process table is more precise.
   private static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(10);
 
@@ -37,11 +38,42 @@ final class OrphanedPostmaster {
   }
 
   /**
+   * Stops the server that still runs on the directory, if any, and returns once it is gone. A
+   * process that the directory's {@code postmaster.pid} names but that cannot be recognised (a
+   * server just killed and not yet reaped looks like this) gets a few seconds to disappear;
+   * PostgreSQL would refuse to start beside it.
+   */
+  static void stopIfRunning(Path dataDirectory) {
+    Optional<OrphanedPostmaster> orphan = find(dataDirectory);
+    if (orphan.isPresent()) {
+      orphan.get().stop();
+      return;
+    }
+    Optional<ProcessHandle> named = namedProcess(dataDirectory);
+    if (named.isPresent()) {
+      try {
+        named.get().onExit().get(UNKNOWN_PROCESS_WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        throw new IllegalStateException(
+            dataDirectory.resolve("postmaster.pid")
+                + " names the running process "
+                + named.get().pid()
+                + ", which is not a PostgreSQL server of this directory: if no server runs on"
+                + " it, remove that file and start again",
+            e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for a process to end", e);
+      }
+    }
+  }
+
+  /**
    * The postmaster that the directory's {@code postmaster.pid} names, when that process is alive
    * and is the PostgreSQL server started on this directory (not another process that reused the
    * number of a stale file).
    */
-  static Optional<OrphanedPostmaster> find(Path dataDirectory) {
+  private static Optional<OrphanedPostmaster> find(Path dataDirectory) {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.isRegularFile(pidFile)) {
       return Optional.empty();
@@ -69,12 +101,20 @@ final class OrphanedPostmaster {
         .map(process -> new OrphanedPostmaster(process, dataDirectory));
   }
 
-  long pid() {
-    return process.pid();
+  private static Optional<ProcessHandle> namedProcess(Path dataDirectory) {
+    try {
+      List<String> lines =
+          Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+      return lines.isEmpty()
+          ? Optional.empty()
+          : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty(); // no file, or one PostgreSQL will find stale itself
+    }
   }
 
   /** Stops the server with a fast shutdown (a clean checkpoint) and waits until it is gone. */
-  void stop() {
+  private void stop() {
     LOG.warnf(
         "An embedded PostgreSQL (pid %d) is still running on %s, left by an app that did not stop"
             + " it; shutting it down before starting again",

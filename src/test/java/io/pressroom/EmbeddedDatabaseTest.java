@@ -34,7 +34,7 @@ class EmbeddedDatabaseTest {
   /** Whatever a failed test left running on its directory goes with it. */
   @AfterEach
   void stopWhatIsLeft() {
-    OrphanedPostmaster.find(pgData()).ifPresent(OrphanedPostmaster::stop);
+    OrphanedPostmaster.stopIfRunning(pgData());
   }
 
   @Test
