@@ -64,10 +64,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     System.setProperty(URL_PROPERTY, database.jdbcUrl());
     System.setProperty("quarkus.datasource.username", "postgres");
     System.setProperty("quarkus.datasource.password", "postgres");
-    if (!isSet(System.getenv("PRESSROOM_DEMO_CONTENT"))
-        && !isSet(System.getProperty("pressroom.demo-content"))) {
-      System.setProperty("pressroom.demo-content", "true");
-    }
+    DevelopmentDefaults.of(System::getenv, System::getProperty).forEach(System::setProperty);
     return database;
   }
 
