@@ -3,14 +3,25 @@ package io.pressroom;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * The embedded PostgreSQL of the default run. Its data lives in {@code PRESSROOM_DATA_DIR} (default
- * {@code ./data}) and survives restarts.
+ * {@code ./data}) and survives restarts, crashes included: the server runs with PostgreSQL's stock
+ * durability, stops when the JVM is gone, and a start first stops a server left running on the same
+ * directory.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -18,11 +29,27 @@ final class EmbeddedDatabase implements AutoCloseable {
   private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
   private static final String URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
 
+  /**
+   * The embedded library's defaults are for throw-away test databases ({@code -F}, that is fsync
+   * off, and {@code synchronous_commit=off}): a crash then loses acknowledged writes. The default
+   * run keeps real data, so it gets PostgreSQL's own defaults back, stated explicitly.
+   */
+  static final Map<String, String> DURABLE_SETTINGS =
+      Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
+
+  // Crash recovery replays the write-ahead log before the server accepts connections.
+  private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
+
   private final EmbeddedPostgres postgres;
+  private final DataDirectoryLock lock;
+  private final PostgresWatchdog watchdog;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres, DataDirectoryLock lock, PostgresWatchdog watchdog) {
     this.postgres = postgres;
+    this.lock = lock;
+    this.watchdog = watchdog;
   }
 
   /** Returns the started database, or null when a datasource URL is configured. */
@@ -32,33 +59,45 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
     Path dataDir = Path.of(setting("PRESSROOM_DATA_DIR", "pressroom.data-dir", "data"));
     int port = Integer.parseInt(setting("PRESSROOM_DB_PORT", "pressroom.db-port", "54329"));
+    EmbeddedDatabase database = start(dataDir, port);
+    Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+    System.setProperty(URL_PROPERTY, database.jdbcUrl());
+    System.setProperty("quarkus.datasource.username", "postgres");
+    System.setProperty("quarkus.datasource.password", "postgres");
+    DevelopmentDefaults.of(System::getenv, System::getProperty).forEach(System::setProperty);
+    return database;
+  }
+
+  /**
+   * Starts the server on {@code dataDir/postgres} and the given port: never beside another server
+   * of the same directory, never on another server that holds the port.
+   */
+  static EmbeddedDatabase start(Path dataDir, int port) {
+    Path absoluteDataDir = dataDir.toAbsolutePath().normalize();
+    Path pgData = absoluteDataDir.resolve("postgres");
+    DataDirectoryLock lock = DataDirectoryLock.acquire(absoluteDataDir);
     try {
-      Files.createDirectories(dataDir);
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir.resolve("postgres"))
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              .start();
-      EmbeddedDatabase database = new EmbeddedDatabase(postgres);
-      Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
-      System.setProperty(URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"));
-      System.setProperty("quarkus.datasource.username", "postgres");
-      System.setProperty("quarkus.datasource.password", "postgres");
-      if (!isSet(System.getenv("PRESSROOM_DEMO_CONTENT"))
-          && !isSet(System.getProperty("pressroom.demo-content"))) {
-        System.setProperty("pressroom.demo-content", "true");
-      }
-      LOG.infof("Embedded PostgreSQL started on port %d with data in %s", port, dataDir);
+      OrphanedPostmaster.stopIfRunning(pgData);
+      requireFreePort(port, pgData);
+      EmbeddedPostgres postgres = startPostgres(pgData, port);
+      EmbeddedDatabase database =
+          new EmbeddedDatabase(postgres, lock, PostgresWatchdog.start(pgData));
+      database.requireServerOf(pgData);
+      LOG.infof("Embedded PostgreSQL started on port %d with data in %s", port, absoluteDataDir);
       return database;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "No datasource URL is set and the embedded PostgreSQL could not start (production"
-              + " builds leave its binaries out): set QUARKUS_DATASOURCE_JDBC_URL",
-          e);
+      lock.close();
+      throw e;
     }
+  }
+
+  String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  /** A connection as the superuser, for checks. */
+  Connection connect() throws SQLException {
+    return postgres.getPostgresDatabase().getConnection();
   }
 
   @Override
@@ -69,8 +108,67 @@ final class EmbeddedDatabase implements AutoCloseable {
         LOG.info("Embedded PostgreSQL stopped");
       } catch (IOException e) {
         LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+      } finally {
+        watchdog.close();
+        lock.close();
       }
     }
+  }
+
+  private static EmbeddedPostgres startPostgres(Path pgData, int port) {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .setPGStartupWait(STARTUP_WAIT);
+    DURABLE_SETTINGS.forEach(builder::setServerConfig);
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL on " + pgData, e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "No datasource URL is set and the embedded PostgreSQL could not start (production"
+              + " builds leave its binaries out): set QUARKUS_DATASOURCE_JDBC_URL",
+          e);
+    }
+  }
+
+  private static void requireFreePort(int port, Path pgData) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new IllegalStateException(portTaken(port, pgData), e);
+    }
+  }
+
+  /** The library waits for any server to answer on the port: make sure it is this one. */
+  private void requireServerOf(Path pgData) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SHOW data_directory")) {
+      result.next();
+      if (!Files.isSameFile(Path.of(result.getString(1)), pgData)) {
+        throw new IllegalStateException(portTaken(postgres.getPort(), pgData));
+      }
+    } catch (SQLException | IOException e) {
+      close();
+      throw new IllegalStateException(
+          "The embedded PostgreSQL on " + pgData + " did not answer", e);
+    } catch (IllegalStateException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static String portTaken(int port, Path pgData) {
+    return "Port "
+        + port
+        + " is in use by another program, so the embedded PostgreSQL of "
+        + pgData
+        + " cannot start there: stop that program or choose another port with PRESSROOM_DB_PORT";
   }
 
   private static String setting(String variable, String property, String fallback) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.pressroom.support.Users;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,15 @@ class RateLimitTest {
   }
 
   @Inject Users users;
+
+  @TestHTTPResource(value = "health/live", management = true)
+  URL liveness;
+
+  @TestHTTPResource(value = "health/ready", management = true)
+  URL readiness;
+
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metrics;
 
   @Test
   void eachKindOfClientHasItsOwnAllowanceAndHealthIsNeverLimited() {
@@ -64,9 +75,9 @@ class RateLimitTest {
     assertThat(Integer.parseInt(limited.getHeader("Retry-After"))).isPositive();
     assertThat(limited.getHeader("RateLimit-Remaining")).isEqualTo("0");
 
-    given().get("/q/health/ready").then().statusCode(200);
-    given().get("/q/health/live").then().statusCode(200);
-    given().get("/q/metrics").then().statusCode(200);
+    given().get(readiness).then().statusCode(200);
+    given().get(liveness).then().statusCode(200);
+    given().get(metrics).then().statusCode(200);
 
     given()
         .header("X-Api-Key", key)

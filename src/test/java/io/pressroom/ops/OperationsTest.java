@@ -5,25 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsTest {
 
+  @TestHTTPResource(value = "health/live", management = true)
+  URL liveness;
+
+  @TestHTTPResource(value = "health/ready", management = true)
+  URL readiness;
+
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metrics;
+
   @Test
-  void livenessAndReadinessWithADatabaseCheck() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  void livenessAndReadinessWithADatabaseCheckOnTheManagementPort() {
+    given().get(liveness).then().statusCode(200).body("status", equalTo("UP"));
     given()
-        .get("/q/health/ready")
+        .get(readiness)
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
@@ -31,15 +45,25 @@ class OperationsTest {
   }
 
   @Test
-  void prometheusMetrics() {
+  void prometheusMetricsOnTheManagementPort() {
     given().get("/api/v1/tags").then().statusCode(200);
     given()
-        .get("/q/metrics")
+        .get(metrics)
         .then()
         .statusCode(200)
         .contentType(anyOf(containsString("text/plain"), containsString("openmetrics-text")))
         .body(containsString("http_server_requests_seconds_count"))
         .body(containsString("jvm_memory_used_bytes"));
+  }
+
+  /** Metrics name the clients of API keys: the public port serves neither them nor health. */
+  @Test
+  void thePublicPortServesNoMetricsAndNoHealth() {
+    assertThat(metrics.getPort()).isNotEqualTo(RestAssured.port);
+    for (String path :
+        List.of("/q/metrics", "/q/metrics/", "/q/health", "/q/health/ready", "/q/health/live")) {
+      given().get(path).then().statusCode(404).body(not(containsString("api_key")));
+    }
   }
 
   @Test

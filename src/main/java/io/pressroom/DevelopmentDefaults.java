@@ -1,0 +1,41 @@
+package io.pressroom;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Settings that only a development run gets. The team's rule: a run is a development run when the
+ * embedded database runs (no {@code QUARKUS_DATASOURCE_JDBC_URL}); {@link EmbeddedDatabase} then
+ * sets these as system properties, unless the operator configured them.
+ */
+final class DevelopmentDefaults {
+
+  /** The usual ports of a web app's development server (React, Vite). */
+  static final String CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
+
+  private DevelopmentDefaults() {}
+
+  /** The system properties to set, given the environment and the system properties already set. */
+  static Map<String, String> of(
+      UnaryOperator<String> environment, UnaryOperator<String> properties) {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    if (!isSet(environment.apply("PRESSROOM_DEMO_CONTENT"))
+        && !isSet(properties.apply("pressroom.demo-content"))) {
+      defaults.put("pressroom.demo-content", "true");
+    }
+    // Browser apps served from a developer's machine; a production run grants no origin unless
+    // PRESSROOM_CORS_ORIGINS names it.
+    if (!isSet(environment.apply("PRESSROOM_CORS_ORIGINS"))
+        && !isSet(environment.apply("QUARKUS_HTTP_CORS_ORIGINS"))
+        && !isSet(properties.apply("PRESSROOM_CORS_ORIGINS"))
+        && !isSet(properties.apply("quarkus.http.cors.origins"))) {
+      defaults.put("quarkus.http.cors.origins", CORS_ORIGINS);
+    }
+    return defaults;
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
+  }
+}
