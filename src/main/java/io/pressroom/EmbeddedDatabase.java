@@ -49,6 +49,10 @@ final class EmbeddedDatabase implements AutoCloseable {
           && !isSet(System.getProperty("pressroom.demo-content"))) {
         System.setProperty("pressroom.demo-content", "true");
       }
+      if (!isSet(System.getenv("PRESSROOM_PUBLIC_BASE_URL"))
+          && !isSet(System.getProperty("pressroom.public-base-url"))) {
+        System.setProperty("pressroom.public-base-url", "http://localhost:${quarkus.http.port}");
+      }
       LOG.infof("Embedded PostgreSQL started on port %d with data in %s", port, dataDir);
       return database;
     } catch (IOException e) {
