@@ -33,6 +33,7 @@ public class AccountService {
   private final Passwords passwords;
   private final AccessTokens accessTokens;
   private final SignInThrottle throttle;
+  private final SignUpThrottle signUps;
   private final PressroomConfig config;
   private final Validation validation;
   private final EntityManager entityManager;
@@ -42,6 +43,7 @@ public class AccountService {
       Passwords passwords,
       AccessTokens accessTokens,
       SignInThrottle throttle,
+      SignUpThrottle signUps,
       PressroomConfig config,
       Validation validation,
       EntityManager entityManager,
@@ -50,6 +52,7 @@ public class AccountService {
     this.passwords = passwords;
     this.accessTokens = accessTokens;
     this.throttle = throttle;
+    this.signUps = signUps;
     this.config = config;
     this.validation = validation;
     this.entityManager = entityManager;
@@ -72,7 +75,8 @@ public class AccountService {
   }
 
   @Transactional
-  public Session signUp(SignUpRequest request) {
+  public Session signUp(SignUpRequest request, String clientAddress) {
+    signUps.spend(clientAddress);
     checkPasswordLength(request.password());
     String email = request.email().trim();
     if (Account.count("lower(email) = ?1", email.toLowerCase(Locale.ROOT)) > 0) {
@@ -91,16 +95,16 @@ public class AccountService {
   /** Signs in; the same 401 for an unknown email and a wrong password. */
   @Transactional(dontRollbackOn = ProblemException.class)
   public Session signIn(SignInRequest request, String clientAddress) {
-    throttle.checkAllowed(request.email(), clientAddress);
+    throttle.spend(request.email(), clientAddress);
     Optional<Account> found =
         Account.find("lower(email) = ?1", request.email().trim().toLowerCase(Locale.ROOT))
             .firstResultOptional();
     boolean valid =
         passwords.matches(request.password(), found.map(a -> a.passwordHash).orElse(null));
     if (!valid) {
-      throttle.recordFailure(request.email(), clientAddress);
       throw new ProblemException(ProblemType.UNAUTHORIZED, "The email or the password is wrong.");
     }
+    throttle.refund(request.email(), clientAddress);
     Account account = found.get();
     if (account.disabled) {
       throw ProblemException.forbidden("This account is disabled.");
@@ -165,10 +169,16 @@ public class AccountService {
     if (patch.has("password")) {
       String password = patch.text("password", null);
       String currentPassword = patch.text("currentPassword", null);
-      if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash)) {
+      if (currentPassword == null) {
         throw ProblemException.invalidField(
             "currentPassword", "must be your current password to set a new one");
       }
+      throttle.spendForEmail(account.email);
+      if (!passwords.matches(currentPassword, account.passwordHash)) {
+        throw ProblemException.invalidField(
+            "currentPassword", "must be your current password to set a new one");
+      }
+      throttle.refundForEmail(account.email);
       if (password == null || password.length() < 10) {
         throw ProblemException.invalidField("password", "must be 10 to 72 characters long");
       }

@@ -55,7 +55,7 @@ public class ArticleReportsResource {
           String slug,
       @Valid @NotNull ReportRequest request,
       @Context HttpServerRequest http) {
-    ReportReceipt receipt = reports.file(slug, request, ClientAddress.of(http));
+    ReportReceipt receipt = reports.file(slug, request, ClientAddress.exact(http));
     return Response.created(URI.create("/api/v1/reports/" + receipt.id()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .entity(receipt)
