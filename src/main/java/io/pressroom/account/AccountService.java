@@ -2,6 +2,7 @@ package io.pressroom.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pressroom.PressroomConfig;
+import io.pressroom.author.AuthorService;
 import io.pressroom.web.Hashing;
 import io.pressroom.web.InstanceSecrets;
 import io.pressroom.web.MergePatch;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,7 @@ public class AccountService {
   private final Validation validation;
   private final EntityManager entityManager;
   private final Event<PublicContentChanged> changed;
+  private final AuthorService authors;
 
   AccountService(
       Passwords passwords,
@@ -47,8 +50,10 @@ public class AccountService {
       PressroomConfig config,
       Validation validation,
       EntityManager entityManager,
-      Event<PublicContentChanged> changed) {
+      Event<PublicContentChanged> changed,
+      AuthorService authors) {
     this.changed = changed;
+    this.authors = authors;
     this.passwords = passwords;
     this.accessTokens = accessTokens;
     this.throttle = throttle;
@@ -188,12 +193,20 @@ public class AccountService {
     } else if (patch.has("currentPassword")) {
       throw ProblemException.invalidField("currentPassword", "only goes with password");
     }
+    boolean shownFieldsChanged =
+        !Objects.equals(account.name, fields.name().trim())
+            || !Objects.equals(account.bio, fields.bio())
+            || !Objects.equals(account.avatarUrl, fields.avatarUrl())
+            || !Objects.equals(account.websiteUrl, fields.websiteUrl());
     account.name = fields.name().trim();
     account.bio = fields.bio();
     account.avatarUrl = fields.avatarUrl();
     account.websiteUrl = fields.websiteUrl();
     account.updatedAt = Instant.now();
-    changed.fire(new PublicContentChanged("profile"));
+    // Only an author's profile is public; a reader's changes must not empty the shared cache.
+    if (shownFieldsChanged && authors.isAuthor(account.id)) {
+      changed.fire(new PublicContentChanged("profile"));
+    }
     return AccountView.of(account);
   }
 
@@ -210,6 +223,9 @@ public class AccountService {
       throw new ProblemException(
           ProblemType.CONFLICT, "Admins cannot demote or disable their own account.");
     }
+    boolean publicChange =
+        (update.role() != null && !update.role().equals(account.role))
+            || (update.disabled() != null && update.disabled() != account.disabled);
     if (update.role() != null) {
       account.role = update.role();
     }
@@ -220,7 +236,9 @@ public class AccountService {
       }
     }
     account.updatedAt = Instant.now();
-    changed.fire(new PublicContentChanged("account"));
+    if (publicChange) {
+      changed.fire(new PublicContentChanged("account"));
+    }
     return AccountView.of(account);
   }
 
