@@ -2,6 +2,7 @@ package io.pressroom.account;
 
 import io.pressroom.web.ClientAddress;
 import io.pressroom.web.CursorCodec;
+import io.pressroom.web.Links;
 import io.pressroom.web.PageRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,9 +36,12 @@ public class AccountResource {
   private final AccountService accounts;
   private final CurrentUser currentUser;
   private final CursorCodec cursors;
+  private final Links links;
 
-  AccountResource(AccountService accounts, CurrentUser currentUser, CursorCodec cursors) {
+  AccountResource(
+      AccountService accounts, CurrentUser currentUser, CursorCodec cursors, Links links) {
     this.accounts = accounts;
+    this.links = links;
     this.currentUser = currentUser;
     this.cursors = cursors;
   }
@@ -59,7 +62,7 @@ public class AccountResource {
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response signUp(@Valid @NotNull SignUpRequest request, @Context HttpServerRequest http) {
-    return Response.created(URI.create("/api/v1/me"))
+    return Response.created(links.absolute("/api/v1/me"))
         .header("Cache-Control", "no-store")
         .entity(SignUpResponse.of(accounts.signUp(request, ClientAddress.of(http))))
         .build();

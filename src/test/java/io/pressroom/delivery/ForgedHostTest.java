@@ -8,6 +8,7 @@ import io.pressroom.support.Fixtures;
 import io.pressroom.support.PublicUrls;
 import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -82,5 +83,42 @@ class ForgedHostTest {
               .path("url");
       assertThat(url).startsWith(PublicUrls.BASE + "/go/");
     }
+  }
+
+  @Test
+  void locationsOfCreatedResourcesStayOnThePublicBaseUrl() {
+    String handle = Fixtures.unique("located");
+    String location =
+        given()
+            .header("Host", "evil.example")
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "email",
+                    handle + "@example.com",
+                    "password",
+                    Users.PASSWORD,
+                    "handle",
+                    handle,
+                    "name",
+                    handle))
+            .post("/api/v1/accounts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .header("Location");
+    assertThat(location).isEqualTo(PublicUrls.BASE + "/api/v1/me");
+    String tag =
+        users
+            .editor()
+            .json()
+            .header("Host", "evil.example")
+            .body(Map.of("name", Fixtures.unique("Located tag")))
+            .post("/api/v1/tags")
+            .then()
+            .statusCode(201)
+            .extract()
+            .header("Location");
+    assertThat(tag).startsWith(PublicUrls.BASE + "/api/v1/tags/");
   }
 }
