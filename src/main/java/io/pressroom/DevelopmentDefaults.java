@@ -24,6 +24,12 @@ final class DevelopmentDefaults {
         && !isSet(properties.apply("pressroom.demo-content"))) {
       defaults.put("pressroom.demo-content", "true");
     }
+    // Links are built on the public base URL, never on the request's Host: on a developer's
+    // machine that is this server on localhost.
+    if (!isSet(environment.apply("PRESSROOM_PUBLIC_BASE_URL"))
+        && !isSet(properties.apply("pressroom.public-base-url"))) {
+      defaults.put("pressroom.public-base-url", "http://localhost:${quarkus.http.port}");
+    }
     // Browser apps served from a developer's machine; a production run grants no origin unless
     // PRESSROOM_CORS_ORIGINS names it.
     if (!isSet(environment.apply("PRESSROOM_CORS_ORIGINS"))

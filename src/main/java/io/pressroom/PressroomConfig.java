@@ -14,7 +14,10 @@ public interface PressroomConfig {
   @WithDefault("false")
   boolean demoContent();
 
-  /** The public base URL used in absolute links; taken from the request when absent. */
+  /**
+   * The public base URL of every absolute link; required (the embedded development database
+   * defaults it to {@code http://localhost:<port>}), never taken from the request.
+   */
   Optional<String> publicBaseUrl();
 
   /** The largest request body accepted; larger ones get a 413 problem. */
@@ -52,6 +55,10 @@ public interface PressroomConfig {
 
   /** Throttling of failed sign-ins. */
   SignIn signIn();
+
+  /** Sign-up attempts accepted from one client address per hour; 429 beyond. */
+  @WithDefault("10")
+  int signUpsPerAddress();
 
   /** The key that signs paging cursors; generated once and kept in the database when absent. */
   Optional<String> cursorKey();
@@ -157,5 +164,9 @@ public interface PressroomConfig {
     /** Requests a minute of one aggregator key. */
     @WithDefault("6000")
     int apiKeyPerMinute();
+
+    /** Look-ups of unknown API keys a minute from one client address; 429 beyond. */
+    @WithDefault("10")
+    int unknownApiKeysPerMinute();
   }
 }

@@ -11,7 +11,15 @@ class DevelopmentDefaultsTest {
   void aDevelopmentRunAllowsTheLocalWebAppPortsAndLoadsTheDemo() {
     assertThat(DevelopmentDefaults.of(name -> null, name -> null))
         .containsEntry("quarkus.http.cors.origins", "http://localhost:3000,http://localhost:5173")
-        .containsEntry("pressroom.demo-content", "true");
+        .containsEntry("pressroom.demo-content", "true")
+        .containsEntry("pressroom.public-base-url", "http://localhost:${quarkus.http.port}");
+  }
+
+  @Test
+  void aConfiguredPublicBaseUrlStands() {
+    Map<String, String> env = Map.of("PRESSROOM_PUBLIC_BASE_URL", "https://api.example.com");
+    assertThat(DevelopmentDefaults.of(env::get, name -> null))
+        .doesNotContainKey("pressroom.public-base-url");
   }
 
   @Test

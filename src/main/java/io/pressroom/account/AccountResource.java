@@ -1,7 +1,10 @@
 package io.pressroom.account;
 
+import io.pressroom.web.ClientAddress;
 import io.pressroom.web.CursorCodec;
+import io.pressroom.web.Links;
 import io.pressroom.web.PageRequest;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,9 +15,9 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,9 +36,12 @@ public class AccountResource {
   private final AccountService accounts;
   private final CurrentUser currentUser;
   private final CursorCodec cursors;
+  private final Links links;
 
-  AccountResource(AccountService accounts, CurrentUser currentUser, CursorCodec cursors) {
+  AccountResource(
+      AccountService accounts, CurrentUser currentUser, CursorCodec cursors, Links links) {
     this.accounts = accounts;
+    this.links = links;
     this.currentUser = currentUser;
     this.cursors = cursors;
   }
@@ -45,17 +51,20 @@ public class AccountResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Sign up",
-      description = "Creates a reader account and signs it in. Emails are unique ignoring case.")
+      description =
+          "Creates a reader account and signs it in. Emails are unique ignoring case. Sign-up"
+              + " attempts from one client address are limited per hour (429 beyond).")
   @APIResponse(
       responseCode = "201",
       description = "The account and its first session; Location is /api/v1/me",
       content = @Content(schema = @Schema(implementation = SignUpResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
-  public Response signUp(@Valid @NotNull SignUpRequest request) {
-    return Response.created(URI.create("/api/v1/me"))
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  public Response signUp(@Valid @NotNull SignUpRequest request, @Context HttpServerRequest http) {
+    return Response.created(links.absolute("/api/v1/me"))
         .header("Cache-Control", "no-store")
-        .entity(SignUpResponse.of(accounts.signUp(request)))
+        .entity(SignUpResponse.of(accounts.signUp(request, ClientAddress.of(http))))
         .build();
   }
 

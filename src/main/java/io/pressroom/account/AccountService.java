@@ -2,6 +2,7 @@ package io.pressroom.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pressroom.PressroomConfig;
+import io.pressroom.author.AuthorService;
 import io.pressroom.web.Hashing;
 import io.pressroom.web.InstanceSecrets;
 import io.pressroom.web.MergePatch;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,23 +35,29 @@ public class AccountService {
   private final Passwords passwords;
   private final AccessTokens accessTokens;
   private final SignInThrottle throttle;
+  private final SignUpThrottle signUps;
   private final PressroomConfig config;
   private final Validation validation;
   private final EntityManager entityManager;
   private final Event<PublicContentChanged> changed;
+  private final AuthorService authors;
 
   AccountService(
       Passwords passwords,
       AccessTokens accessTokens,
       SignInThrottle throttle,
+      SignUpThrottle signUps,
       PressroomConfig config,
       Validation validation,
       EntityManager entityManager,
-      Event<PublicContentChanged> changed) {
+      Event<PublicContentChanged> changed,
+      AuthorService authors) {
     this.changed = changed;
+    this.authors = authors;
     this.passwords = passwords;
     this.accessTokens = accessTokens;
     this.throttle = throttle;
+    this.signUps = signUps;
     this.config = config;
     this.validation = validation;
     this.entityManager = entityManager;
@@ -72,7 +80,8 @@ public class AccountService {
   }
 
   @Transactional
-  public Session signUp(SignUpRequest request) {
+  public Session signUp(SignUpRequest request, String clientAddress) {
+    signUps.spend(clientAddress);
     checkPasswordLength(request.password());
     String email = request.email().trim();
     if (Account.count("lower(email) = ?1", email.toLowerCase(Locale.ROOT)) > 0) {
@@ -91,16 +100,16 @@ public class AccountService {
   /** Signs in; the same 401 for an unknown email and a wrong password. */
   @Transactional(dontRollbackOn = ProblemException.class)
   public Session signIn(SignInRequest request, String clientAddress) {
-    throttle.checkAllowed(request.email(), clientAddress);
+    throttle.spend(request.email(), clientAddress);
     Optional<Account> found =
         Account.find("lower(email) = ?1", request.email().trim().toLowerCase(Locale.ROOT))
             .firstResultOptional();
     boolean valid =
         passwords.matches(request.password(), found.map(a -> a.passwordHash).orElse(null));
     if (!valid) {
-      throttle.recordFailure(request.email(), clientAddress);
       throw new ProblemException(ProblemType.UNAUTHORIZED, "The email or the password is wrong.");
     }
+    throttle.refund(request.email(), clientAddress);
     Account account = found.get();
     if (account.disabled) {
       throw ProblemException.forbidden("This account is disabled.");
@@ -165,10 +174,16 @@ public class AccountService {
     if (patch.has("password")) {
       String password = patch.text("password", null);
       String currentPassword = patch.text("currentPassword", null);
-      if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash)) {
+      if (currentPassword == null) {
         throw ProblemException.invalidField(
             "currentPassword", "must be your current password to set a new one");
       }
+      throttle.spendForEmail(account.email);
+      if (!passwords.matches(currentPassword, account.passwordHash)) {
+        throw ProblemException.invalidField(
+            "currentPassword", "must be your current password to set a new one");
+      }
+      throttle.refundForEmail(account.email);
       if (password == null || password.length() < 10) {
         throw ProblemException.invalidField("password", "must be 10 to 72 characters long");
       }
@@ -178,12 +193,20 @@ public class AccountService {
     } else if (patch.has("currentPassword")) {
       throw ProblemException.invalidField("currentPassword", "only goes with password");
     }
+    boolean shownFieldsChanged =
+        !Objects.equals(account.name, fields.name().trim())
+            || !Objects.equals(account.bio, fields.bio())
+            || !Objects.equals(account.avatarUrl, fields.avatarUrl())
+            || !Objects.equals(account.websiteUrl, fields.websiteUrl());
     account.name = fields.name().trim();
     account.bio = fields.bio();
     account.avatarUrl = fields.avatarUrl();
     account.websiteUrl = fields.websiteUrl();
     account.updatedAt = Instant.now();
-    changed.fire(new PublicContentChanged("profile"));
+    // Only an author's profile is public; a reader's changes must not empty the shared cache.
+    if (shownFieldsChanged && authors.isAuthor(account.id)) {
+      changed.fire(new PublicContentChanged("profile"));
+    }
     return AccountView.of(account);
   }
 
@@ -200,6 +223,9 @@ public class AccountService {
       throw new ProblemException(
           ProblemType.CONFLICT, "Admins cannot demote or disable their own account.");
     }
+    boolean publicChange =
+        (update.role() != null && !update.role().equals(account.role))
+            || (update.disabled() != null && update.disabled() != account.disabled);
     if (update.role() != null) {
       account.role = update.role();
     }
@@ -210,7 +236,9 @@ public class AccountService {
       }
     }
     account.updatedAt = Instant.now();
-    changed.fire(new PublicContentChanged("account"));
+    if (publicChange) {
+      changed.fire(new PublicContentChanged("account"));
+    }
     return AccountView.of(account);
   }
 

@@ -1,8 +1,11 @@
 package io.pressroom.account;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pressroom.web.ClientAddress;
+import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import io.pressroom.web.Problems;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -11,12 +14,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Recognises aggregators by X-Api-Key: requests are attributed to the key (a per-key request
- * counter, the key's last use, and the rate limit bucket); an unknown or revoked key is a 401.
+ * counter, the key's last use, and the rate limit bucket); an unknown or revoked key is a 401, and
+ * too many of them from one address a 429.
  */
 public class ApiKeyFilter {
 
   public static final String HEADER = "X-Api-Key";
   public static final String CLIENT_PROPERTY = "pressroom.api-client";
+
+  /**
+   * Set by the rate limit when the client address has nothing left: the 429 answer for a key that
+   * turns out not to be recognised (a recognised key has its own allowance).
+   */
+  public static final String ADDRESS_LIMITED = "pressroom.address-limited";
 
   private final ApiKeyService keys;
   private final MeterRegistry meters;
@@ -26,13 +36,26 @@ public class ApiKeyFilter {
     this.meters = meters;
   }
 
+  /** Runs after the address limit (RateLimitFilter), so that a made-up key costs the address. */
   @ServerRequestFilter
-  public Optional<Response> recogniseKey(ContainerRequestContext request) {
+  public Optional<Response> recogniseKey(ContainerRequestContext request, HttpServerRequest http) {
     String key = request.getHeaderString(HEADER);
     if (key == null) {
       return Optional.empty();
     }
-    Optional<ApiKeyService.Client> client = keys.recognise(key.trim());
+    Optional<ApiKeyService.Client> client;
+    try {
+      client = keys.recognise(key.trim(), ClientAddress.of(http));
+    } catch (ProblemException e) {
+      Response problem =
+          Problems.response(e.type(), e.getMessage(), request.getUriInfo(), e.errors());
+      Response.ResponseBuilder response = Response.fromResponse(problem);
+      e.headers().forEach(response::header);
+      return Optional.of(response.build());
+    }
+    if (client.isEmpty() && request.getProperty(ADDRESS_LIMITED) instanceof Response limited) {
+      return Optional.of(limited);
+    }
     if (client.isEmpty()) {
       return Optional.of(
           Problems.response(

@@ -1,5 +1,6 @@
 package io.pressroom.account;
 
+import io.pressroom.web.Links;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,9 +28,11 @@ public class ApiKeyResource {
 
   private final ApiKeyService keys;
   private final CurrentUser currentUser;
+  private final Links links;
 
-  ApiKeyResource(ApiKeyService keys, CurrentUser currentUser) {
+  ApiKeyResource(ApiKeyService keys, CurrentUser currentUser, Links links) {
     this.keys = keys;
+    this.links = links;
     this.currentUser = currentUser;
   }
 
@@ -49,7 +51,7 @@ public class ApiKeyResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response create(@Valid @NotNull ApiKeyViews.NewApiKey request) {
     ApiKeyViews.Created created = keys.create(request.name(), currentUser.required().accountId());
-    return Response.created(URI.create("/api/v1/api-keys/" + created.id()))
+    return Response.created(links.absolute("/api/v1/api-keys/" + created.id()))
         .header("Cache-Control", "no-store")
         .entity(created)
         .build();

@@ -2,6 +2,8 @@ package io.pressroom.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.pressroom.PressroomConfig;
+import io.pressroom.web.Allowances;
 import io.pressroom.web.Hashing;
 import io.pressroom.web.InstanceSecrets;
 import io.pressroom.web.ProblemException;
@@ -14,8 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Aggregator keys. Recognising a key is cached briefly: a revoked key stops working at once on the
- * instance that revoked it and within {@link #RECHECK} on the others.
+ * Aggregator keys. Failed look-ups of unknown keys are throttled per client address. Recognising a
+ * key is cached briefly: a revoked key stops working at once on the instance that revoked it and
+ * within {@link #RECHECK} on the others.
  */
 @ApplicationScoped
 public class ApiKeyService {
@@ -30,6 +33,12 @@ public class ApiKeyService {
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(RECHECK).build();
   private final Cache<Long, Instant> lastRecorded =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+  private final Allowances failedLookups;
+
+  ApiKeyService(PressroomConfig config) {
+    int perMinute = config.rateLimit().unknownApiKeysPerMinute();
+    this.failedLookups = new Allowances(perMinute, Duration.ofMinutes(1));
+  }
 
   @Transactional
   public ApiKeyViews.Created create(String name, long adminId) {
@@ -68,13 +77,29 @@ public class ApiKeyService {
     recognised.invalidateAll();
   }
 
-  /** The client a key belongs to, or empty for an unknown or revoked key. */
-  public Optional<Client> recognise(String key) {
+  /**
+   * The client a key belongs to, or empty for an unknown or revoked key. A key not known in memory
+   * is looked up only while {@code address} has failed lookups left (spent first, given back when
+   * the key exists); then it is a 429 without any database work.
+   */
+  public Optional<Client> recognise(String key, String address) {
     if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
       return Optional.empty();
     }
     String hash = Hashing.sha256Hex(key);
-    Optional<Client> client = recognised.get(hash, this::lookUp);
+    Optional<Client> client = recognised.getIfPresent(hash);
+    if (client == null) {
+      long wait = failedLookups.spend(address);
+      if (wait > 0) {
+        throw ProblemException.tooManyRequests(
+            "Too many unknown API keys from your address; try again in " + wait + " seconds.",
+            wait);
+      }
+      client = recognised.get(hash, this::lookUp);
+      if (client.isPresent()) {
+        failedLookups.refund(address);
+      }
+    }
     client.ifPresent(this::recordUse);
     return client;
   }

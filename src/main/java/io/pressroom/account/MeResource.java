@@ -52,7 +52,8 @@ public class MeResource {
       summary = "Change your profile or password",
       description =
           "Partial update: absent fields stay, null clears bio, avatarUrl or websiteUrl. A new"
-              + " password needs currentPassword and signs out your other sessions.")
+              + " password needs currentPassword and signs out your other sessions; wrong"
+              + " current passwords count against the account like failed sign-ins (429 beyond).")
   @RequestBody(content = @Content(schema = @Schema(implementation = ProfileUpdate.class)))
   @APIResponse(
       responseCode = "200",
@@ -60,6 +61,7 @@ public class MeResource {
       content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response update(JsonNode body) {
     return Response.ok(accounts.updateMe(currentUser.required().accountId(), body))
         .header("Cache-Control", "private, no-store")

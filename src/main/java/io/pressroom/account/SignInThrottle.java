@@ -1,75 +1,66 @@
 package io.pressroom.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import io.pressroom.PressroomConfig;
+import io.pressroom.web.Allowances;
 import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Throttles guessing: each failed sign-in spends a token of the email's bucket and of the client
- * address's bucket; an empty bucket answers 429 until it refills. Buckets live in this instance's
- * memory, so with several instances an attacker gets each instance's allowance at most.
+ * Throttles password guessing. Every password check first spends a token of the email's bucket
+ * (and, for sign-ins, of the client address's bucket) and gets it back only when the password was
+ * right, so a parallel burst of guesses gets at most the allowance checked and 429 for the rest.
  */
 @ApplicationScoped
 class SignInThrottle {
 
-  private final PressroomConfig.SignIn limits;
-  private final Cache<String, Bucket> buckets;
+  private final Allowances perEmail;
+  private final Allowances perAddress;
 
   SignInThrottle(PressroomConfig config) {
-    this.limits = config.signIn();
-    this.buckets =
-        Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(limits.window().multipliedBy(2))
-            .build();
+    PressroomConfig.SignIn limits = config.signIn();
+    this.perEmail = new Allowances(limits.failuresPerEmail(), limits.window());
+    this.perAddress = new Allowances(limits.failuresPerAddress(), limits.window());
   }
 
-  void checkAllowed(String email, String address) {
-    long waitSeconds =
-        Math.max(
-            secondsUntilAllowed(emailKey(email), limits.failuresPerEmail()),
-            secondsUntilAllowed(addressKey(address), limits.failuresPerAddress()));
-    if (waitSeconds > 0) {
-      throw ProblemException.tooManyRequests(
-          "Too many failed sign-ins; try again in " + waitSeconds + " seconds.", waitSeconds);
+  /** Spends a guess of the email and of the address before a sign-in, or fails with 429. */
+  void spend(String email, String address) {
+    long wait = perEmail.spend(emailKey(email));
+    if (wait == 0) {
+      wait = perAddress.spend(address);
+      if (wait > 0) {
+        perEmail.refund(emailKey(email));
+      }
+    }
+    if (wait > 0) {
+      throw tooMany("Too many failed sign-ins", wait);
     }
   }
 
-  void recordFailure(String email, String address) {
-    bucket(emailKey(email), limits.failuresPerEmail()).tryConsume(1);
-    bucket(addressKey(address), limits.failuresPerAddress()).tryConsume(1);
+  /** The guess was right: neither the email nor the address loses an attempt. */
+  void refund(String email, String address) {
+    perEmail.refund(emailKey(email));
+    perAddress.refund(address);
   }
 
-  private long secondsUntilAllowed(String key, int capacity) {
-    Bucket bucket = buckets.getIfPresent(key);
-    if (bucket == null || bucket.getAvailableTokens() > 0) {
-      return 0;
+  /** Spends a guess of the account's email before its password is checked, or fails with 429. */
+  void spendForEmail(String email) {
+    long wait = perEmail.spend(emailKey(email));
+    if (wait > 0) {
+      throw tooMany("Too many wrong passwords for this account", wait);
     }
-    long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos) + 1);
   }
 
-  private Bucket bucket(String key, int capacity) {
-    Duration window = limits.window();
-    return buckets.get(
-        key,
-        k ->
-            Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
-                .build());
+  void refundForEmail(String email) {
+    perEmail.refund(emailKey(email));
+  }
+
+  private static ProblemException tooMany(String what, long waitSeconds) {
+    return ProblemException.tooManyRequests(
+        what + "; try again in " + waitSeconds + " seconds.", waitSeconds);
   }
 
   private static String emailKey(String email) {
-    return "email:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
-  }
-
-  private static String addressKey(String address) {
-    return "address:" + address;
+    return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -75,7 +75,7 @@ public class ArticleAuthoring {
             tags.findOrCreate(request.tagsOrEmpty()));
     article.persist();
     entityManager.flush();
-    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.CREATED));
+    changes.fire(ArticleChanged.of(article.id, article.slug, ArticleChanged.Kind.CREATED, false));
     return article.slug;
   }
 
@@ -110,7 +110,8 @@ public class ArticleAuthoring {
     }
     article.apply(content(merged), newTags);
     article.touch(now());
-    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.UPDATED));
+    changes.fire(
+        ArticleChanged.of(article.id, article.slug, ArticleChanged.Kind.UPDATED, article.isLive()));
   }
 
   /** Publishes now, or schedules for {@code at}; an editor's decision. */
@@ -152,10 +153,11 @@ public class ArticleAuthoring {
   @Transactional
   public void delete(CurrentUser.Caller caller, String slug) {
     Article article = lockForEdit(caller, slug);
+    boolean shown = article.isLive();
     Instant now = now();
     article.deletedAt = now;
     article.touch(now);
-    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.DELETED));
+    changes.fire(ArticleChanged.of(article.id, article.slug, ArticleChanged.Kind.DELETED, shown));
   }
 
   /** Writes an article that is published at {@code publishedAt}, as imported content is. */

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -126,7 +125,7 @@ public class ArticleResource {
   public Response create(@Valid @NotNull ArticleRequest request, @Context HttpHeaders headers) {
     String slug = authoring.create(currentUser.required(), request);
     return Response.fromResponse(detail(headers, slug, 201))
-        .location(URI.create("/api/v1/articles/" + slug))
+        .location(representations.location("/api/v1/articles/" + slug))
         .build();
   }
 

@@ -52,6 +52,18 @@ public class AuthorService {
     this.cursors = cursors;
   }
 
+  /** Whether the account has a public author profile now ({@link #IS_AUTHOR}). */
+  public boolean isAuthor(long accountId) {
+    Number found =
+        (Number)
+            entityManager
+                .createNativeQuery(
+                    "select count(*) from accounts u where u.id = :id and " + IS_AUTHOR)
+                .setParameter("id", accountId)
+                .getSingleResult();
+    return found.longValue() > 0;
+  }
+
   /** Authors in the order asked for; {@code caller} adds whether they follow each one. */
   public AuthorPage list(
       String sortParam, PageRequest pageRequest, Optional<CurrentUser.Caller> caller) {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -106,7 +105,7 @@ public class ArticleCommentsResource {
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response create(@RestPath String slug, @Valid @NotNull NewComment request) {
     CommentView comment = comments.create(currentUser.required(), slug, request);
-    return Response.created(URI.create("/api/v1/comments/" + comment.id()))
+    return Response.created(representations.location("/api/v1/comments/" + comment.id()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .entity(comment)
         .build();

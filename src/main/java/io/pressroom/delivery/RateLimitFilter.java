@@ -24,12 +24,14 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Limits requests per aggregator key, per signed-in account and per client address, in that order
- * of precedence, and tells every client where it stands (RateLimit-* headers). Only the API is
- * limited: health and metrics are not REST resources and never pass here.
+ * of precedence (a key counts against the address until it is recognised), and tells every client
+ * where it stands (RateLimit-* headers). Only the API is limited: health and metrics are not REST
+ * resources and never pass here.
  */
 public class RateLimitFilter {
 
   private static final String DECISION = "pressroom.rate-limit";
+  private static final String ADDRESS_TOKEN = "pressroom.rate-limit.address-token";
 
   private final PressroomConfig.RateLimit limits;
   private final RateLimiter limiter;
@@ -44,27 +46,54 @@ public class RateLimitFilter {
   }
 
   /**
-   * Anonymous requests without a key are limited by address on the event loop, before the switch to
-   * a worker thread, so that a cached answer can be served there too (see {@link
-   * ResponseCacheFilter}).
+   * Requests without a token are limited by address on the event loop, before the switch to a
+   * worker thread, so that a cached answer can be served there too (see {@link
+   * ResponseCacheFilter}). Requests with an API key pay the address too: a made-up key is answered
+   * 429 once the address has nothing left, while a recognised key gets the token back and is held
+   * to its own allowance alone (see {@link #limitIdentified}).
    */
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 20, nonBlocking = true)
-  public Optional<Response> limitAnonymous(
+  public Optional<Response> limitByAddress(
       ContainerRequestContext request, HttpServerRequest http) {
-    if (!anonymous(request)) {
+    boolean keyed = request.getHeaderString(ApiKeyFilter.HEADER) != null;
+    if (!limits.enabled()
+        || (!keyed && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null)) {
       return Optional.empty();
     }
-    return limit(request, http);
+    RateLimiter.Decision decision = limiter.take(addressKey(http), limits.anonymousPerMinute());
+    request.setProperty(DECISION, decision);
+    if (decision.allowed()) {
+      request.setProperty(ADDRESS_TOKEN, Boolean.TRUE);
+      return Optional.empty();
+    }
+    if (keyed) {
+      request.setProperty(ApiKeyFilter.ADDRESS_LIMITED, tooManyRequests(request, decision));
+      return Optional.empty();
+    }
+    return Optional.of(tooManyRequests(request, decision));
   }
 
-  /** Requests with a key or a token are limited once the key is recognised. */
+  /** Requests with a recognised key or a token are limited once the key is recognised. */
   @ServerRequestFilter(priority = Priorities.USER + 100)
   public Optional<Response> limitIdentified(
       ContainerRequestContext request, HttpServerRequest http) {
-    if (anonymous(request)) {
+    if (!limits.enabled()) {
       return Optional.empty();
     }
-    return limit(request, http);
+    RateLimiter.Decision decision;
+    if (request.getProperty(ApiKeyFilter.CLIENT_PROPERTY) instanceof ApiKeyService.Client c) {
+      if (request.getProperty(ADDRESS_TOKEN) != null) {
+        limiter.refund(addressKey(http), limits.anonymousPerMinute());
+      }
+      decision = limiter.take("key:" + c.id(), limits.apiKeyPerMinute());
+    } else if (request.getHeaderString(ApiKeyFilter.HEADER) == null
+        && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+      decision = byToken(request, http);
+    } else {
+      return Optional.empty();
+    }
+    request.setProperty(DECISION, decision);
+    return decision.allowed() ? Optional.empty() : Optional.of(tooManyRequests(request, decision));
   }
 
   static boolean anonymous(ContainerRequestContext request) {
@@ -72,25 +101,17 @@ public class RateLimitFilter {
         && request.getHeaderString(ApiKeyFilter.HEADER) == null;
   }
 
-  private Optional<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
-    if (!limits.enabled()) {
-      return Optional.empty();
-    }
-    RateLimiter.Decision decision = decide(request, http);
-    request.setProperty(DECISION, decision);
-    if (decision.allowed()) {
-      return Optional.empty();
-    }
+  private static Response tooManyRequests(
+      ContainerRequestContext request, RateLimiter.Decision decision) {
     Response problem =
         Problems.response(
             ProblemType.TOO_MANY_REQUESTS,
             "Too many requests; try again in " + decision.retryAfter() + " seconds.",
             request.getUriInfo(),
             List.of());
-    return Optional.of(
-        Response.fromResponse(problem)
-            .header(HttpHeaders.RETRY_AFTER, decision.retryAfter())
-            .build());
+    return Response.fromResponse(problem)
+        .header(HttpHeaders.RETRY_AFTER, decision.retryAfter())
+        .build();
   }
 
   @ServerResponseFilter
@@ -102,18 +123,19 @@ public class RateLimitFilter {
     }
   }
 
-  private RateLimiter.Decision decide(ContainerRequestContext request, HttpServerRequest http) {
-    if (request.getProperty(ApiKeyFilter.CLIENT_PROPERTY) instanceof ApiKeyService.Client c) {
-      return limiter.take("key:" + c.id(), limits.apiKeyPerMinute());
-    }
+  private RateLimiter.Decision byToken(ContainerRequestContext request, HttpServerRequest http) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String subject = subject(authorization.substring(7).trim());
       if (subject != null) {
         return limiter.take("account:" + subject, limits.accountPerMinute());
       }
     }
-    return limiter.take("address:" + ClientAddress.of(http), limits.anonymousPerMinute());
+    return limiter.take(addressKey(http), limits.anonymousPerMinute());
+  }
+
+  private static String addressKey(HttpServerRequest http) {
+    return "address:" + ClientAddress.of(http);
   }
 
   /** The account of a valid token; invalid tokens count against the address (and get 401). */

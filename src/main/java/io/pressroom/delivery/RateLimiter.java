@@ -23,6 +23,14 @@ class RateLimiter {
   private final Cache<String, Bucket> buckets =
       Caffeine.newBuilder().maximumSize(1_000_000).expireAfterAccess(Duration.ofMinutes(5)).build();
 
+  /** Gives back a token taken for a request that turned out to be counted elsewhere. */
+  void refund(String client, int perMinute) {
+    Bucket bucket = buckets.getIfPresent(client + "/" + perMinute);
+    if (bucket != null) {
+      bucket.addTokens(1);
+    }
+  }
+
   Decision take(String client, int perMinute) {
     Bucket bucket =
         buckets.get(

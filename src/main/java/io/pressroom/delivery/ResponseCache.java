@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hot anonymous answers (article pages, listings, tags, authors, feeds) kept in memory as the exact
  * bytes sent, with their validators.
  *
- * <p>Invalidation: a change to what may appear in listings (an article published, edited,
- * unpublished or deleted; a tag or profile changed) starts a new generation, which drops every
- * entry. Feedback on one article (a like, a rating, a comment) drops only the entries that show
- * that article. Entries also end when a scheduled article's instant comes, and after a time to
- * live. An answer built while an invalidation happened is not kept, so a slow reader never puts
- * back what a writer just replaced.
+ * <p>Invalidation: a change to what may appear in listings (a public or scheduled article
+ * published, edited, unpublished or deleted; a tag, or an author's shown profile or role changed)
+ * starts a new generation, which drops every entry. Writes no reader can see (drafts, readers'
+ * profiles) leave the cache alone, so that they cannot be used to empty it. Feedback on one article
+ * (a like, a rating, a comment) drops only the entries that show that article. Entries also end
+ * when a scheduled article's instant comes, and after a time to live. An answer built while an
+ * invalidation happened is not kept, so a slow reader never puts back what a writer just replaced.
  *
  * <p>With several instances on one database, each keeps its own cache and hears only its own
  * writes. To carry invalidations across, the same events would be sent with pg_notify inside the
@@ -131,6 +132,9 @@ public class ResponseCache {
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
     if (change.kind() == ArticleChanged.Kind.FEEDBACK) {
       articleInvalidatedAt.put(change.articleId(), epoch.incrementAndGet());
+      return;
+    }
+    if (!change.shown()) {
       return;
     }
     if (change.publishedAt() != null && change.publishedAt().isAfter(Instant.now())) {

@@ -22,7 +22,7 @@ class FeedLinks {
   }
 
   String api(UriInfo uri, String path) {
-    return links.absolute(uri, path).toString();
+    return links.absolute(path).toString();
   }
 
   String articleId(UriInfo uri, String slug) {

@@ -1,6 +1,7 @@
 package io.pressroom.report;
 
 import io.pressroom.web.ClientAddress;
+import io.pressroom.web.Links;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,9 +28,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ArticleReportsResource {
 
   private final ReportService reports;
+  private final Links links;
 
-  ArticleReportsResource(ReportService reports) {
+  ArticleReportsResource(ReportService reports, Links links) {
     this.reports = reports;
+    this.links = links;
   }
 
   @POST
@@ -55,8 +57,8 @@ public class ArticleReportsResource {
           String slug,
       @Valid @NotNull ReportRequest request,
       @Context HttpServerRequest http) {
-    ReportReceipt receipt = reports.file(slug, request, ClientAddress.of(http));
-    return Response.created(URI.create("/api/v1/reports/" + receipt.id()))
+    ReportReceipt receipt = reports.file(slug, request, ClientAddress.exact(http));
+    return Response.created(links.absolute("/api/v1/reports/" + receipt.id()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .entity(receipt)
         .build();

@@ -6,6 +6,7 @@ import static io.pressroom.web.Rows.instant;
 import static io.pressroom.web.Rows.text;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.ClientAddress;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageInfo;
@@ -47,7 +48,10 @@ public class ReportService {
     this.entityManager = entityManager;
   }
 
-  /** Files a report about the published article {@code slug}; throttled per client address. */
+  /**
+   * Files a report about the published article {@code slug}; throttled per client address (an IPv6
+   * /64), which is kept in full with the report.
+   */
   @Transactional
   public ReportReceipt file(String slug, ReportRequest request, String clientAddress) {
     String reason = request.reason().strip();
@@ -55,7 +59,7 @@ public class ReportService {
       throw ProblemException.invalidField(
           "reason", "size must be between " + MIN_REASON_LENGTH + " and " + MAX_REASON_LENGTH);
     }
-    throttle.acquire(clientAddress);
+    throttle.acquire(ClientAddress.group(clientAddress));
     long articleId = publicArticle(slug);
     String contact =
         request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();

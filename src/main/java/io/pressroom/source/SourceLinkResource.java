@@ -5,11 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,11 +49,10 @@ public class SourceLinkResource {
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response create(
       @RestPath @Parameter(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
-          String slug,
-      @Context UriInfo uri) {
+          String slug) {
     SourceTokens.Issued issued = sources.issue(slug);
     SourceLink link =
-        new SourceLink(links.absolute(uri, "/go/" + issued.token()).toString(), issued.expiresAt());
+        new SourceLink(links.absolute("/go/" + issued.token()).toString(), issued.expiresAt());
     return Response.ok(link).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
   }
 }

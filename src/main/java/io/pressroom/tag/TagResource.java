@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -80,7 +79,9 @@ public class TagResource {
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(@Valid @NotNull TagRequest request) {
     String slug = editing.create(request);
-    return Response.created(URI.create("/api/v1/tags/" + slug)).entity(tags.get(slug)).build();
+    return Response.created(representations.location("/api/v1/tags/" + slug))
+        .entity(tags.get(slug))
+        .build();
   }
 
   @PATCH

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -36,6 +37,11 @@ public class Representations {
   }
 
   /** A page of a collection: the JSON answer plus a Link header to the next page, if any. */
+  /** The absolute URL of a created resource, on the public base URL (never the request's Host). */
+  public URI location(String path) {
+    return links.absolute(path);
+  }
+
   public Response collection(HttpHeaders request, UriInfo uri, Object body, String next) {
     Response response = json(request, body);
     if (next == null) {

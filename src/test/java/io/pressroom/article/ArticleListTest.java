@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.pressroom.account.Account;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.PublicUrls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -276,7 +277,7 @@ class ArticleListTest {
       cursor = json.getString("page.next");
       if (cursor != null) {
         assertThat(response.getHeader("Link"))
-            .startsWith("<http://localhost:")
+            .startsWith("<" + PublicUrls.BASE + "/")
             .contains("/api/v1/articles?")
             .contains("cursor=" + cursor)
             .contains("limit=3")
@@ -301,7 +302,7 @@ class ArticleListTest {
             .header("Link");
     assertThat(numbered)
         .matches(
-            "<http://localhost:[0-9]+/api/v1/articles\\?tag=[^&]+&limit=3&cursor=[^&>]+>; rel=\"next\"");
+            "<http://api\\.pressroom\\.test/api/v1/articles\\?tag=[^&]+&limit=3&cursor=[^&>]+>; rel=\"next\"");
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.PublicUrls;
 import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -557,6 +558,10 @@ class CommentApiTest {
             .header("Location", notNullValue())
             .extract()
             .header("Location");
-    given().get(location).then().statusCode(200).body("body", equalTo("Where am I?"));
+    given()
+        .get(PublicUrls.path(location))
+        .then()
+        .statusCode(200)
+        .body("body", equalTo("Where am I?"));
   }
 }

@@ -14,6 +14,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.pressroom.account.Account;
 import io.pressroom.account.Role;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.PublicUrls;
 import io.pressroom.web.HttpDates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -489,6 +490,6 @@ class FeedApiTest {
   }
 
   private static String absolute(String path) {
-    return "http://localhost:" + io.restassured.RestAssured.port + path;
+    return PublicUrls.BASE + path;
   }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import io.pressroom.account.Account;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.PublicUrls;
 import io.pressroom.support.Users;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -152,14 +153,15 @@ class SourceRedirectTest {
             .contentType("application/json")
             .header("Cache-Control", equalTo("no-store"))
             .body(
-                "url", matchesPattern("http://localhost:\\d+/go/[0-9]+\\.[0-9]+\\.[A-Za-z0-9_-]+"))
+                "url",
+                matchesPattern("http://api\\.pressroom\\.test/go/[0-9]+\\.[0-9]+\\.[A-Za-z0-9_-]+"))
             .extract()
             .jsonPath();
     Instant expiresAt = Instant.parse(link.getString("expiresAt"));
     assertThat(Duration.between(before, expiresAt))
         .isBetween(Duration.ofMinutes(5).minusSeconds(1), Duration.ofMinutes(5).plusSeconds(5));
 
-    String go = link.getString("url");
+    String go = PublicUrls.path(link.getString("url"));
     for (int i = 0; i < 2; i++) {
       given()
           .redirects()

@@ -1,0 +1,29 @@
+package io.pressroom.account;
+
+import io.pressroom.PressroomConfig;
+import io.pressroom.web.Allowances;
+import io.pressroom.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Limits sign-up attempts per client address and hour ({@code pressroom.sign-ups-per-address}):
+ * each one costs a bcrypt hash and may probe whether an email has an account.
+ */
+@ApplicationScoped
+class SignUpThrottle {
+
+  private final Allowances perAddress;
+
+  SignUpThrottle(PressroomConfig config) {
+    this.perAddress = new Allowances(config.signUpsPerAddress(), Duration.ofHours(1));
+  }
+
+  void spend(String address) {
+    long wait = perAddress.spend(address);
+    if (wait > 0) {
+      throw ProblemException.tooManyRequests(
+          "Too many sign-ups from your address; try again in " + wait + " seconds.", wait);
+    }
+  }
+}
