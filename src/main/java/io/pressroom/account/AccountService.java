@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +83,7 @@ public class AccountService {
     signUps.spend(clientAddress);
     checkPasswordLength(request.password());
     String email = request.email().trim();
-    if (Account.count("lower(email) = ?1", email.toLowerCase(Locale.ROOT)) > 0) {
+    if (Account.count("lower(email) = lower(?1)", email) > 0) {
       throw ProblemException.conflict("email", "an account with this email exists already");
     }
     if (Account.count("handle", request.handle()) > 0) {
@@ -102,8 +101,7 @@ public class AccountService {
   public Session signIn(SignInRequest request, String clientAddress) {
     throttle.spend(request.email(), clientAddress);
     Optional<Account> found =
-        Account.find("lower(email) = ?1", request.email().trim().toLowerCase(Locale.ROOT))
-            .firstResultOptional();
+        Account.find("lower(email) = lower(?1)", request.email().trim()).firstResultOptional();
     boolean valid =
         passwords.matches(request.password(), found.map(a -> a.passwordHash).orElse(null));
     if (!valid) {
@@ -223,6 +221,9 @@ public class AccountService {
       throw new ProblemException(
           ProblemType.CONFLICT, "Admins cannot demote or disable their own account.");
     }
+    if (takesAwayAdmin(account, update)) {
+      requireStillAdmin(adminId);
+    }
     boolean publicChange =
         (update.role() != null && !update.role().equals(account.role))
             || (update.disabled() != null && update.disabled() != account.disabled);
@@ -250,8 +251,7 @@ public class AccountService {
   @Transactional
   public FirstAdminOutcome createFirstAdmin(String email, String password) {
     Optional<Account> existing =
-        Account.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT))
-            .firstResultOptional();
+        Account.find("lower(email) = lower(?1)", email.trim()).firstResultOptional();
     if (existing.isPresent()) {
       Account account = existing.get();
       return Role.ADMIN.value().equals(account.role) && !account.disabled
@@ -275,6 +275,31 @@ public class AccountService {
     ALREADY_AN_ADMIN,
     /** The email belongs to an account that is not an enabled admin; nothing was changed. */
     LEFT_AS_IT_IS
+  }
+
+  private static boolean takesAwayAdmin(Account account, AccountAdminUpdate update) {
+    return Role.ADMIN.value().equals(account.role)
+        && !account.disabled
+        && ((update.role() != null && !update.role().equals(account.role))
+            || Boolean.TRUE.equals(update.disabled()));
+  }
+
+  /**
+   * Two admins who demote each other at the same moment must not both succeed and leave nobody to
+   * administer: changes that take admin power away lock every enabled admin, in id order, and go on
+   * only if the caller is still one of them once the other change has committed.
+   */
+  private void requireStillAdmin(long adminId) {
+    @SuppressWarnings("unchecked")
+    List<Number> admins =
+        entityManager
+            .createNativeQuery(
+                "select id from accounts where role = 'admin' and not disabled order by id for"
+                    + " update")
+            .getResultList();
+    if (admins.stream().noneMatch(id -> id.longValue() == adminId)) {
+      throw ProblemException.forbidden("Your account is no longer an admin.");
+    }
   }
 
   private String freeHandle(String base) {
