@@ -9,6 +9,7 @@ import io.pressroom.tag.TagService;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.MarkdownRenderer;
 import io.pressroom.web.MergePatch;
+import io.pressroom.web.Problem;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import io.pressroom.web.QueryParams;
@@ -22,7 +23,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +91,7 @@ public class ArticleAuthoring {
       CurrentUser.Caller caller, String slug, JsonNode body, Optional<String> ifMatch) {
     MergePatch patch = MergePatch.of(body, EDITABLE_FIELDS);
     Article article = lockForEdit(caller, slug);
-    checkSourceChange(caller, article, patch);
+    checkLinkChanges(caller, article, patch);
     checkPrecondition(article, ifMatch);
     ArticleRequest merged =
         validation.check(
@@ -207,20 +210,30 @@ public class ArticleAuthoring {
   }
 
   /**
-   * Readers who open a published or scheduled article's source are redirected to its stored URL, so
-   * changing that URL changes where the publication sends them: an editor's decision, like
-   * publishing. Drafts stay their author's to edit; repeating the current URL is no change.
+   * The addresses a live article sends readers to: its source (the protected redirect), its
+   * reference link and its cover image, which every reader's browser loads. On a published or
+   * scheduled article, changing one changes where the publication sends its readers: an editor's
+   * decision, like publishing. Drafts stay their author's to edit; repeating a value is no change.
    */
-  private static void checkSourceChange(
+  private static void checkLinkChanges(
       CurrentUser.Caller caller, Article article, MergePatch patch) {
-    if (!article.isLive() || caller.is(Role.EDITOR) || !patch.has("sourceUrl")) {
+    if (!article.isLive() || caller.is(Role.EDITOR)) {
       return;
     }
-    String requested = blankToNull(patch.text("sourceUrl", article.sourceUrl));
-    if (!Objects.equals(requested, article.sourceUrl)) {
-      throw ProblemException.forbidden(
-          "Only an editor may change the source URL of a published or scheduled article; ask an"
-              + " editor to change it.");
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("sourceUrl", article.sourceUrl);
+    links.put("referenceUrl", article.referenceUrl);
+    links.put("coverImageUrl", article.coverImageUrl);
+    for (Map.Entry<String, String> link : links.entrySet()) {
+      String field = link.getKey();
+      if (patch.has(field)
+          && !Objects.equals(blankToNull(patch.text(field, link.getValue())), link.getValue())) {
+        throw new ProblemException(
+            ProblemType.FORBIDDEN,
+            "Only an editor may change the source URL, reference URL or cover image of a published"
+                + " or scheduled article; ask an editor to change it.",
+            List.of(new Problem.FieldError(field, "only an editor may change it once published")));
+      }
     }
   }
 

@@ -87,6 +87,37 @@ class LiveSourceChangeTest {
   }
 
   @Test
+  void anAuthorCannotChangeTheReferenceOrCoverOfTheirPublishedArticle() {
+    String slug = draft();
+    publish(slug, Map.of());
+    String before =
+        reader.request().get("/api/v1/articles/" + slug).then().extract().path("referenceUrl");
+
+    authorMayNotChangeSource(slug, Map.of("referenceUrl", ELSEWHERE));
+    authorMayNotChangeSource(slug, Map.of("coverImageUrl", "https://tracker.example/p.gif"));
+    author
+        .json()
+        .body(Map.of("referenceUrl", ELSEWHERE))
+        .patch("/api/v1/articles/" + slug)
+        .then()
+        .body("errors[0].field", equalTo("referenceUrl"));
+
+    reader
+        .request()
+        .get("/api/v1/articles/" + slug)
+        .then()
+        .body("referenceUrl", equalTo(before))
+        .body("coverImageUrl", equalTo(null));
+    editor
+        .json()
+        .body(Map.of("referenceUrl", "https://lwn.example.org/corrected"))
+        .patch("/api/v1/articles/" + slug)
+        .then()
+        .statusCode(200)
+        .body("referenceUrl", equalTo("https://lwn.example.org/corrected"));
+  }
+
+  @Test
   void anAuthorCannotChangeTheSourceOfTheirScheduledArticle() {
     String slug = draft();
     publish(slug, Map.of("at", Instant.now().plusSeconds(3600).toString()));
