@@ -86,10 +86,21 @@ class PasswordGuessingTest {
 
   @Test
   void theRightCurrentPasswordCostsNothing() {
-    // Changing the password ends refresh sessions; the access token stays valid until it expires.
+    // A password change ends every session of the account, so each round signs in afresh.
     Users.User user = users.reader();
     for (int i = 0; i < PER_EMAIL + 2; i++) {
-      user.json()
+      String token =
+          given()
+              .contentType(ContentType.JSON)
+              .body(Map.of("email", user.email(), "password", Users.PASSWORD))
+              .post("/api/v1/auth/token")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("accessToken");
+      given()
+          .header("Authorization", "Bearer " + token)
+          .contentType(ContentType.JSON)
           .body(
               Map.of(
                   "name",
