@@ -88,8 +88,8 @@ final class Api {
    * Requests the app has answered so far, from its Prometheus counter {@code
    * http_server_requests_seconds_count} on {@code /q/metrics}; null when it has none.
    */
-  Long servedRequests(String appUrl) {
-    Answer answer = get(appUrl + "/q/metrics");
+  Long servedRequests(String managementUrl) {
+    Answer answer = get(managementUrl + "/q/metrics");
     return answer.ok() ? Metrics.servedRequests(answer.text()) : null;
   }
 }

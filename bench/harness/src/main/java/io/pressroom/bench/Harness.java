@@ -27,6 +27,7 @@ final class Harness {
   private final Path work;
   private final Path lua;
   private final String app;
+  private final String management;
   private final String nginx;
   private final long appPid;
   private final int threads;
@@ -48,6 +49,8 @@ final class Harness {
     this.work = Path.of(o.text("work"));
     this.lua = Path.of(o.text("lua"));
     this.app = o.text("app-url");
+    // Health and metrics live on the app's management interface; without one, on the app's port.
+    this.management = o.text("management-url", app);
     this.nginx = o.text("nginx-url");
     this.appPid = o.number("app-pid");
     this.threads = o.integer("threads");
@@ -468,7 +471,7 @@ final class Harness {
     if (toApp) {
       settleApp();
       statsReset();
-      served0 = api.servedRequests(app);
+      served0 = api.servedRequests(management);
     }
     List<String> command =
         new ArrayList<>(
@@ -526,7 +529,7 @@ final class Harness {
     }
     if (toApp) {
       settleApp();
-      served1 = api.servedRequests(app);
+      served1 = api.servedRequests(management);
       statements = statsRead();
     }
     WrkResult result;
@@ -557,7 +560,7 @@ final class Harness {
    */
   private void settleApp() {
     for (int i = 0; i < 120; i++) {
-      Long before = api.servedRequests(app);
+      Long before = api.servedRequests(management);
       String busy;
       try {
         busy =
@@ -568,7 +571,7 @@ final class Harness {
         busy = "0";
       }
       sleep(settleMs);
-      Long after = api.servedRequests(app);
+      Long after = api.servedRequests(management);
       if (busy.equals("0") && Objects.equals(before, after)) {
         return;
       }
