@@ -47,11 +47,7 @@ public class ApiKeyFilter {
     try {
       client = keys.recognise(key.trim(), ClientAddress.of(http));
     } catch (ProblemException e) {
-      Response problem =
-          Problems.response(e.type(), e.getMessage(), request.getUriInfo(), e.errors());
-      Response.ResponseBuilder response = Response.fromResponse(problem);
-      e.headers().forEach(response::header);
-      return Optional.of(response.build());
+      return Optional.of(Problems.response(e, request.getUriInfo()));
     }
     if (client.isEmpty() && request.getProperty(ADDRESS_LIMITED) instanceof Response limited) {
       return Optional.of(limited);

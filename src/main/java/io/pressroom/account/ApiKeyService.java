@@ -89,12 +89,7 @@ public class ApiKeyService {
     String hash = Hashing.sha256Hex(key);
     Optional<Client> client = recognised.getIfPresent(hash);
     if (client == null) {
-      long wait = failedLookups.spend(address);
-      if (wait > 0) {
-        throw ProblemException.tooManyRequests(
-            "Too many unknown API keys from your address; try again in " + wait + " seconds.",
-            wait);
-      }
+      failedLookups.spendOrRefuse(address, "Too many unknown API keys from your address");
       client = recognised.get(hash, this::lookUp);
       if (client.isPresent()) {
         failedLookups.refund(address);

@@ -45,10 +45,7 @@ class SignInThrottle {
 
   /** Spends a guess of the account's email before its password is checked, or fails with 429. */
   void spendForEmail(String email) {
-    long wait = perEmail.spend(emailKey(email));
-    if (wait > 0) {
-      throw tooMany("Too many wrong passwords for this account", wait);
-    }
+    perEmail.spendOrRefuse(emailKey(email), "Too many wrong passwords for this account");
   }
 
   void refundForEmail(String email) {

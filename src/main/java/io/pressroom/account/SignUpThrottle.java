@@ -2,7 +2,6 @@ package io.pressroom.account;
 
 import io.pressroom.PressroomConfig;
 import io.pressroom.web.Allowances;
-import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -20,10 +19,6 @@ class SignUpThrottle {
   }
 
   void spend(String address) {
-    long wait = perAddress.spend(address);
-    if (wait > 0) {
-      throw ProblemException.tooManyRequests(
-          "Too many sign-ups from your address; try again in " + wait + " seconds.", wait);
-    }
+    perAddress.spendOrRefuse(address, "Too many sign-ups from your address");
   }
 }

@@ -38,6 +38,17 @@ public final class Allowances {
     return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
   }
 
+  /**
+   * Spends one token of {@code key}, or fails with a 429 problem that says {@code what} and when to
+   * try again ("Too many reports from your address; try again in 12 seconds.").
+   */
+  public void spendOrRefuse(String key, String what) {
+    long wait = spend(key);
+    if (wait > 0) {
+      throw ProblemException.tooManyRequests(what + "; try again in " + wait + " seconds.", wait);
+    }
+  }
+
   /** Gives back a token spent on work that did no harm (never above the capacity). */
   public void refund(String key) {
     Bucket bucket = buckets.getIfPresent(key);

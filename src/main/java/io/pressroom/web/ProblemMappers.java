@@ -33,13 +33,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    Response response = Problems.response(e.type(), e.getMessage(), uri, e.errors());
-    if (e.headers().isEmpty()) {
-      return response;
-    }
-    Response.ResponseBuilder builder = Response.fromResponse(response);
-    e.headers().forEach(builder::header);
-    return builder.build();
+    return Problems.response(e, uri);
   }
 
   @ServerExceptionMapper

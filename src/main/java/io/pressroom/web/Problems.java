@@ -9,6 +9,17 @@ public final class Problems {
 
   private Problems() {}
 
+  /** The answer to a problem raised as an exception, with the headers it carries (Retry-After). */
+  public static Response response(ProblemException e, UriInfo uri) {
+    Response response = response(e.type(), e.getMessage(), uri, e.errors());
+    if (e.headers().isEmpty()) {
+      return response;
+    }
+    Response.ResponseBuilder builder = Response.fromResponse(response);
+    e.headers().forEach(builder::header);
+    return builder.build();
+  }
+
   public static Response response(
       ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
     Problem problem =
