@@ -1,10 +1,12 @@
 package io.pressroom.delivery;
 
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.web.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.util.List;
+import jakarta.persistence.Tuple;
+import java.util.Optional;
 
 /**
  * Writes the changes feed inside the transaction of every article write, so a change is recorded
@@ -25,21 +27,22 @@ class ChangeLog {
       return;
     }
     entityManager.flush();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select deleted_at is null and status = 'published' and published_at <= now(),"
-                    + " deleted_at is null and status = 'published' and published_at > now(),"
-                    + " listed from articles where id = :id for update")
-            .setParameter("id", change.articleId())
-            .getResultList();
-    if (rows.isEmpty()) {
+    Optional<Row> row =
+        Row.first(
+            entityManager
+                .createNativeQuery(
+                    "select deleted_at is null and status = 'published' and published_at <= now()"
+                        + " as visible, deleted_at is null and status = 'published'"
+                        + " and published_at > now() as scheduled, listed"
+                        + " from articles where id = :id for update",
+                    Tuple.class)
+                .setParameter("id", change.articleId()));
+    if (row.isEmpty()) {
       return;
     }
-    boolean visible = Boolean.TRUE.equals(rows.get(0)[0]);
-    boolean scheduled = Boolean.TRUE.equals(rows.get(0)[1]);
-    boolean listed = Boolean.TRUE.equals(rows.get(0)[2]);
+    boolean visible = row.get().bool("visible");
+    boolean scheduled = row.get().bool("scheduled");
+    boolean listed = row.get().bool("listed");
     if (visible) {
       append(change.articleId(), "upsert");
     } else if (listed) {

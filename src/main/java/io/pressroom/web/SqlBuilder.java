@@ -2,7 +2,9 @@ package io.pressroom.web;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Assembles a native query from optional clauses while keeping every value a bound parameter. */
@@ -37,6 +39,21 @@ public final class SqlBuilder {
     Query query = entityManager.createNativeQuery(sql.toString());
     parameters.forEach(query::setParameter);
     return query;
+  }
+
+  /** The query with its parameters bound, answering rows read by column alias ({@link Row}). */
+  public Query toRowQuery(EntityManager entityManager) {
+    Query query = entityManager.createNativeQuery(sql.toString(), Tuple.class);
+    parameters.forEach(query::setParameter);
+    return query;
+  }
+
+  public List<Row> rows(EntityManager entityManager) {
+    return Row.list(toRowQuery(entityManager));
+  }
+
+  public Row single(EntityManager entityManager) {
+    return Row.single(toRowQuery(entityManager));
   }
 
   @Override

@@ -1,0 +1,113 @@
+package io.pressroom.web;
+
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TupleElement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One row of a native query, read by column alias so that adding a column never shifts another one.
+ * Aliases are lower_snake_case, as PostgreSQL reports unquoted names; values are converted whatever
+ * Java type the driver chose for them (see {@link Rows}).
+ */
+public final class Row {
+
+  private final Map<String, Object> values;
+
+  private Row(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  /** The rows of a native query created with {@code createNativeQuery(sql, Tuple.class)}. */
+  public static List<Row> list(Query tupleQuery) {
+    @SuppressWarnings("unchecked")
+    List<Tuple> tuples = tupleQuery.getResultList();
+    return tuples.stream().map(Row::of).toList();
+  }
+
+  /** The only row, if there is one. */
+  public static Optional<Row> first(Query tupleQuery) {
+    List<Row> rows = list(tupleQuery.setMaxResults(1));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** The row a query that always answers one row (a count, an aggregate) answers. */
+  public static Row single(Query tupleQuery) {
+    return of((Tuple) tupleQuery.getSingleResult());
+  }
+
+  static Row of(Tuple tuple) {
+    Map<String, Object> values = new HashMap<>();
+    for (TupleElement<?> element : tuple.getElements()) {
+      values.put(element.getAlias().toLowerCase(Locale.ROOT), tuple.get(element));
+    }
+    return new Row(values);
+  }
+
+  /** A row from plain values, for tests of code that reads rows. */
+  public static Row of(Map<String, Object> values) {
+    return new Row(new HashMap<>(values));
+  }
+
+  private Object value(String column) {
+    if (!values.containsKey(column)) {
+      throw new IllegalArgumentException(
+          "The query selects no column '" + column + "'; it has " + values.keySet());
+    }
+    return values.get(column);
+  }
+
+  public boolean isNull(String column) {
+    return value(column) == null;
+  }
+
+  public long getLong(String column) {
+    return Rows.asLong(value(column));
+  }
+
+  public Long nullableLong(String column) {
+    Object value = value(column);
+    return value == null ? null : Rows.asLong(value);
+  }
+
+  public int getInt(String column) {
+    return Rows.asInt(value(column));
+  }
+
+  public Integer nullableInt(String column) {
+    Object value = value(column);
+    return value == null ? null : Rows.asInt(value);
+  }
+
+  public double getDouble(String column) {
+    return Rows.asDouble(value(column));
+  }
+
+  public Double nullableDouble(String column) {
+    Object value = value(column);
+    return value == null ? null : Rows.asDouble(value);
+  }
+
+  public boolean bool(String column) {
+    return Rows.asBoolean(value(column));
+  }
+
+  public String text(String column) {
+    return Rows.text(value(column));
+  }
+
+  /** A timestamp as the API shows it: UTC, to the second. */
+  public Instant instant(String column) {
+    return Rows.instant(value(column));
+  }
+
+  /** A timestamp with all its precision (cursor keys). */
+  public Instant exactInstant(String column) {
+    return Rows.exactInstant(value(column));
+  }
+}
