@@ -2,12 +2,14 @@ package io.pressroom.account;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A person who reads, writes, edits or administers; authors are accounts with a profile. The
@@ -36,7 +38,9 @@ public class Account extends PanacheEntityBase {
   @Column(name = "website_url")
   String websiteUrl;
 
-  String role;
+  @Convert(converter = RoleColumn.class)
+  Role role;
+
   boolean disabled;
 
   @Column(name = "created_at")
@@ -51,7 +55,7 @@ public class Account extends PanacheEntityBase {
     this.handle = handle;
     this.email = email;
     this.name = name;
-    this.role = role.value();
+    this.role = role;
     this.createdAt = Instant.now();
     this.updatedAt = createdAt;
   }
@@ -65,6 +69,45 @@ public class Account extends PanacheEntityBase {
   }
 
   public Role role() {
-    return Role.of(role);
+    return role;
+  }
+
+  /** An admin who can still act as one: the last-admin lock counts only these. */
+  boolean isEnabledAdmin() {
+    return role == Role.ADMIN && !disabled;
+  }
+
+  /**
+   * Takes the edited profile; answers whether anything the public sees of an author changed (the
+   * name is stored trimmed, so a name differing only in spaces changes nothing).
+   */
+  boolean changeProfile(ProfileFields fields) {
+    String newName = fields.name().trim();
+    boolean shownFieldsChanged =
+        !Objects.equals(name, newName)
+            || !Objects.equals(bio, fields.bio())
+            || !Objects.equals(avatarUrl, fields.avatarUrl())
+            || !Objects.equals(websiteUrl, fields.websiteUrl());
+    name = newName;
+    bio = fields.bio();
+    avatarUrl = fields.avatarUrl();
+    websiteUrl = fields.websiteUrl();
+    updatedAt = Instant.now();
+    return shownFieldsChanged;
+  }
+
+  void changePasswordHash(String hash) {
+    passwordHash = hash;
+  }
+
+  /** An admin's change of role, of the disabled flag, or of both; null leaves either as it is. */
+  void administer(Role newRole, Boolean newDisabled) {
+    if (newRole != null) {
+      role = newRole;
+    }
+    if (newDisabled != null) {
+      disabled = newDisabled;
+    }
+    updatedAt = Instant.now();
   }
 }

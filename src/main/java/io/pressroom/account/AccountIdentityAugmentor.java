@@ -8,8 +8,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,10 +26,10 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
   static final String HANDLE = "pressroom.handle";
   static final String ROLE = "pressroom.role";
 
-  private final EntityManager entityManager;
+  private final AccountQueries queries;
 
-  AccountIdentityAugmentor(EntityManager entityManager) {
-    this.entityManager = entityManager;
+  AccountIdentityAugmentor(AccountQueries queries) {
+    this.queries = queries;
   }
 
   @Override
@@ -52,23 +51,14 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new AuthenticationFailedException("The token names no account or no session");
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select a.handle, a.role, a.disabled, exists (select 1 from refresh_tokens r"
-                    + " where r.family_id = :session and r.account_id = a.id"
-                    + " and r.revoked_at is null) from accounts a where a.id = :id")
-            .setParameter("id", id)
-            .setParameter("session", session)
-            .getResultList();
-    if (rows.isEmpty() || Boolean.TRUE.equals(rows.get(0)[2])) {
+    Optional<AccountQueries.Identity> account = queries.identity(id, session);
+    if (account.isEmpty() || account.get().disabled()) {
       throw new AuthenticationFailedException("The account is disabled or gone");
     }
-    if (!Boolean.TRUE.equals(rows.get(0)[3])) {
+    if (!account.get().sessionOpen()) {
       throw new AuthenticationFailedException("The session ended");
     }
-    Role role = Role.of((String) rows.get(0)[1]);
+    Role role = account.get().role();
     // A fresh builder rather than builder(identity), which would copy the token's groups as roles.
     QuarkusSecurityIdentity.Builder builder =
         QuarkusSecurityIdentity.builder()
@@ -76,7 +66,7 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
             .addCredentials(identity.getCredentials())
             .addAttributes(identity.getAttributes())
             .addAttribute(ACCOUNT_ID, id)
-            .addAttribute(HANDLE, rows.get(0)[0])
+            .addAttribute(HANDLE, account.get().handle())
             .addAttribute(ROLE, role);
     for (Role granted : Role.values()) {
       if (role.includes(granted)) {

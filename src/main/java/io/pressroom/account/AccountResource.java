@@ -34,13 +34,19 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class AccountResource {
 
   private final AccountService accounts;
+  private final AccountAdministration administration;
   private final CurrentUser currentUser;
   private final CursorCodec cursors;
   private final Links links;
 
   AccountResource(
-      AccountService accounts, CurrentUser currentUser, CursorCodec cursors, Links links) {
+      AccountService accounts,
+      AccountAdministration administration,
+      CurrentUser currentUser,
+      CursorCodec cursors,
+      Links links) {
     this.accounts = accounts;
+    this.administration = administration;
     this.links = links;
     this.currentUser = currentUser;
     this.cursors = cursors;
@@ -83,7 +89,7 @@ public class AccountResource {
       @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
       @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
       @RestQuery @Parameter(description = "1-based page number") String page) {
-    return Response.ok(accounts.list(PageRequest.parse(limit, cursor, page), cursors))
+    return Response.ok(administration.list(PageRequest.parse(limit, cursor, page), cursors))
         .header("Cache-Control", "private, no-store")
         .build();
   }
@@ -106,6 +112,6 @@ public class AccountResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public AccountView update(@RestPath String handle, @Valid @NotNull AccountAdminUpdate update) {
-    return accounts.adminUpdate(currentUser.required().accountId(), handle, update);
+    return administration.update(currentUser.required().accountId(), handle, update);
   }
 }

@@ -1,6 +1,7 @@
 package io.pressroom.account;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An account as its owner and admins see it; never shown to the public. */
@@ -21,11 +22,11 @@ public record AccountView(
         account.handle,
         account.name,
         account.email,
-        account.role,
+        account.role.value(),
         account.disabled,
         account.bio,
         account.avatarUrl,
         account.websiteUrl,
-        account.createdAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        account.createdAt.truncatedTo(ChronoUnit.SECONDS));
   }
 }

@@ -37,4 +37,22 @@ class ApiKey extends PanacheEntityBase {
 
   @Column(name = "revoked_at")
   Instant revokedAt;
+
+  protected ApiKey() {}
+
+  ApiKey(String name, String prefix, String keyHash, long createdBy, Instant createdAt) {
+    this.name = name;
+    this.prefix = prefix;
+    this.keyHash = keyHash;
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+  }
+
+  boolean isRevoked() {
+    return revokedAt != null;
+  }
+
+  void revoke(Instant now) {
+    revokedAt = now;
+  }
 }

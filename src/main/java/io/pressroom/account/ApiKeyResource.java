@@ -1,6 +1,7 @@
 package io.pressroom.account;
 
 import io.pressroom.web.Links;
+import io.pressroom.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -83,7 +84,7 @@ public class ApiKeyResource {
     try {
       keyId = Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw io.pressroom.web.ProblemException.notFound("No active API key has the id " + id + ".");
+      throw ProblemException.notFound("No active API key has the id " + id + ".");
     }
     keys.revoke(keyId);
     return Response.noContent().build();

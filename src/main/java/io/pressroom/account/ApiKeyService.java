@@ -34,8 +34,10 @@ public class ApiKeyService {
   private final Cache<Long, Instant> lastRecorded =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
   private final Allowances failedLookups;
+  private final ApiKeyQueries queries;
 
-  ApiKeyService(PressroomConfig config) {
+  ApiKeyService(PressroomConfig config, ApiKeyQueries queries) {
+    this.queries = queries;
     int perMinute = config.rateLimit().unknownApiKeysPerMinute();
     this.failedLookups = new Allowances(perMinute, Duration.ofMinutes(1));
   }
@@ -43,19 +45,20 @@ public class ApiKeyService {
   @Transactional
   public ApiKeyViews.Created create(String name, long adminId) {
     String key = PREFIX + InstanceSecrets.randomBase64(24);
-    ApiKey apiKey = new ApiKey();
-    apiKey.name = name.trim();
-    apiKey.prefix = key.substring(0, PREFIX.length() + 6);
-    apiKey.keyHash = Hashing.sha256Hex(key);
-    apiKey.createdBy = adminId;
-    apiKey.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    apiKey.persist();
+    ApiKey apiKey =
+        new ApiKey(
+            name.trim(),
+            key.substring(0, PREFIX.length() + 6),
+            Hashing.sha256Hex(key),
+            adminId,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    queries.add(apiKey);
     return new ApiKeyViews.Created(apiKey.id, apiKey.name, key, apiKey.prefix, apiKey.createdAt);
   }
 
   public ApiKeyViews.KeyList list() {
     return new ApiKeyViews.KeyList(
-        ApiKey.<ApiKey>find("revokedAt is null order by id").stream()
+        queries.active().stream()
             .map(
                 k ->
                     new ApiKeyViews.Listed(
@@ -69,11 +72,13 @@ public class ApiKeyService {
 
   @Transactional
   public void revoke(long id) {
-    ApiKey key = ApiKey.findById(id);
-    if (key == null || key.revokedAt != null) {
-      throw ProblemException.notFound("No active API key has the id " + id + ".");
-    }
-    key.revokedAt = Instant.now();
+    ApiKey key =
+        queries
+            .byId(id)
+            .filter(k -> !k.isRevoked())
+            .orElseThrow(
+                () -> ProblemException.notFound("No active API key has the id " + id + "."));
+    key.revoke(Instant.now());
     recognised.invalidateAll();
   }
 
@@ -101,11 +106,7 @@ public class ApiKeyService {
 
   private Optional<Client> lookUp(String hash) {
     return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ApiKey.<ApiKey>find("keyHash = ?1 and revokedAt is null", hash)
-                    .firstResultOptional()
-                    .map(k -> new Client(k.id, k.name)));
+        .call(() -> queries.activeByHash(hash).map(k -> new Client(k.id, k.name)));
   }
 
   /** Keeps last_used_at roughly current without a write per request. */
@@ -116,7 +117,6 @@ public class ApiKeyService {
       return;
     }
     lastRecorded.put(client.id(), now);
-    QuarkusTransaction.requiringNew()
-        .run(() -> ApiKey.update("lastUsedAt = ?1 where id = ?2", now, client.id()));
+    QuarkusTransaction.requiringNew().run(() -> queries.recordUse(client.id(), now));
   }
 }

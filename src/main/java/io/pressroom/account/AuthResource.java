@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sign-in")
 public class AuthResource {
 
-  private final AccountService accounts;
+  private final SessionService sessions;
 
-  AuthResource(AccountService accounts) {
-    this.accounts = accounts;
+  AuthResource(SessionService sessions) {
+    this.sessions = sessions;
   }
 
   @POST
@@ -47,7 +47,7 @@ public class AuthResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response signIn(@Valid @NotNull SignInRequest request, @Context HttpServerRequest http) {
-    return noStore(accounts.signIn(request, ClientAddress.of(http)));
+    return noStore(sessions.signIn(request, ClientAddress.of(http)));
   }
 
   @POST
@@ -65,7 +65,7 @@ public class AuthResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   public Response refresh(@Valid @NotNull RefreshRequest request) {
-    return noStore(accounts.refresh(request.refreshToken()));
+    return noStore(sessions.refresh(request.refreshToken()));
   }
 
   @POST
@@ -75,7 +75,7 @@ public class AuthResource {
   @APIResponse(responseCode = "204", description = "Signed out")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public Response logout(@Valid @NotNull RefreshRequest request) {
-    accounts.logout(request.refreshToken());
+    sessions.logout(request.refreshToken());
     return Response.noContent().build();
   }
 

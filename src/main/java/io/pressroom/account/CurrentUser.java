@@ -1,5 +1,6 @@
 package io.pressroom.account;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
@@ -36,6 +37,6 @@ public class CurrentUser {
 
   /** The signed-in caller of an endpoint that requires one. */
   public Caller required() {
-    return caller().orElseThrow(() -> new io.quarkus.security.UnauthorizedException());
+    return caller().orElseThrow(UnauthorizedException::new);
   }
 }

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class MeResource {
 
-  private final AccountService accounts;
+  private final ProfileService profiles;
   private final CurrentUser currentUser;
 
-  MeResource(AccountService accounts, CurrentUser currentUser) {
-    this.accounts = accounts;
+  MeResource(ProfileService profiles, CurrentUser currentUser) {
+    this.profiles = profiles;
     this.currentUser = currentUser;
   }
 
@@ -40,7 +40,7 @@ public class MeResource {
       content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   public Response me() {
-    return Response.ok(accounts.me(currentUser.required().accountId()))
+    return Response.ok(profiles.me(currentUser.required().accountId()))
         .header("Cache-Control", "private, no-store")
         .build();
   }
@@ -63,7 +63,7 @@ public class MeResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response update(JsonNode body) {
-    return Response.ok(accounts.updateMe(currentUser.required().accountId(), body))
+    return Response.ok(profiles.update(currentUser.required().accountId(), ProfilePatch.of(body)))
         .header("Cache-Control", "private, no-store")
         .build();
   }

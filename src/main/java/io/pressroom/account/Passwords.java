@@ -1,7 +1,9 @@
 package io.pressroom.account;
 
+import io.pressroom.web.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 
 /** Slow, salted bcrypt hashes of passwords. */
 @ApplicationScoped
@@ -25,6 +27,13 @@ class Passwords {
       return BcryptUtil.matches(password, hash);
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /** bcrypt reads only the first 72 bytes: a longer password would be cut without a word. */
+  static void refuseTooLong(String password) {
+    if (password != null && password.getBytes(StandardCharsets.UTF_8).length > 72) {
+      throw ProblemException.invalidField("password", "must be at most 72 bytes long");
     }
   }
 }

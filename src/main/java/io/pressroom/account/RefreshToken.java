@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,4 +44,28 @@ class RefreshToken extends PanacheEntityBase {
 
   @Column(name = "revoked_at")
   Instant revokedAt;
+
+  protected RefreshToken() {}
+
+  /** The stored half of a new refresh token of {@code account}'s session {@code family}. */
+  RefreshToken(Account account, UUID family, String tokenHash, Duration lifetime) {
+    this.account = account;
+    this.familyId = family;
+    this.tokenHash = tokenHash;
+    this.createdAt = Instant.now();
+    this.expiresAt = createdAt.plus(lifetime);
+  }
+
+  /** Refresh tokens are single-use: one that was used already has leaked. */
+  boolean wasUsed() {
+    return usedAt != null;
+  }
+
+  boolean isRevokedOrExpired(Instant now) {
+    return revokedAt != null || expiresAt.isBefore(now);
+  }
+
+  void markUsed(Instant now) {
+    usedAt = now;
+  }
 }

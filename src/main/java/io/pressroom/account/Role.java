@@ -1,5 +1,7 @@
 package io.pressroom.account;
 
+import java.util.Locale;
+
 /** Roles, each including the powers of the one before. */
 public enum Role {
   READER,
@@ -11,11 +13,12 @@ public enum Role {
     return compareTo(other) >= 0;
   }
 
+  /** The role as the API and the {@code accounts.role} column spell it: lower case. */
   public String value() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static Role of(String value) {
-    return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(value.toUpperCase(Locale.ROOT));
   }
 }

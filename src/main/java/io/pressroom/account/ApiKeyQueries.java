@@ -1,0 +1,32 @@
+package io.pressroom.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Every statement on aggregator keys. */
+@ApplicationScoped
+class ApiKeyQueries {
+
+  void add(ApiKey key) {
+    key.persist();
+  }
+
+  Optional<ApiKey> byId(long id) {
+    return ApiKey.findByIdOptional(id);
+  }
+
+  /** The keys not revoked, oldest first. */
+  List<ApiKey> active() {
+    return ApiKey.<ApiKey>find("revokedAt is null order by id").list();
+  }
+
+  Optional<ApiKey> activeByHash(String keyHash) {
+    return ApiKey.<ApiKey>find("keyHash = ?1 and revokedAt is null", keyHash).firstResultOptional();
+  }
+
+  void recordUse(long id, Instant when) {
+    ApiKey.update("lastUsedAt = ?1 where id = ?2", when, id);
+  }
+}

@@ -1,0 +1,90 @@
+package io.pressroom.account;
+
+import io.pressroom.author.AuthorService;
+import io.pressroom.web.ProblemException;
+import io.pressroom.web.PublicContentChanged;
+import io.pressroom.web.Validation;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+/** The signed-in caller's own account: reading it, changing the profile or the password. */
+@ApplicationScoped
+class ProfileService {
+
+  private final AccountQueries queries;
+  private final Passwords passwords;
+  private final SignInThrottle throttle;
+  private final SessionService sessions;
+  private final Validation validation;
+  private final AuthorService authors;
+  private final Event<PublicContentChanged> changed;
+
+  ProfileService(
+      AccountQueries queries,
+      Passwords passwords,
+      SignInThrottle throttle,
+      SessionService sessions,
+      Validation validation,
+      AuthorService authors,
+      Event<PublicContentChanged> changed) {
+    this.queries = queries;
+    this.passwords = passwords;
+    this.throttle = throttle;
+    this.sessions = sessions;
+    this.validation = validation;
+    this.authors = authors;
+    this.changed = changed;
+  }
+
+  public AccountView me(long accountId) {
+    return AccountView.of(find(accountId));
+  }
+
+  /** Changes the caller's profile; a new password needs the current one and ends every session. */
+  @Transactional
+  public AccountView update(long accountId, ProfilePatch patch) {
+    Account account = find(accountId);
+    ProfileFields fields = validation.check(patch.applyTo(account));
+    if (patch.setsPassword()) {
+      changePassword(account, patch.password(), patch.currentPassword());
+    } else if (patch.namesCurrentPassword()) {
+      throw ProblemException.invalidField("currentPassword", "only goes with password");
+    }
+    boolean shownFieldsChanged = account.changeProfile(fields);
+    // Only an author's profile is public; a reader's changes must not empty the shared cache.
+    if (shownFieldsChanged && authors.isAuthor(account.id)) {
+      changed.fire(new PublicContentChanged("profile"));
+    }
+    return AccountView.of(account);
+  }
+
+  /**
+   * A wrong current password counts against the account like a failed sign-in, so that a stolen
+   * access token cannot be used to guess it.
+   */
+  private void changePassword(Account account, String password, String currentPassword) {
+    if (currentPassword == null) {
+      throw ProblemException.invalidField(
+          "currentPassword", "must be your current password to set a new one");
+    }
+    throttle.spendForEmail(account.email);
+    if (!passwords.matches(currentPassword, account.passwordHash)) {
+      throw ProblemException.invalidField(
+          "currentPassword", "must be your current password to set a new one");
+    }
+    throttle.refundForEmail(account.email);
+    if (password == null || password.length() < 10) {
+      throw ProblemException.invalidField("password", "must be 10 to 72 characters long");
+    }
+    Passwords.refuseTooLong(password);
+    account.changePasswordHash(passwords.hash(password));
+    sessions.endAll(account);
+  }
+
+  /** The caller's account; gone only if deleted after this request's identity check. */
+  private Account find(long id) {
+    return queries.byId(id).orElseThrow(UnauthorizedException::new);
+  }
+}
