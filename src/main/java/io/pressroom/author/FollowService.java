@@ -1,16 +1,13 @@
 package io.pressroom.author;
 
-import static io.pressroom.web.Rows.asLong;
-
 import io.pressroom.account.CurrentUser;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import io.pressroom.web.PublicContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Following authors. The follow row is inserted or deleted first, and the author's follower counter
@@ -20,11 +17,13 @@ import java.util.List;
 @ApplicationScoped
 public class FollowService {
 
-  private final EntityManager entityManager;
+  private final AuthorQueries queries;
+  private final AuthorService authors;
   private final Event<PublicContentChanged> changed;
 
-  FollowService(EntityManager entityManager, Event<PublicContentChanged> changed) {
-    this.entityManager = entityManager;
+  FollowService(AuthorQueries queries, AuthorService authors, Event<PublicContentChanged> changed) {
+    this.queries = queries;
+    this.authors = authors;
     this.changed = changed;
   }
 
@@ -32,19 +31,11 @@ public class FollowService {
   @Transactional
   public void follow(CurrentUser.Caller caller, String handle) {
     refuseSelf(caller, handle);
-    long authorId = authorId(handle);
+    long authorId = authors.requireAuthor(handle).id();
     if (authorId == caller.accountId()) {
       throw self();
     }
-    int inserted =
-        entityManager
-            .createNativeQuery(
-                "insert into follows (follower_id, author_id) values (:me, :author)"
-                    + " on conflict do nothing")
-            .setParameter("me", caller.accountId())
-            .setParameter("author", authorId)
-            .executeUpdate();
-    if (inserted == 1) {
+    if (queries.follow(caller.accountId(), authorId)) {
       followers(authorId, 1);
     }
   }
@@ -56,46 +47,17 @@ public class FollowService {
   @Transactional
   public void unfollow(CurrentUser.Caller caller, String handle) {
     refuseSelf(caller, handle);
-    @SuppressWarnings("unchecked")
-    List<Object> deleted =
-        entityManager
-            .createNativeQuery(
-                "delete from follows where follower_id = :me"
-                    + " and author_id = (select id from accounts where handle = :handle)"
-                    + " returning author_id")
-            .setParameter("me", caller.accountId())
-            .setParameter("handle", handle)
-            .getResultList();
-    if (deleted.isEmpty()) {
-      authorId(handle);
+    Optional<Long> unfollowed = queries.unfollow(caller.accountId(), handle);
+    if (unfollowed.isPresent()) {
+      followers(unfollowed.get(), -1);
     } else {
-      followers(asLong(deleted.get(0)), -1);
+      // Nothing to undo: still a 404 for a handle that names no author.
+      authors.requireAuthor(handle);
     }
-  }
-
-  /** The id of the author with this handle; 404 for anyone else. */
-  private long authorId(String handle) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        entityManager
-            .createNativeQuery(
-                "select u.id from accounts u where u.handle = :handle and "
-                    + AuthorService.IS_AUTHOR)
-            .setParameter("handle", handle)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("No author has the handle '" + handle + "'.");
-    }
-    return asLong(rows.get(0));
   }
 
   private void followers(long authorId, int delta) {
-    entityManager
-        .createNativeQuery(
-            "update accounts set follower_count = follower_count + :delta where id = :author")
-        .setParameter("delta", delta)
-        .setParameter("author", authorId)
-        .executeUpdate();
+    queries.addFollowers(authorId, delta);
     changed.fire(PublicContentChanged.FOLLOWERS);
   }
 

@@ -4,6 +4,7 @@ import static io.pressroom.web.Rows.asLong;
 import static io.pressroom.web.Rows.instant;
 import static io.pressroom.web.Rows.text;
 
+import io.pressroom.author.PublicAuthors;
 import io.pressroom.tag.TagRef;
 import io.pressroom.tag.TagService;
 import io.pressroom.web.PublicArticles;
@@ -25,13 +26,6 @@ class FeedReads {
 
   /** The longest a feed gets: its newest entries. */
   static final int MAX_ENTRIES = 50;
-
-  /** Who has a public author profile; the same rule as {@code AuthorService}. */
-  private static final String IS_AUTHOR =
-      "not u.disabled and (u.role in ('author', 'editor') or exists (select 1 from articles a"
-          + " where a.author_id = u.id and "
-          + PublicArticles.condition("a")
-          + "))";
 
   private final EntityManager entityManager;
 
@@ -67,7 +61,7 @@ class FeedReads {
         entityManager
             .createNativeQuery(
                 "select u.id, u.name, u.created_at from accounts u where u.handle = :handle and "
-                    + IS_AUTHOR)
+                    + PublicAuthors.condition("u"))
             .setParameter("handle", handle));
   }
 

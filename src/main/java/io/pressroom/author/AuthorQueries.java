@@ -1,0 +1,189 @@
+package io.pressroom.author;
+
+import io.pressroom.web.PublicArticles;
+import io.pressroom.web.Row;
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every statement of authors and follows. An author's profile and its counts take one statement; a
+ * page of authors takes two (the page and the total).
+ */
+@ApplicationScoped
+class AuthorQueries {
+
+  /**
+   * The orders of a list of authors, by their {@code sort} parameter: key, tie-break, direction.
+   */
+  enum Order {
+    NAME("name", "x.name", "x.handle", "asc"),
+    FOLLOWERS("-followers", "x.followers", "x.id", "desc"),
+    ARTICLES("-articles", "x.articles", "x.id", "desc");
+
+    final String parameter;
+    final String key;
+    final String tieBreak;
+    final String direction;
+
+    Order(String parameter, String key, String tieBreak, String direction) {
+      this.parameter = parameter;
+      this.key = key;
+      this.tieBreak = tieBreak;
+      this.direction = direction;
+    }
+  }
+
+  /** An author as listed, with the id that breaks ties between equal counts. */
+  record Listed(long id, AuthorProfile profile) {}
+
+  private static final String PUBLISHED_BY_U =
+      "select count(*) from articles a where a.author_id = u.id and "
+          + PublicArticles.condition("a");
+  private static final String PROFILE =
+      "select u.id as id, u.handle as handle, u.name as name, u.bio as bio,"
+          + " u.avatar_url as avatar_url, u.website_url as website_url,"
+          + " u.follower_count as followers, ("
+          + PUBLISHED_BY_U
+          + ") as articles, %s as following from accounts u where "
+          + PublicAuthors.condition("u");
+  private static final String FOLLOWING =
+      "exists (select 1 from follows f where f.follower_id = :me and f.author_id = u.id)";
+
+  private final EntityManager entityManager;
+
+  AuthorQueries(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  boolean isAuthor(long accountId) {
+    return Row.single(
+                entityManager
+                    .createNativeQuery(
+                        "select count(*) as found from accounts u where u.id = :id and "
+                            + PublicAuthors.condition("u"),
+                        Tuple.class)
+                    .setParameter("id", accountId))
+            .getLong("found")
+        > 0;
+  }
+
+  Optional<AuthorIdentity> identity(String handle) {
+    return Row.list(
+            entityManager
+                .createNativeQuery(
+                    "select u.id as id, u.handle as handle, u.name as name,"
+                        + " u.created_at as created_at from accounts u where u.handle = :handle"
+                        + " and "
+                        + PublicAuthors.condition("u"),
+                    Tuple.class)
+                .setParameter("handle", handle))
+        .stream()
+        .findFirst()
+        .map(
+            row ->
+                new AuthorIdentity(
+                    row.getLong("id"),
+                    row.text("handle"),
+                    row.text("name"),
+                    row.instant("created_at")));
+  }
+
+  long count() {
+    return Row.single(
+            entityManager.createNativeQuery(
+                "select count(*) as total from accounts u where " + PublicAuthors.condition("u"),
+                Tuple.class))
+        .getLong("total");
+  }
+
+  /** The profile; {@code viewerId} adds whether that account follows the author. */
+  Optional<AuthorProfile> profile(String handle, Optional<Long> viewerId) {
+    SqlBuilder sql = new SqlBuilder().append(profiles(viewerId) + " and u.handle = :handle");
+    sql.bind("handle", handle);
+    viewerId.ifPresent(id -> sql.bind("me", id));
+    return sql.rows(entityManager).stream().findFirst().map(AuthorQueries::profile);
+  }
+
+  /**
+   * Authors in {@code order} after the cursor position {@code after} (the order's key and
+   * tie-break, when paging on); {@code viewerId} adds whether that account follows each one.
+   */
+  List<Listed> page(
+      Order order, Optional<List<Object>> after, Optional<Long> viewerId, int offset, int limit) {
+    SqlBuilder sql =
+        new SqlBuilder().append("select * from (" + profiles(viewerId) + ") x where true");
+    viewerId.ifPresent(id -> sql.bind("me", id));
+    after.ifPresent(
+        keys ->
+            sql.append(" and (" + order.key + ", " + order.tieBreak + ")")
+                .append(order == Order.NAME ? " >" : " <")
+                .append(" (:afterKey, :afterTie)")
+                .bind("afterKey", keys.get(0))
+                .bind("afterTie", keys.get(1)));
+    sql.append(" order by " + order.key + " " + order.direction)
+        .append(", " + order.tieBreak + " " + order.direction)
+        .append(" limit :limit", "limit", limit)
+        .append(" offset :offset", "offset", offset);
+    return sql.rows(entityManager).stream()
+        .map(row -> new Listed(row.getLong("id"), profile(row)))
+        .toList();
+  }
+
+  /** Follows the author; false when the follower did already. */
+  boolean follow(long followerId, long authorId) {
+    return entityManager
+            .createNativeQuery(
+                "insert into follows (follower_id, author_id) values (:me, :author)"
+                    + " on conflict do nothing")
+            .setParameter("me", followerId)
+            .setParameter("author", authorId)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Stops following the account with this handle; answers its id if a follow was removed. */
+  Optional<Long> unfollow(long followerId, String handle) {
+    return Row.list(
+            entityManager
+                .createNativeQuery(
+                    "delete from follows where follower_id = :me"
+                        + " and author_id = (select id from accounts where handle = :handle)"
+                        + " returning author_id as author_id",
+                    Tuple.class)
+                .setParameter("me", followerId)
+                .setParameter("handle", handle))
+        .stream()
+        .findFirst()
+        .map(row -> row.getLong("author_id"));
+  }
+
+  /** Moves the author's follower counter by an SQL increment, safe under concurrent follows. */
+  void addFollowers(long authorId, int delta) {
+    entityManager
+        .createNativeQuery(
+            "update accounts set follower_count = follower_count + :delta where id = :author")
+        .setParameter("delta", delta)
+        .setParameter("author", authorId)
+        .executeUpdate();
+  }
+
+  private static String profiles(Optional<Long> viewerId) {
+    return PROFILE.formatted(viewerId.isPresent() ? FOLLOWING : "cast(null as boolean)");
+  }
+
+  private static AuthorProfile profile(Row row) {
+    return new AuthorProfile(
+        row.text("handle"),
+        row.text("name"),
+        row.text("bio"),
+        row.text("avatar_url"),
+        row.text("website_url"),
+        row.getLong("followers"),
+        row.getLong("articles"),
+        row.isNull("following") ? null : new AuthorProfile.Viewer(row.bool("following")));
+  }
+}
