@@ -41,4 +41,15 @@ public class Tag extends PanacheEntityBase {
   public String name() {
     return name;
   }
+
+  /** Renames and describes the tag; its slug never changes, so pulled URLs keep working. */
+  void edit(String newName, String newDescription) {
+    name = newName;
+    description = newDescription;
+    updatedAt = Instant.now();
+  }
+
+  void describe(String text) {
+    description = text;
+  }
 }

@@ -47,10 +47,8 @@ public class TagResource {
   private final ArticlePages pages;
   private final Representations representations;
   private final CurrentUser currentUser;
-  private final TagEditing editing;
 
   TagResource(
-      TagEditing editing,
       TagService tags,
       ArticleService articles,
       ArticlePages pages,
@@ -61,7 +59,6 @@ public class TagResource {
     this.pages = pages;
     this.representations = representations;
     this.currentUser = currentUser;
-    this.editing = editing;
   }
 
   @POST
@@ -78,7 +75,7 @@ public class TagResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(@Valid @NotNull TagRequest request) {
-    String slug = editing.create(request);
+    String slug = tags.create(request);
     return Response.created(representations.location("/api/v1/tags/" + slug))
         .entity(tags.get(slug))
         .build();
@@ -103,7 +100,7 @@ public class TagResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public TagView update(@RestPath String slug, JsonNode body) {
-    editing.update(slug, body);
+    tags.update(slug, TagPatch.of(body));
     return tags.get(slug);
   }
 
@@ -117,7 +114,7 @@ public class TagResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response delete(@RestPath String slug) {
-    editing.delete(slug);
+    tags.delete(slug);
     return Response.noContent().build();
   }
 

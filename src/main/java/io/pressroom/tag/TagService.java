@@ -1,82 +1,96 @@
 package io.pressroom.tag;
 
-import static io.pressroom.web.Rows.asLong;
-import static io.pressroom.web.Rows.text;
-
+import io.pressroom.article.ArticleChanged;
+import io.pressroom.tag.TagQueries.Order;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
+import io.pressroom.web.PublicContentChanged;
 import io.pressroom.web.QueryParams;
 import io.pressroom.web.Slugs;
-import io.pressroom.web.SqlBuilder;
+import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Tags: listing them with their public article counts, and finding or creating them by name. */
+/**
+ * Tags: listing them with their public article counts, finding or creating them by name for
+ * articles, and editors' changes. A slug never changes once made, so aggregators that pull a tag
+ * keep their URL when it is renamed; articles showing a renamed or deleted tag are reported as
+ * changed.
+ */
 @ApplicationScoped
 public class TagService {
 
   static final int MAX_SLUG_LENGTH = 60;
-  private static final String BY_NAME = "name";
-  private static final String BY_ARTICLES = "-articles";
 
-  /**
-   * A tag with its public articles: the count the tag keeps (a trigger in the V6 migration) less
-   * its scheduled articles whose instant is still ahead, one short index range per tag. The price:
-   * two transactions that publish under the same tag take turns on its row until the first commits,
-   * as two likes of one article do.
-   */
-  private static final String VIEW =
-      "select t.id, t.slug, t.name, t.description, t.public_count - (select count(*) from"
-          + " article_tags s where s.tag_id = t.id and s.public and s.published_at > now())"
-          + " as articles, lower(t.name) as name_key from tags t";
-
-  private final EntityManager entityManager;
+  private final TagQueries queries;
   private final CursorCodec cursors;
+  private final Validation validation;
+  private final Event<ArticleChanged> articleChanges;
+  private final Event<PublicContentChanged> contentChanges;
 
-  TagService(EntityManager entityManager, CursorCodec cursors) {
-    this.entityManager = entityManager;
+  TagService(
+      TagQueries queries,
+      CursorCodec cursors,
+      Validation validation,
+      Event<ArticleChanged> articleChanges,
+      Event<PublicContentChanged> contentChanges) {
+    this.queries = queries;
     this.cursors = cursors;
+    this.validation = validation;
+    this.articleChanges = articleChanges;
+    this.contentChanges = contentChanges;
+  }
+
+  /** The tag with this slug, or a 404 problem: the one way other features find a tag. */
+  public Tag requireBySlug(String slug) {
+    return queries.bySlug(slug).orElseThrow(() -> notFound(slug));
+  }
+
+  /** A tag with its count of public articles. */
+  public TagView get(String slug) {
+    return queries.view(slug).orElseThrow(() -> notFound(slug));
   }
 
   public TagPage list(String sortParam, PageRequest pageRequest) {
-    String sort = QueryParams.oneOf("sort", sortParam, BY_NAME, BY_NAME, BY_ARTICLES);
-    boolean byName = sort.equals(BY_NAME);
-    String key = byName ? "lower(x.name)" : "x.articles";
-    String direction = byName ? " asc" : " desc";
-    SqlBuilder sql = new SqlBuilder().append("select * from (" + VIEW + ") x where true");
-    pageRequest
-        .cursor()
-        .map(c -> cursors.decode(c, sort, 2).keys())
-        .ifPresent(
-            keys ->
-                sql.append(" and (" + key + ", x.id) " + (byName ? ">" : "<"))
-                    .append(" (:afterKey, :afterId)")
-                    .bind("afterKey", byName ? keys.get(0) : parseLong(keys.get(0)))
-                    .bind("afterId", parseLong(keys.get(1))));
-    sql.append(" order by " + key + direction + ", x.id" + direction)
-        .append(" limit :limit", "limit", pageRequest.fetchSize())
-        .append(" offset :offset", "offset", pageRequest.offset());
-    long total =
-        asLong(entityManager.createNativeQuery("select count(*) from tags").getSingleResult());
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = sql.toQuery(entityManager).getResultList();
-    PageCut<Object[]> cut =
+    String sort =
+        QueryParams.oneOf(
+            "sort",
+            sortParam,
+            Order.NAME.parameter,
+            Order.NAME.parameter,
+            Order.ARTICLES.parameter);
+    Order order = sort.equals(Order.NAME.parameter) ? Order.NAME : Order.ARTICLES;
+    Optional<List<Object>> after =
+        pageRequest
+            .cursor()
+            .map(c -> cursors.decode(c, sort, 2).keys())
+            .map(
+                keys ->
+                    List.of(
+                        order == Order.NAME ? keys.get(0) : parseLong(keys.get(0)),
+                        parseLong(keys.get(1))));
+    long total = queries.count();
+    List<TagQueries.Listed> rows =
+        queries.page(order, after, pageRequest.offset(), pageRequest.fetchSize());
+    PageCut<TagQueries.Listed> cut =
         PageCut.of(
             rows,
             pageRequest,
             cursors,
             sort,
-            last -> List.of(byName ? text(last[5]) : text(last[4]), text(last[0])));
-    List<TagView> items = new ArrayList<>(cut.shown().size());
-    cut.shown().forEach(row -> items.add(view(row)));
-    return new TagPage(items, cut.info(pageRequest, total));
+            last ->
+                List.of(
+                    order == Order.NAME ? last.nameKey() : Long.toString(last.view().articles()),
+                    Long.toString(last.id())));
+    return new TagPage(
+        cut.shown().stream().map(TagQueries.Listed::view).toList(), cut.info(pageRequest, total));
   }
 
   /**
@@ -110,26 +124,9 @@ public class TagService {
    */
   public void lockCountsInOrder(Collection<Tag> tagsToLock) {
     List<Long> ids = tagsToLock.stream().map(Tag::id).distinct().sorted().toList();
-    if (ids.isEmpty()) {
-      return;
+    if (!ids.isEmpty()) {
+      queries.lockInIdOrder(ids);
     }
-    entityManager
-        .createNativeQuery("select id from tags where id in (:ids) order by id for no key update")
-        .setParameter("ids", ids)
-        .getResultList();
-  }
-
-  public TagView get(String slug) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(VIEW + " where t.slug = :slug")
-            .setParameter("slug", slug)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("No tag has the slug '" + slug + "'.");
-    }
-    return view(rows.get(0));
   }
 
   /**
@@ -141,7 +138,7 @@ public class TagService {
     List<Tag> tags = new ArrayList<>();
     for (String raw : names) {
       String name = raw.trim();
-      Tag tag = byName(name).orElseGet(() -> create(name));
+      Tag tag = queries.byName(name).orElseGet(() -> insert(name));
       if (!tags.contains(tag)) {
         tags.add(tag);
       }
@@ -149,24 +146,70 @@ public class TagService {
     return tags;
   }
 
-  private Optional<Tag> byName(String name) {
-    return Tag.find("lower(name) = lower(?1)", name).firstResultOptional();
+  /** Gives the tag with this name (created when missing) a description; for demo content. */
+  @Transactional
+  public void describe(String name, String description) {
+    findOrCreate(List.of(name)).get(0).describe(description);
   }
 
-  private Tag create(String name) {
+  /** An editor creates a tag; returns its slug. */
+  @Transactional
+  public String create(TagRequest request) {
+    String name = request.name().trim();
+    refuseTakenName(name, null);
+    Tag tag = findOrCreate(List.of(name)).get(0);
+    tag.describe(blankToNull(request.description()));
+    contentChanges.fire(new PublicContentChanged("tag"));
+    return tag.slug;
+  }
+
+  /** An editor renames or describes a tag; the articles showing a renamed tag change too. */
+  @Transactional
+  public void update(String slug, TagPatch patch) {
+    Tag tag = requireBySlug(slug);
+    TagRequest merged = validation.check(patch.applyTo(tag));
+    String name = merged.name().trim();
+    boolean renamed = !name.equals(tag.name);
+    if (renamed) {
+      refuseTakenName(name, tag.id);
+    }
+    tag.edit(name, blankToNull(merged.description()));
+    queries.flush();
+    if (renamed) {
+      announceArticlesShowing(queries.articlesShowing(tag.id));
+    }
+    contentChanges.fire(new PublicContentChanged("tag"));
+  }
+
+  /** An editor deletes a tag, which takes it off every article. */
+  @Transactional
+  public void delete(String slug) {
+    Tag tag = requireBySlug(slug);
+    List<TagQueries.ArticleShowing> articles = queries.articlesShowing(tag.id);
+    queries.delete(tag);
+    announceArticlesShowing(articles);
+    contentChanges.fire(new PublicContentChanged("tag"));
+  }
+
+  private void announceArticlesShowing(List<TagQueries.ArticleShowing> articles) {
+    articles.forEach(
+        article ->
+            articleChanges.fire(
+                new ArticleChanged(article.id(), article.slug(), ArticleChanged.Kind.UPDATED)));
+  }
+
+  /**
+   * Inserts a tag under the first free slug made from its name. Another writer may insert the same
+   * name meanwhile: the insert then does nothing and that writer's tag is the answer.
+   */
+  private Tag insert(String name) {
     String base = Slugs.slugify(name, MAX_SLUG_LENGTH - 4);
     if (base.isEmpty()) {
       base = "tag";
     }
     for (int n = 1; n < 100; n++) {
-      String slug = n == 1 ? base : base + "-" + n;
-      entityManager
-          .createNativeQuery(
-              "insert into tags (slug, name) values (:slug, :name) on conflict do nothing")
-          .setParameter("slug", slug)
-          .setParameter("name", name)
-          .executeUpdate();
-      Optional<Tag> created = byName(name);
+      queries.insertIfFree(n == 1 ? base : base + "-" + n, name);
+      Optional<Tag> created = queries.byName(name);
       if (created.isPresent()) {
         return created.get();
       }
@@ -174,10 +217,14 @@ public class TagService {
     throw new IllegalStateException("No free slug for the tag " + name);
   }
 
-  @Transactional
-  public void describe(String name, String description) {
-    Tag tag = findOrCreate(List.of(name)).get(0);
-    tag.description = description;
+  private void refuseTakenName(String name, Long except) {
+    if (queries.nameTaken(name, except)) {
+      throw ProblemException.conflict("name", "a tag with this name exists already");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static long parseLong(String text) {
@@ -188,7 +235,7 @@ public class TagService {
     }
   }
 
-  private static TagView view(Object[] row) {
-    return new TagView(text(row[1]), text(row[2]), text(row[3]), asLong(row[4]));
+  private static ProblemException notFound(String slug) {
+    return ProblemException.notFound("No tag has the slug '" + slug + "'.");
   }
 }
