@@ -1,11 +1,13 @@
 package io.pressroom.author;
 
 import io.pressroom.web.PublicArticles;
+import io.pressroom.web.QueryParams;
 import io.pressroom.web.Row;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,19 @@ class AuthorQueries {
       this.key = key;
       this.tieBreak = tieBreak;
       this.direction = direction;
+    }
+
+    /** The order a {@code sort} parameter names; by name when absent, 400 when unknown. */
+    static Order of(String sortParam) {
+      String sort =
+          QueryParams.oneOf(
+              "sort",
+              sortParam,
+              NAME.parameter,
+              NAME.parameter,
+              FOLLOWERS.parameter,
+              ARTICLES.parameter);
+      return Arrays.stream(values()).filter(o -> o.parameter.equals(sort)).findFirst().get();
     }
   }
 

@@ -6,9 +6,7 @@ import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +43,7 @@ public class AuthorService {
   /** Authors in the order asked for; {@code caller} adds whether they follow each one. */
   public AuthorPage list(
       String sortParam, PageRequest pageRequest, Optional<CurrentUser.Caller> caller) {
-    Order order = order(sortParam);
+    Order order = Order.of(sortParam);
     Optional<List<Object>> after =
         pageRequest
             .cursor()
@@ -59,12 +57,6 @@ public class AuthorService {
     return new AuthorPage(
         cut.shown().stream().map(AuthorQueries.Listed::profile).toList(),
         cut.info(pageRequest, total));
-  }
-
-  private static Order order(String sortParam) {
-    String[] allowed = Arrays.stream(Order.values()).map(o -> o.parameter).toArray(String[]::new);
-    String sort = QueryParams.oneOf("sort", sortParam, Order.NAME.parameter, allowed);
-    return Arrays.stream(Order.values()).filter(o -> o.parameter.equals(sort)).findFirst().get();
   }
 
   /** The next page's cursor: the last author's sort key and tie-break. */

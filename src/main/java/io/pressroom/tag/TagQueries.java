@@ -1,5 +1,6 @@
 package io.pressroom.tag;
 
+import io.pressroom.web.QueryParams;
 import io.pressroom.web.Row;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,13 @@ class TagQueries {
       this.parameter = parameter;
       this.key = key;
       this.direction = direction;
+    }
+
+    /** The order a {@code sort} parameter names; by name when absent, 400 when unknown. */
+    static Order of(String sortParam) {
+      String sort =
+          QueryParams.oneOf("sort", sortParam, NAME.parameter, NAME.parameter, ARTICLES.parameter);
+      return sort.equals(NAME.parameter) ? NAME : ARTICLES;
     }
   }
 

@@ -7,7 +7,6 @@ import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.PublicContentChanged;
-import io.pressroom.web.QueryParams;
 import io.pressroom.web.Slugs;
 import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,18 +58,11 @@ public class TagService {
   }
 
   public TagPage list(String sortParam, PageRequest pageRequest) {
-    String sort =
-        QueryParams.oneOf(
-            "sort",
-            sortParam,
-            Order.NAME.parameter,
-            Order.NAME.parameter,
-            Order.ARTICLES.parameter);
-    Order order = sort.equals(Order.NAME.parameter) ? Order.NAME : Order.ARTICLES;
+    Order order = Order.of(sortParam);
     Optional<List<Object>> after =
         pageRequest
             .cursor()
-            .map(c -> cursors.decode(c, sort, 2).keys())
+            .map(c -> cursors.decode(c, order.parameter, 2).keys())
             .map(
                 keys ->
                     List.of(
@@ -84,7 +76,7 @@ public class TagService {
             rows,
             pageRequest,
             cursors,
-            sort,
+            order.parameter,
             last ->
                 List.of(
                     order == Order.NAME ? last.nameKey() : Long.toString(last.view().articles()),
