@@ -4,11 +4,11 @@ import static io.pressroom.web.Rows.asLong;
 import static io.pressroom.web.Rows.text;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.article.PublicArticles;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.PublicArticles;
 import io.pressroom.web.QueryParams;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
