@@ -15,7 +15,6 @@ import io.pressroom.web.Slugs;
 import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +40,6 @@ public class ArticleAuthoring {
   private final TagService tags;
   private final MarkdownRenderer markdown;
   private final Validation validation;
-  private final EntityManager entityManager;
   private final ArticleQueries queries;
   private final Event<ArticleChanged> changes;
 
@@ -49,13 +47,11 @@ public class ArticleAuthoring {
       TagService tags,
       MarkdownRenderer markdown,
       Validation validation,
-      EntityManager entityManager,
       ArticleQueries queries,
       Event<ArticleChanged> changes) {
     this.tags = tags;
     this.markdown = markdown;
     this.validation = validation;
-    this.entityManager = entityManager;
     this.queries = queries;
     this.changes = changes;
   }
@@ -63,7 +59,7 @@ public class ArticleAuthoring {
   /** Writes a new draft by the caller; returns its slug. */
   @Transactional
   public String create(CurrentUser.Caller caller, ArticleRequest request) {
-    Account author = entityManager.getReference(Account.class, caller.accountId());
+    Account author = queries.authorReference(caller.accountId());
     Instant now = now();
     Article article =
         new Article(
@@ -73,8 +69,7 @@ public class ArticleAuthoring {
             tags.findOrCreate(request.tagsOrEmpty()),
             now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
-    article.persist();
-    entityManager.flush();
+    queries.insert(article);
     changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.CREATED, null, false, feed));
     return article.slug;
   }
@@ -169,8 +164,7 @@ public class ArticleAuthoring {
         new Article(uniqueSlug(draft.title()), author, content(draft), articleTags, at);
     article.publish(at, at);
     ArticleChanged.FeedOp feed = article.settleFeed(now());
-    article.persist();
-    entityManager.flush();
+    queries.insert(article);
     changes.fire(
         ArticleChanged.of(article, ArticleChanged.Kind.PUBLISHED, article.publishedAt, true, feed));
     return article.slug;

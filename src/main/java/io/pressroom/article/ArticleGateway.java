@@ -4,6 +4,8 @@ import io.pressroom.web.ProblemException;
 import io.pressroom.web.Row;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -38,12 +40,13 @@ public class ArticleGateway {
   /** More columns (with aliases) and joins, over {@code articles a}, read in the same statement. */
   public record Extra(String columns, SqlBuilder joins) {
 
-    public static final Extra NONE = new Extra("", new SqlBuilder());
-
     public static Extra columns(String columns) {
       return new Extra(columns, new SqlBuilder());
     }
   }
+
+  /** Nothing more than the reference. */
+  private static final Extra NOTHING = Extra.columns("");
 
   /** A visible article and the extra columns read with it. */
   public record Found(ArticleRef article, Row row) {}
@@ -56,7 +59,7 @@ public class ArticleGateway {
 
   /** The public article {@code slug}; 404 when there is none to see, 410 once deleted. */
   public ArticleRef requireVisible(String slug, Lock lock) {
-    return requireVisible(slug, lock, Extra.NONE).article();
+    return requireVisible(slug, lock, NOTHING).article();
   }
 
   /** As {@link #requireVisible(String, Lock)}, with {@code extra} read in the same statement. */
@@ -74,7 +77,7 @@ public class ArticleGateway {
 
   /** The article {@code slug} whatever its state, for importing content: no visibility applies. */
   public Optional<ArticleRef> find(String slug) {
-    return queries.reference("a.slug = :key", slug, Lock.NONE, Extra.NONE).map(ArticleGateway::ref);
+    return queries.reference("a.slug = :key", slug, Lock.NONE, NOTHING).map(ArticleGateway::ref);
   }
 
   /**
@@ -82,7 +85,7 @@ public class ArticleGateway {
    * deleted), bringing the article's feed bookkeeping up to date under its row lock.
    */
   public ArticleChanged.FeedOp settleFeed(long articleId) {
-    return queries.settleFeed(articleId);
+    return queries.settleFeed(articleId, Instant.now().truncatedTo(ChronoUnit.MICROS));
   }
 
   private static Found found(Optional<Row> row, String notFound) {

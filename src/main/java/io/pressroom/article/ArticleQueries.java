@@ -1,5 +1,6 @@
 package io.pressroom.article;
 
+import io.pressroom.account.Account;
 import io.pressroom.author.AuthorRef;
 import io.pressroom.tag.TagService;
 import io.pressroom.web.Row;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -64,14 +66,9 @@ class ArticleQueries {
       String republicationNotice,
       ArticleStatus status,
       boolean deleted,
+      boolean isPublic,
       long authorId,
-      long version) {
-
-    /** Public now: a stored "published" whose instant has passed reads as published. */
-    boolean isPublic() {
-      return !deleted && status == ArticleStatus.PUBLISHED;
-    }
-  }
+      long version) {}
 
   // Listings
 
@@ -157,7 +154,9 @@ class ArticleQueries {
                         + " a.source_url is not null as has_source,"
                         + " a.source_publisher as source_publisher,"
                         + " a.republication_notice as republication_notice, a.status as status,"
-                        + " a.published_at <= now() as due, a.deleted_at is not null as deleted,"
+                        + " a.published_at <= now() as due, a.deleted_at is not null as deleted, ("
+                        + PublicArticles.condition("a")
+                        + ") as visible,"
                         + " a.author_id as author_id, a.version as version"
                         + " from articles a join accounts u on u.id = a.author_id"
                         + " where a.slug = :slug",
@@ -178,6 +177,7 @@ class ArticleQueries {
                         ArticleStatus.of(row.text("status")),
                         !row.isNull("due") && row.bool("due")),
                     row.bool("deleted"),
+                    row.bool("visible"),
                     row.getLong("author_id"),
                     row.getLong("version")));
   }
@@ -256,6 +256,17 @@ class ArticleQueries {
         .firstResultOptional();
   }
 
+  /** Stores a new article now, so that it has its id. */
+  void insert(Article article) {
+    article.persist();
+    entityManager.flush();
+  }
+
+  /** The author of a new article, without reading the account. */
+  Account authorReference(long accountId) {
+    return entityManager.getReference(Account.class, accountId);
+  }
+
   /** Makes concurrent writers of one slug base take turns until they commit. */
   void lockSlugBase(String base) {
     entityManager
@@ -273,35 +284,9 @@ class ArticleQueries {
    * what readers may see of it: the row is locked, and {@link Article#settleFeed} decides as for
    * the article package's own writes.
    */
-  ArticleChanged.FeedOp settleFeed(long articleId) {
-    entityManager.flush();
-    Optional<Row> row =
-        Row.first(
-            entityManager
-                .createNativeQuery(
-                    "select ("
-                        + PublicArticles.condition("a")
-                        + ") as visible, ("
-                        + PublicArticles.scheduledCondition("a")
-                        + ") as scheduled, a.listed as listed"
-                        + " from articles a where a.id = :id for update",
-                    Tuple.class)
-                .setParameter("id", articleId));
-    if (row.isEmpty()) {
-      return ArticleChanged.FeedOp.NONE;
-    }
-    boolean visible = row.get().bool("visible");
-    entityManager
-        .createNativeQuery(
-            "update articles set listed = :listed, announce_pending = :pending where id = :id")
-        .setParameter("listed", visible)
-        .setParameter("pending", row.get().bool("scheduled"))
-        .setParameter("id", articleId)
-        .executeUpdate();
-    if (visible) {
-      return ArticleChanged.FeedOp.UPSERT;
-    }
-    return row.get().bool("listed") ? ArticleChanged.FeedOp.DELETE : ArticleChanged.FeedOp.NONE;
+  ArticleChanged.FeedOp settleFeed(long articleId, Instant now) {
+    Article article = entityManager.find(Article.class, articleId, LockModeType.PESSIMISTIC_WRITE);
+    return article == null ? ArticleChanged.FeedOp.NONE : article.settleFeed(now);
   }
 
   // Pieces
