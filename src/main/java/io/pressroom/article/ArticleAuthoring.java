@@ -1,6 +1,5 @@
 package io.pressroom.article;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pressroom.account.Account;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
@@ -8,7 +7,6 @@ import io.pressroom.tag.Tag;
 import io.pressroom.tag.TagService;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.MarkdownRenderer;
-import io.pressroom.web.MergePatch;
 import io.pressroom.web.Problem;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
@@ -17,68 +15,62 @@ import io.pressroom.web.Slugs;
 import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
-/** Writing articles: drafts, partial updates, publishing, scheduling and deletion. */
+/**
+ * The write side of articles: drafts, partial updates, publishing, scheduling and deletion. Each
+ * write is one transaction that changes the {@link Article} through its methods, settles what the
+ * changes feed records ({@link Article#settleFeed}) and fires {@link ArticleChanged}. Kept apart
+ * from {@link ArticleService} (the read side) because the demo loader and the test fixtures write
+ * articles through it, without a request.
+ */
 @ApplicationScoped
 public class ArticleAuthoring {
 
   static final int MAX_SLUG_LENGTH = 100;
-  static final Set<String> EDITABLE_FIELDS =
-      Set.of(
-          "title",
-          "summary",
-          "body",
-          "tags",
-          "referenceUrl",
-          "sourceUrl",
-          "sourcePublisher",
-          "republicationNotice",
-          "coverImageUrl");
 
   private final TagService tags;
   private final MarkdownRenderer markdown;
   private final Validation validation;
-  private final EntityManager entityManager;
+  private final ArticleQueries queries;
   private final Event<ArticleChanged> changes;
 
   ArticleAuthoring(
       TagService tags,
       MarkdownRenderer markdown,
       Validation validation,
-      EntityManager entityManager,
+      ArticleQueries queries,
       Event<ArticleChanged> changes) {
     this.tags = tags;
     this.markdown = markdown;
     this.validation = validation;
-    this.entityManager = entityManager;
+    this.queries = queries;
     this.changes = changes;
   }
 
   /** Writes a new draft by the caller; returns its slug. */
   @Transactional
   public String create(CurrentUser.Caller caller, ArticleRequest request) {
-    Account author = entityManager.getReference(Account.class, caller.accountId());
+    Account author = queries.authorReference(caller.accountId());
+    Instant now = now();
     Article article =
         new Article(
             uniqueSlug(request.title()),
             author,
             content(request),
-            tags.findOrCreate(request.tagsOrEmpty()));
-    article.persist();
-    entityManager.flush();
-    changes.fire(ArticleChanged.of(article.id, article.slug, ArticleChanged.Kind.CREATED, false));
+            tags.findOrCreate(request.tagsOrEmpty()),
+            now);
+    ArticleChanged.FeedOp feed = article.settleFeed(now);
+    queries.insert(article);
+    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.CREATED, null, false, feed));
     return article.slug;
   }
 
@@ -88,33 +80,35 @@ public class ArticleAuthoring {
    */
   @Transactional
   public void update(
-      CurrentUser.Caller caller, String slug, JsonNode body, Optional<String> ifMatch) {
-    MergePatch patch = MergePatch.of(body, EDITABLE_FIELDS);
+      CurrentUser.Caller caller, String slug, ArticlePatch patch, Optional<String> ifMatch) {
     Article article = lockForEdit(caller, slug);
     checkLinkChanges(caller, article, patch);
     checkPrecondition(article, ifMatch);
     ArticleRequest merged =
         validation.check(
-            new ArticleRequest(
-                patch.text("title", article.title),
-                patch.text("summary", article.summary),
-                patch.text("body", article.body),
-                patch.texts("tags", article.tags.stream().map(t -> t.name()).toList()),
-                patch.text("referenceUrl", article.referenceUrl),
-                patch.text("sourceUrl", article.sourceUrl),
-                patch.text("sourcePublisher", article.sourcePublisher),
-                patch.text("republicationNotice", article.republicationNotice),
-                patch.text("coverImageUrl", article.coverImageUrl)));
+            patch.applyTo(
+                new ArticleRequest(
+                    article.title,
+                    article.summary,
+                    article.body,
+                    article.tags.stream().map(t -> t.name()).toList(),
+                    article.referenceUrl,
+                    article.sourceUrl,
+                    article.sourcePublisher,
+                    article.republicationNotice,
+                    article.coverImageUrl)));
     List<Tag> newTags = tags.findOrCreate(merged.tagsOrEmpty());
     if (article.isLive() && !newTags.equals(article.tags)) {
       List<Tag> moved = new ArrayList<>(article.tags);
       moved.addAll(newTags);
       tags.lockCountsInOrder(moved);
     }
+    Instant now = now();
     article.apply(content(merged), newTags);
-    article.touch(now());
+    article.touch(now);
+    ArticleChanged.FeedOp feed = article.settleFeed(now);
     changes.fire(
-        ArticleChanged.of(article.id, article.slug, ArticleChanged.Kind.UPDATED, article.isLive()));
+        ArticleChanged.of(article, ArticleChanged.Kind.UPDATED, null, article.isLive(), feed));
   }
 
   /** Publishes now, or schedules for {@code at}; an editor's decision. */
@@ -127,15 +121,12 @@ public class ArticleAuthoring {
     Article article = lockLive(slug);
     Instant now = now();
     Instant when = at.map(i -> i.truncatedTo(ChronoUnit.MICROS)).orElse(now);
-    if (at.isEmpty()
-        && ArticleStatus.PUBLISHED.value().equals(article.status)
-        && article.publishedAt != null
-        && !article.publishedAt.isAfter(now)) {
+    if (at.isEmpty() && article.isPublishedBy(now)) {
       return;
     }
-    article.publish(when);
-    article.touch(now);
-    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.PUBLISHED, when));
+    article.publish(when, now);
+    ArticleChanged.FeedOp feed = article.settleFeed(now);
+    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.PUBLISHED, when, true, feed));
   }
 
   /** Takes an article back to draft; an editor's decision. */
@@ -143,13 +134,13 @@ public class ArticleAuthoring {
   public void unpublish(CurrentUser.Caller caller, String slug) {
     requireEditor(caller);
     Article article = lockLive(slug);
-    if (ArticleStatus.DRAFT.value().equals(article.status)) {
+    if (article.status == ArticleStatus.DRAFT) {
       return;
     }
-    article.status = ArticleStatus.DRAFT.value();
-    article.publishedAt = null;
-    article.touch(now());
-    changes.fire(new ArticleChanged(article.id, article.slug, ArticleChanged.Kind.UNPUBLISHED));
+    Instant now = now();
+    article.unpublish(now);
+    ArticleChanged.FeedOp feed = article.settleFeed(now);
+    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.UNPUBLISHED, null, true, feed));
   }
 
   /** Soft delete: the article leaves every list and its page answers 410. */
@@ -158,9 +149,9 @@ public class ArticleAuthoring {
     Article article = lockForEdit(caller, slug);
     boolean shown = article.isLive();
     Instant now = now();
-    article.deletedAt = now;
-    article.touch(now);
-    changes.fire(ArticleChanged.of(article.id, article.slug, ArticleChanged.Kind.DELETED, shown));
+    article.markDeleted(now);
+    ArticleChanged.FeedOp feed = article.settleFeed(now);
+    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.DELETED, null, shown, feed));
   }
 
   /** Writes an article that is published at {@code publishedAt}, as imported content is. */
@@ -169,38 +160,32 @@ public class ArticleAuthoring {
     Instant at = publishedAt.truncatedTo(ChronoUnit.MICROS);
     List<Tag> articleTags = tags.findOrCreate(draft.tagsOrEmpty());
     tags.lockCountsInOrder(articleTags);
-    Article article = new Article(uniqueSlug(draft.title()), author, content(draft), articleTags);
-    article.publish(at);
-    article.createdAt = at;
-    article.touch(at);
-    article.persist();
-    entityManager.flush();
+    Article article =
+        new Article(uniqueSlug(draft.title()), author, content(draft), articleTags, at);
+    article.publish(at, at);
+    ArticleChanged.FeedOp feed = article.settleFeed(now());
+    queries.insert(article);
     changes.fire(
-        new ArticleChanged(
-            article.id, article.slug, ArticleChanged.Kind.PUBLISHED, article.publishedAt));
+        ArticleChanged.of(article, ArticleChanged.Kind.PUBLISHED, article.publishedAt, true, feed));
     return article.slug;
   }
 
   private Article lockForEdit(CurrentUser.Caller caller, String slug) {
     Article article = lockLive(slug);
-    boolean owner = article.author.id().equals(caller.accountId());
-    if (!(caller.is(Role.EDITOR) || (caller.is(Role.AUTHOR) && owner))) {
+    if (!Article.editableBy(article.author.id(), caller)) {
       throw ProblemException.forbidden("Only its author or an editor may change this article.");
     }
     return article;
   }
 
+  /** The article, locked for a change; 404 when there is none, 410 once deleted. */
   private Article lockLive(String slug) {
-    Article article =
-        Article.<Article>find("slug", slug)
-            .withLock(LockModeType.PESSIMISTIC_WRITE)
-            .firstResultOptional()
-            .orElseThrow(
-                () -> ProblemException.notFound("No article has the slug '" + slug + "'."));
-    if (article.deletedAt != null) {
-      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
-    }
-    return article;
+    return ArticleGateway.require(
+        queries.lockBySlug(slug),
+        ArticleGateway.notFoundMessage(slug),
+        Article::isDeleted,
+        article -> true,
+        article -> slug);
   }
 
   private static void requireEditor(CurrentUser.Caller caller) {
@@ -216,18 +201,18 @@ public class ArticleAuthoring {
    * decision, like publishing. Drafts stay their author's to edit; repeating a value is no change.
    */
   private static void checkLinkChanges(
-      CurrentUser.Caller caller, Article article, MergePatch patch) {
+      CurrentUser.Caller caller, Article article, ArticlePatch patch) {
     if (!article.isLive() || caller.is(Role.EDITOR)) {
       return;
     }
-    Map<String, String> links = new LinkedHashMap<>();
-    links.put("sourceUrl", article.sourceUrl);
-    links.put("referenceUrl", article.referenceUrl);
-    links.put("coverImageUrl", article.coverImageUrl);
-    for (Map.Entry<String, String> link : links.entrySet()) {
+    Map<String, String> stored = new HashMap<>();
+    stored.put("sourceUrl", article.sourceUrl);
+    stored.put("referenceUrl", article.referenceUrl);
+    stored.put("coverImageUrl", article.coverImageUrl);
+    for (Map.Entry<String, ArticlePatch.Field<String>> link : patch.links().entrySet()) {
       String field = link.getKey();
-      if (patch.has(field)
-          && !Objects.equals(blankToNull(patch.text(field, link.getValue())), link.getValue())) {
+      ArticlePatch.Field<String> change = link.getValue();
+      if (change.present() && !Objects.equals(blankToNull(change.value()), stored.get(field))) {
         throw new ProblemException(
             ProblemType.FORBIDDEN,
             "Only an editor may change the source URL, reference URL or cover image of a published"
@@ -238,7 +223,7 @@ public class ArticleAuthoring {
   }
 
   private static void checkPrecondition(Article article, Optional<String> ifMatch) {
-    if (ifMatch.isPresent() && !EntityTags.matchesVersion(ifMatch.get(), "v" + article.version)) {
+    if (ifMatch.isPresent() && !EntityTags.matchesVersion(ifMatch.get(), article.versionTag())) {
       throw new ProblemException(
           ProblemType.PRECONDITION_FAILED,
           "The article changed since you fetched it (If-Match does not match); fetch it again.");
@@ -265,12 +250,9 @@ public class ArticleAuthoring {
     if (base.isEmpty()) {
       base = "article";
     }
-    entityManager
-        .createNativeQuery("select pg_advisory_xact_lock(hashtext(:base))")
-        .setParameter("base", "article-slug:" + base)
-        .getSingleResult();
+    queries.lockSlugBase(base);
     String slug = base;
-    for (int n = 2; Article.count("slug", slug) > 0; n++) {
+    for (int n = 2; queries.slugTaken(slug); n++) {
       slug = base + "-" + n;
     }
     return slug;

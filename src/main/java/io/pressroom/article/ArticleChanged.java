@@ -1,27 +1,27 @@
 package io.pressroom.article;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Fired inside the transaction of every write that changes what readers may see of an article, so
  * that caches and the changes feed can follow without the writers knowing about them. {@code shown}
  * is false when no reader could see the article before or after the write (a draft): caches of
- * public answers then keep what they have.
+ * public answers then keep what they have. {@code feedOp} is what the changes feed records for the
+ * write, decided by the article package as part of the write ({@link FeedOp#UNSETTLED} when the
+ * writer does not own articles and so could not tell).
  */
 public record ArticleChanged(
-    long articleId, String slug, Kind kind, Instant publishedAt, boolean shown) {
-
-  public ArticleChanged(long articleId, String slug, Kind kind, Instant publishedAt) {
-    this(articleId, slug, kind, publishedAt, true);
-  }
+    long articleId, String slug, Kind kind, Instant publishedAt, boolean shown, FeedOp feedOp) {
 
   public ArticleChanged(long articleId, String slug, Kind kind) {
-    this(articleId, slug, kind, null, true);
+    this(articleId, slug, kind, null, true, FeedOp.UNSETTLED);
   }
 
-  /** A change to an article that was public or scheduled, or is now, when {@code shown}. */
-  public static ArticleChanged of(long articleId, String slug, Kind kind, boolean shown) {
-    return new ArticleChanged(articleId, slug, kind, null, shown);
+  /** A write of the article package, with what it means for caches and for the changes feed. */
+  static ArticleChanged of(
+      Article article, Kind kind, Instant publishedAt, boolean shown, FeedOp feedOp) {
+    return new ArticleChanged(article.id, article.slug, kind, publishedAt, shown, feedOp);
   }
 
   /** What happened. */
@@ -32,5 +32,22 @@ public record ArticleChanged(
     UNPUBLISHED,
     DELETED,
     FEEDBACK
+  }
+
+  /** What the changes feed records for a write. */
+  public enum FeedOp {
+    /** Readers may see the article now: its current state. */
+    UPSERT,
+    /** The feed had shown the article and readers may no longer see it. */
+    DELETE,
+    /** Nothing for readers to learn. */
+    NONE,
+    /** Not decided by the writer: the article package settles it when the change is recorded. */
+    UNSETTLED;
+
+    /** The stored value of {@code article_changes.op}. */
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

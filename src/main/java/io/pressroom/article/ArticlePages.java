@@ -1,27 +1,30 @@
 package io.pressroom.article;
 
-import io.pressroom.web.PageInfo;
 import io.pressroom.web.Representations;
+import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Turns a listing into its response for every article listing: body, validator, Link. */
+/**
+ * The HTTP side of every article listing (the article, tag and followed-feed resources): notes the
+ * articles the page shows for the response cache, and answers the page with its validator and Link.
+ */
 @ApplicationScoped
 public class ArticlePages {
 
   private final Representations representations;
+  private final ResponseDependencies dependencies;
 
-  ArticlePages(Representations representations) {
+  ArticlePages(Representations representations, ResponseDependencies dependencies) {
     this.representations = representations;
+    this.dependencies = dependencies;
   }
 
-  public Response response(ArticleListing listing, UriInfo uri, HttpHeaders headers) {
-    ArticlePage body =
-        new ArticlePage(
-            listing.items(),
-            new PageInfo(listing.limit(), listing.total(), listing.next().orElse(null)));
-    return representations.collection(headers, uri, body, listing.next().orElse(null));
+  public Response response(Shown<ArticlePage> listing, UriInfo uri, HttpHeaders headers) {
+    dependencies.add(listing.articleIds());
+    ArticlePage page = listing.body();
+    return representations.collection(headers, uri, page, page.page().next());
   }
 }

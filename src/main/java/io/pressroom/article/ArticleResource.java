@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.web.Representations;
+import io.pressroom.web.ResponseDependencies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -46,6 +48,7 @@ public class ArticleResource {
   private final Representations representations;
   private final CurrentUser currentUser;
   private final ObjectMapper mapper;
+  private final ResponseDependencies dependencies;
 
   ArticleResource(
       ArticleService articles,
@@ -53,8 +56,10 @@ public class ArticleResource {
       ArticlePages pages,
       Representations representations,
       CurrentUser currentUser,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      ResponseDependencies dependencies) {
     this.mapper = mapper;
+    this.dependencies = dependencies;
     this.articles = articles;
     this.authoring = authoring;
     this.pages = pages;
@@ -155,7 +160,8 @@ public class ArticleResource {
       @RestHeader("If-Match") @Parameter(in = ParameterIn.HEADER, name = "If-Match") String ifMatch,
       JsonNode body,
       @Context HttpHeaders headers) {
-    authoring.update(currentUser.required(), slug, body, Optional.ofNullable(ifMatch));
+    ArticlePatch patch = ArticlePatch.of(body);
+    authoring.update(currentUser.required(), slug, patch, Optional.ofNullable(ifMatch));
     return detail(headers, slug, 200);
   }
 
@@ -227,6 +233,7 @@ public class ArticleResource {
 
   private Response detail(HttpHeaders headers, String slug, int status) {
     ArticleService.VersionedDetail detail = articles.detail(slug, currentUser.caller());
+    dependencies.add(List.of(detail.articleId()));
     Response response = representations.json(headers, detail.detail(), detail.versionTag());
     return status == 200 ? response : Response.fromResponse(response).status(status).build();
   }

@@ -4,29 +4,32 @@ import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
+import io.pressroom.web.PageInfo;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.Problem;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Listing and reading articles as a reader sees them. */
 @ApplicationScoped
 public class ArticleService {
 
-  private final ArticleReads reads;
+  private final ArticleQueries queries;
   private final CursorCodec cursors;
 
-  ArticleService(ArticleReads reads, CursorCodec cursors) {
-    this.reads = reads;
+  ArticleService(ArticleQueries queries, CursorCodec cursors) {
+    this.queries = queries;
     this.cursors = cursors;
   }
 
   /** Public articles matching the client's options; {@code pathTag} scopes a tag's page. */
-  public ArticleListing list(
+  public Shown<ArticlePage> list(
       ArticleListParams params, Optional<String> pathTag, Optional<CurrentUser.Caller> caller) {
     PageRequest pageRequest = params.pageRequest();
     ArticleFilter filter = params.filter();
@@ -44,7 +47,7 @@ public class ArticleService {
    * Published articles by the authors the reader follows, newest first, paged like every listing
    * and with the same fixed number of statements.
    */
-  public ArticleListing followed(long accountId, PageRequest pageRequest) {
+  public Shown<ArticlePage> followed(long accountId, PageRequest pageRequest) {
     ArticleFilter filter =
         new ArticleFilter(
             List.of(),
@@ -60,35 +63,35 @@ public class ArticleService {
     return listing(filter, pageRequest, Optional.empty());
   }
 
-  private ArticleListing listing(
+  private Shown<ArticlePage> listing(
       ArticleFilter filter, PageRequest pageRequest, Optional<String> pathTag) {
     ArticleSort sort = filter.sort();
-    Optional<List<String>> after =
-        pageRequest.cursor().map(c -> cursors.decode(c, sort.parameter(), 2).keys());
-    after.ifPresent(ArticleService::checkCursorKeys);
+    Optional<ArticleQueries.SortPosition> after =
+        pageRequest.cursor().map(c -> position(cursors.decode(c, sort.parameter(), 2).keys()));
 
-    ArticleReads.ListingFacts facts = reads.facts(filter);
+    ArticleQueries.ListingFacts facts = queries.facts(filter);
     if (pathTag.isPresent() && facts.knownTags().isEmpty()) {
       throw ProblemException.notFound("No tag has the slug '" + pathTag.get() + "'.");
     }
     checkNamesExist(filter, facts);
     if (facts.total() == 0) {
-      return new ArticleListing(List.of(), 0, pageRequest.limit(), Optional.empty());
+      return new Shown<>(
+          new ArticlePage(List.of(), new PageInfo(pageRequest.limit(), 0, null)), List.of());
     }
-    List<ArticleReads.Row> rows =
-        reads.page(filter, after, pageRequest.fetchSize(), pageRequest.offset());
-    PageCut<ArticleReads.Row> cut =
+    List<ArticleQueries.Listed> rows =
+        queries.page(filter, after, pageRequest.fetchSize(), pageRequest.offset());
+    PageCut<ArticleQueries.Listed> cut =
         PageCut.of(
             rows,
             pageRequest,
             cursors,
             sort.parameter(),
             last -> List.of(last.sortKey(), Long.toString(last.id())));
-    return new ArticleListing(
-        cut.shown().stream().map(ArticleReads.Row::summary).toList(),
-        facts.total(),
-        pageRequest.limit(),
-        Optional.ofNullable(cut.next()));
+    return new Shown<>(
+        new ArticlePage(
+            cut.shown().stream().map(ArticleQueries.Listed::summary).toList(),
+            cut.info(pageRequest, facts.total())),
+        rows.stream().map(ArticleQueries.Listed::id).toList());
   }
 
   /**
@@ -96,38 +99,34 @@ public class ArticleService {
    * for their author and for editors; 404 otherwise, and 410 once deleted.
    */
   public VersionedDetail detail(String slug, Optional<CurrentUser.Caller> caller) {
-    ArticleReads.StoredArticle article = reads.bySlug(slug).orElseThrow(() -> notFound(slug));
-    if (article.deleted()) {
-      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
-    }
-    if (!article.isPublic() && !mayEdit(article.authorId(), caller)) {
-      throw notFound(slug);
-    }
+    ArticleQueries.StoredArticle article =
+        ArticleGateway.require(
+            queries.bySlug(slug),
+            ArticleGateway.notFoundMessage(slug),
+            ArticleQueries.StoredArticle::deleted,
+            a -> a.isPublic() || caller.map(c -> Article.editableBy(a.authorId(), c)).orElse(false),
+            a -> slug);
     ArticleDetail.Viewer viewer =
-        caller.map(c -> reads.viewer(article.id(), article.authorId(), c.accountId())).orElse(null);
-    return new VersionedDetail(toDetail(article, viewer), article.version());
+        caller
+            .map(c -> queries.viewer(article.id(), article.authorId(), c.accountId()))
+            .orElse(null);
+    return new VersionedDetail(toDetail(article, viewer), article.version(), article.id());
   }
 
   /** Summaries of those of these articles that readers may see now, by id. */
-  public java.util.Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
-    return reads.publicSummaries(ids);
+  public Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
+    return queries.publicSummaries(ids);
   }
 
   /** An article page with the version of its editable state, for entity tags. */
-  public record VersionedDetail(ArticleDetail detail, long version) {
+  public record VersionedDetail(ArticleDetail detail, long version, long articleId) {
     public String versionTag() {
-      return "v" + version;
+      return Article.versionTag(version);
     }
   }
 
-  static boolean mayEdit(long authorId, Optional<CurrentUser.Caller> caller) {
-    return caller
-        .map(c -> c.is(Role.EDITOR) || (c.is(Role.AUTHOR) && c.accountId() == authorId))
-        .orElse(false);
-  }
-
   private static ArticleDetail toDetail(
-      ArticleReads.StoredArticle article, ArticleDetail.Viewer viewer) {
+      ArticleQueries.StoredArticle article, ArticleDetail.Viewer viewer) {
     ArticleSummary s = article.summary();
     return new ArticleDetail(
         s.slug(),
@@ -140,7 +139,7 @@ public class ArticleService {
         s.readingMinutes(),
         s.coverImageUrl(),
         s.stats(),
-        article.status(),
+        article.status().value(),
         article.body(),
         article.html(),
         article.referenceUrl(),
@@ -149,11 +148,7 @@ public class ArticleService {
         viewer);
   }
 
-  private static ProblemException notFound(String slug) {
-    return ProblemException.notFound("No article has the slug '" + slug + "'.");
-  }
-
-  private static void checkNamesExist(ArticleFilter filter, ArticleReads.ListingFacts facts) {
+  private static void checkNamesExist(ArticleFilter filter, ArticleQueries.ListingFacts facts) {
     List<Problem.FieldError> errors = new ArrayList<>();
     for (String slug : filter.tagSlugs()) {
       if (!facts.knownTags().contains(slug)) {
@@ -171,9 +166,9 @@ public class ArticleService {
     }
   }
 
-  private static void checkCursorKeys(List<String> keys) {
+  private static ArticleQueries.SortPosition position(List<String> keys) {
     try {
-      Long.parseLong(keys.get(1));
+      return new ArticleQueries.SortPosition(keys.get(0), Long.parseLong(keys.get(1)));
     } catch (NumberFormatException e) {
       throw CursorCodec.invalid();
     }
@@ -185,8 +180,7 @@ public class ArticleService {
     if (filter.status() == ArticleStatus.PUBLISHED) {
       return filter;
     }
-    CurrentUser.Caller who =
-        caller.orElseThrow(() -> new io.quarkus.security.UnauthorizedException());
+    CurrentUser.Caller who = caller.orElseThrow(UnauthorizedException::new);
     if (who.is(Role.EDITOR)) {
       return filter;
     }

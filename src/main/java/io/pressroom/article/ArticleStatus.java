@@ -15,4 +15,9 @@ public enum ArticleStatus {
   public String value() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** The status stored (or shown) as {@code value}. */
+  static ArticleStatus of(String value) {
+    return valueOf(value.toUpperCase(Locale.ROOT));
+  }
 }

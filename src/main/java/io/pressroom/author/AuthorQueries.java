@@ -1,6 +1,6 @@
 package io.pressroom.author;
 
-import io.pressroom.web.PublicArticles;
+import io.pressroom.article.PublicArticles;
 import io.pressroom.web.QueryParams;
 import io.pressroom.web.Row;
 import io.pressroom.web.SqlBuilder;

@@ -1,7 +1,7 @@
 package io.pressroom.author;
 
 import io.pressroom.account.Role;
-import io.pressroom.web.PublicArticles;
+import io.pressroom.article.PublicArticles;
 
 /**
  * The one rule for who has a public author profile, as SQL: an enabled account with the author or

@@ -5,8 +5,8 @@ import static io.pressroom.web.Rows.asLong;
 import static io.pressroom.web.Rows.instant;
 import static io.pressroom.web.Rows.text;
 
+import io.pressroom.article.PublicArticles;
 import io.pressroom.author.AuthorRef;
-import io.pressroom.web.PublicArticles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -31,9 +31,6 @@ class CommentReads {
     this.entityManager = entityManager;
   }
 
-  /** An article as commenting sees it: whether it is deleted or public, and its listed count. */
-  record ArticleFacts(long id, String slug, boolean deleted, boolean isPublic, long listed) {}
-
   /** A comment with what deciding about it needs: its article, author and state. */
   record StoredComment(
       CommentView view,
@@ -51,26 +48,6 @@ class CommentReads {
 
   /** A comment of a page with the text of its creation time for the next cursor. */
   record Row(CommentView view, String createdAtKey) {}
-
-  Optional<ArticleFacts> article(String slug) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select a.id, a.slug, a.deleted_at is not null, ("
-                    + PublicArticles.condition("a")
-                    + "), (select count(*) from comments c where c.article_id = a.id and"
-                    + " c.listed) from articles a where a.slug = :slug")
-            .setParameter("slug", slug)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    Object[] row = rows.get(0);
-    return Optional.of(
-        new ArticleFacts(
-            asLong(row[0]), text(row[1]), asBoolean(row[2]), asBoolean(row[3]), asLong(row[4])));
-  }
 
   /** Listed comments of an article, oldest first, after the position {@code after}, if given. */
   List<Row> page(long articleId, Optional<Position> after, int limit, int offset) {

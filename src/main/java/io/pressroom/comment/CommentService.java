@@ -3,6 +3,8 @@ package io.pressroom.comment;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.article.ArticleGateway;
+import io.pressroom.article.ArticleRef;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.MarkdownRenderer;
 import io.pressroom.web.PageCut;
@@ -44,13 +46,16 @@ public class CommentService {
   private final MarkdownRenderer markdown;
   private final EntityManager entityManager;
   private final Event<ArticleChanged> changes;
+  private final ArticleGateway articles;
 
   CommentService(
+      ArticleGateway articles,
       CommentReads reads,
       CursorCodec cursors,
       MarkdownRenderer markdown,
       EntityManager entityManager,
       Event<ArticleChanged> changes) {
+    this.articles = articles;
     this.reads = reads;
     this.cursors = cursors;
     this.markdown = markdown;
@@ -61,12 +66,13 @@ public class CommentService {
   /** The listed comments of a public article, oldest first. */
   public CommentPage list(String slug, PageRequest pageRequest) {
     Optional<CommentReads.Position> after = pageRequest.cursor().map(this::position);
-    CommentReads.ArticleFacts article = publicArticle(slug);
-    if (article.listed() == 0) {
+    ArticleGateway.Found found = publicArticle(slug);
+    long listed = found.row().getLong("listed");
+    if (listed == 0) {
       return new CommentPage(List.of(), new PageInfo(pageRequest.limit(), 0, null));
     }
     List<CommentReads.Row> rows =
-        reads.page(article.id(), after, pageRequest.fetchSize(), pageRequest.offset());
+        reads.page(found.article().id(), after, pageRequest.fetchSize(), pageRequest.offset());
     PageCut<CommentReads.Row> cut =
         PageCut.of(
             rows,
@@ -75,8 +81,7 @@ public class CommentService {
             CURSOR_SORT,
             last -> List.of(last.createdAtKey(), Long.toString(last.view().id())));
     return new CommentPage(
-        cut.shown().stream().map(CommentReads.Row::view).toList(),
-        cut.info(pageRequest, article.listed()));
+        cut.shown().stream().map(CommentReads.Row::view).toList(), cut.info(pageRequest, listed));
   }
 
   /** One comment of a public article; a placeholder if deleted with replies, else 410. */
@@ -91,7 +96,7 @@ public class CommentService {
   /** Posts a comment by the caller on a public article, as a reply if {@code parentId} is set. */
   @Transactional
   public CommentView create(CurrentUser.Caller caller, String slug, NewComment request) {
-    CommentReads.ArticleFacts article = publicArticle(slug);
+    ArticleRef article = articles.requireVisible(slug, ArticleGateway.Lock.NONE);
     long id =
         insert(
             article.id(),
@@ -166,9 +171,9 @@ public class CommentService {
   @Transactional
   public long importComment(
       String articleSlug, long authorId, Long parentId, String body, Instant createdAt) {
-    CommentReads.ArticleFacts article =
-        reads
-            .article(articleSlug)
+    ArticleRef article =
+        articles
+            .find(articleSlug)
             .orElseThrow(() -> new IllegalArgumentException("No article " + articleSlug));
     return insert(article.id(), authorId, parentId, body, createdAt.truncatedTo(ChronoUnit.MICROS));
   }
@@ -256,19 +261,13 @@ public class CommentService {
     return unlisted == 1 && parent != null ? ((Number) parent).longValue() : null;
   }
 
-  private CommentReads.ArticleFacts publicArticle(String slug) {
-    CommentReads.ArticleFacts article =
-        reads
-            .article(slug)
-            .orElseThrow(
-                () -> ProblemException.notFound("No article has the slug '" + slug + "'."));
-    if (article.deleted()) {
-      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
-    }
-    if (!article.isPublic()) {
-      throw ProblemException.notFound("No article has the slug '" + slug + "'.");
-    }
-    return article;
+  /** The public article {@code slug} with its number of listed comments, in one statement. */
+  private ArticleGateway.Found publicArticle(String slug) {
+    return articles.requireVisible(
+        slug,
+        ArticleGateway.Lock.NONE,
+        ArticleGateway.Extra.columns(
+            "(select count(*) from comments c where c.article_id = a.id and c.listed) as listed"));
   }
 
   /** A comment on a public article, whatever its own state; 404 or 410 for the article. */

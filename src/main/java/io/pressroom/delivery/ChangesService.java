@@ -6,6 +6,7 @@ import static io.pressroom.web.Rows.text;
 
 import io.pressroom.article.ArticleService;
 import io.pressroom.article.ArticleSummary;
+import io.pressroom.article.PublicArticles;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.SqlBuilder;
@@ -102,10 +103,10 @@ public class ChangesService {
             () ->
                 entityManager
                     .createNativeQuery(
-                        "with due as (update articles set announce_pending = false, listed = true"
-                            + " where announce_pending and status = 'published' and deleted_at"
-                            + " is null and published_at <= now() returning id)"
-                            + " insert into article_changes (article_id, op)"
+                        "with due as (update articles a set announce_pending = false, listed ="
+                            + " true where a.announce_pending and "
+                            + PublicArticles.condition("a")
+                            + " returning a.id) insert into article_changes (article_id, op)"
                             + " select id, 'upsert' from due")
                     .executeUpdate());
   }

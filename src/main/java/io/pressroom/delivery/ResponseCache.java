@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.article.PublicArticles;
 import io.pressroom.web.PublicContentChanged;
 import io.pressroom.web.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -152,8 +153,8 @@ public class ResponseCache {
                 () ->
                     entityManager
                         .createNativeQuery(
-                            "select published_at from articles where status = 'published' and"
-                                + " deleted_at is null and published_at > now()")
+                            "select a.published_at from articles a where "
+                                + PublicArticles.scheduledCondition("a"))
                         .getResultList());
     instants.forEach(value -> scheduled.add(Rows.exactInstant(value)));
   }

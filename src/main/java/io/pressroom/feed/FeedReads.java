@@ -4,10 +4,10 @@ import static io.pressroom.web.Rows.asLong;
 import static io.pressroom.web.Rows.instant;
 import static io.pressroom.web.Rows.text;
 
+import io.pressroom.article.PublicArticles;
 import io.pressroom.author.PublicAuthors;
 import io.pressroom.tag.TagRef;
 import io.pressroom.tag.TagService;
-import io.pressroom.web.PublicArticles;
 import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

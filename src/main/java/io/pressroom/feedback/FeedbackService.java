@@ -1,13 +1,13 @@
 package io.pressroom.feedback;
 
-import static io.pressroom.web.Rows.asBoolean;
-import static io.pressroom.web.Rows.asDouble;
 import static io.pressroom.web.Rows.asInt;
 import static io.pressroom.web.Rows.asLong;
 
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.article.ArticleGateway;
+import io.pressroom.article.ArticleRef;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.PublicArticles;
+import io.pressroom.web.Row;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -30,16 +30,19 @@ public class FeedbackService {
 
   private final EntityManager entityManager;
   private final Event<ArticleChanged> changes;
+  private final ArticleGateway articles;
 
-  FeedbackService(EntityManager entityManager, Event<ArticleChanged> changes) {
+  FeedbackService(
+      EntityManager entityManager, Event<ArticleChanged> changes, ArticleGateway articles) {
     this.entityManager = entityManager;
+    this.articles = articles;
     this.changes = changes;
   }
 
   /** The reader likes the article; liking it again changes nothing. */
   @Transactional
   public void like(long accountId, String slug) {
-    Target article = target(slug);
+    ArticleRef article = target(slug);
     int inserted =
         entityManager
             .createNativeQuery(
@@ -56,7 +59,7 @@ public class FeedbackService {
   /** The reader takes the like back; when there is none, nothing changes. */
   @Transactional
   public void unlike(long accountId, String slug) {
-    Target article = target(slug);
+    ArticleRef article = target(slug);
     int deleted =
         entityManager
             .createNativeQuery("delete from likes where article_id = :article and account_id = :me")
@@ -77,7 +80,7 @@ public class FeedbackService {
     if (score < 1 || score > 5) {
       throw ProblemException.invalidField("score", RatingRequest.SCORE_RANGE);
     }
-    Target article = target(slug);
+    ArticleRef article = target(slug);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       int inserted =
           entityManager
@@ -118,7 +121,7 @@ public class FeedbackService {
   /** The reader withdraws the rating; when there is none, nothing changes. */
   @Transactional
   public void unrate(long accountId, String slug) {
-    Target article = target(slug);
+    ArticleRef article = target(slug);
     @SuppressWarnings("unchecked")
     List<Object> deleted =
         entityManager
@@ -141,13 +144,9 @@ public class FeedbackService {
    * rows only) and the caller's own score, in one statement.
    */
   public RatingSummary ratings(String slug, OptionalLong accountId) {
-    SqlBuilder sql =
+    SqlBuilder joins =
         new SqlBuilder()
-            .append("select a.id, a.deleted_at is not null, (")
-            .append(PublicArticles.condition("a"))
-            .append("), a.rating_count, a.rating_average, h.s1, h.s2, h.s3, h.s4, h.s5, ")
-            .append(accountId.isPresent() ? "m.score" : "cast(null as smallint)")
-            .append(" from articles a left join lateral (select")
+            .append(" left join lateral (select")
             .append(" count(*) filter (where r.score = 1) as s1,")
             .append(" count(*) filter (where r.score = 2) as s2,")
             .append(" count(*) filter (where r.score = 3) as s3,")
@@ -155,49 +154,38 @@ public class FeedbackService {
             .append(" count(*) filter (where r.score = 5) as s5")
             .append(" from ratings r where r.article_id = a.id) h on true");
     if (accountId.isPresent()) {
-      sql.append(
+      joins.append(
           " left join ratings m on m.article_id = a.id and m.account_id = :me",
           "me",
           accountId.getAsLong());
     }
-    sql.append(" where a.slug = :slug", "slug", slug);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = sql.toQuery(entityManager).getResultList();
-    Object[] row = check(slug, rows);
+    Row row =
+        articles
+            .requireVisible(
+                slug,
+                ArticleGateway.Lock.NONE,
+                new ArticleGateway.Extra(
+                    "a.rating_count as rating_count, a.rating_average as rating_average, h.s1 as"
+                        + " s1, h.s2 as s2, h.s3 as s3, h.s4 as s4, h.s5 as s5, "
+                        + (accountId.isPresent() ? "m.score" : "cast(null as smallint)")
+                        + " as mine",
+                    joins))
+            .row();
     return new RatingSummary(
-        Math.round(asDouble(row[4]) * 100) / 100.0,
-        asInt(row[3]),
+        Math.round(row.getDouble("rating_average") * 100) / 100.0,
+        row.getInt("rating_count"),
         new RatingSummary.Histogram(
-            asLong(row[5]), asLong(row[6]), asLong(row[7]), asLong(row[8]), asLong(row[9])),
-        row[10] == null ? null : asInt(row[10]));
+            row.getLong("s1"),
+            row.getLong("s2"),
+            row.getLong("s3"),
+            row.getLong("s4"),
+            row.getLong("s5")),
+        row.nullableInt("mine"));
   }
 
   /** A published article's id and slug; 404 when there is none to see, 410 once deleted. */
-  private Target target(String slug) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select a.id, a.deleted_at is not null, ("
-                    + PublicArticles.condition("a")
-                    + ") from articles a where a.slug = :slug")
-            .setParameter("slug", slug)
-            .getResultList();
-    return new Target(asLong(check(slug, rows)[0]), slug);
-  }
-
-  private static Object[] check(String slug, List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      throw notFound(slug);
-    }
-    Object[] row = rows.get(0);
-    if (asBoolean(row[1])) {
-      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
-    }
-    if (!asBoolean(row[2])) {
-      throw notFound(slug);
-    }
-    return row;
+  private ArticleRef target(String slug) {
+    return articles.requireVisible(slug, ArticleGateway.Lock.NONE);
   }
 
   private OptionalLong lockedScore(long articleId, long accountId) {
@@ -217,7 +205,7 @@ public class FeedbackService {
    * Moves the article's counters by {@code delta} as {@code assignments} say (SQL increments, never
    * a value computed here) and tells caches that its feedback changed.
    */
-  private void counters(Target article, String assignments, int delta) {
+  private void counters(ArticleRef article, String assignments, int delta) {
     entityManager
         .createNativeQuery("update articles set " + assignments + " where id = :article")
         .setParameter("delta", delta)
@@ -225,10 +213,4 @@ public class FeedbackService {
         .executeUpdate();
     changes.fire(new ArticleChanged(article.id(), article.slug(), ArticleChanged.Kind.FEEDBACK));
   }
-
-  private static ProblemException notFound(String slug) {
-    return ProblemException.notFound("No article has the slug '" + slug + "'.");
-  }
-
-  private record Target(long id, String slug) {}
 }

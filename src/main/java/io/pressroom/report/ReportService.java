@@ -1,18 +1,17 @@
 package io.pressroom.report;
 
-import static io.pressroom.web.Rows.asBoolean;
 import static io.pressroom.web.Rows.asLong;
 import static io.pressroom.web.Rows.instant;
 import static io.pressroom.web.Rows.text;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.article.ArticleGateway;
 import io.pressroom.web.ClientAddress;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageInfo;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.PublicArticles;
 import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,8 +40,14 @@ public class ReportService {
   private final ReportThrottle throttle;
   private final CursorCodec cursors;
   private final EntityManager entityManager;
+  private final ArticleGateway articles;
 
-  ReportService(ReportThrottle throttle, CursorCodec cursors, EntityManager entityManager) {
+  ReportService(
+      ReportThrottle throttle,
+      CursorCodec cursors,
+      EntityManager entityManager,
+      ArticleGateway articles) {
+    this.articles = articles;
     this.throttle = throttle;
     this.cursors = cursors;
     this.entityManager = entityManager;
@@ -60,7 +65,7 @@ public class ReportService {
           "reason", "size must be between " + MIN_REASON_LENGTH + " and " + MAX_REASON_LENGTH);
     }
     throttle.acquire(ClientAddress.group(clientAddress));
-    long articleId = publicArticle(slug);
+    long articleId = articles.requireVisible(slug, ArticleGateway.Lock.NONE).id();
     String contact =
         request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -153,25 +158,6 @@ public class ReportService {
       throw ProblemException.notFound("No report has the id " + id + ".");
     }
     return get(id);
-  }
-
-  private long publicArticle(String slug) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select a.id, a.deleted_at is not null, ("
-                    + PublicArticles.condition("a")
-                    + ") from articles a where a.slug = :slug")
-            .setParameter("slug", slug)
-            .getResultList();
-    if (rows.isEmpty() || !(asBoolean(rows.get(0)[1]) || asBoolean(rows.get(0)[2]))) {
-      throw ProblemException.notFound("No article has the slug '" + slug + "'.");
-    }
-    if (asBoolean(rows.get(0)[1])) {
-      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
-    }
-    return asLong(rows.get(0)[0]);
   }
 
   private static long parseId(String text) {

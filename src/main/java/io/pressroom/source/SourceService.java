@@ -1,15 +1,9 @@
 package io.pressroom.source;
 
-import static io.pressroom.web.Rows.asBoolean;
-import static io.pressroom.web.Rows.asLong;
-import static io.pressroom.web.Rows.text;
-
+import io.pressroom.article.ArticleGateway;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.PublicArticles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The protected way to an article's original source. The target of every redirect is the source URL
@@ -20,27 +14,32 @@ import java.util.List;
 @ApplicationScoped
 class SourceService {
 
-  private final EntityManager entityManager;
+  private static final ArticleGateway.Extra SOURCE =
+      ArticleGateway.Extra.columns("a.source_url as source_url");
+
+  private final ArticleGateway articles;
   private final SourceTokens tokens;
 
-  SourceService(EntityManager entityManager, SourceTokens tokens) {
-    this.entityManager = entityManager;
+  SourceService(ArticleGateway articles, SourceTokens tokens) {
+    this.articles = articles;
     this.tokens = tokens;
   }
 
-  /** An article's source as far as deciding about a redirect needs. */
-  private record Target(long id, String slug, String url, boolean deleted, boolean isPublic) {}
+  /** The public article {@code slug} with its stored source URL. */
+  private ArticleGateway.Found find(String slug) {
+    return articles.requireVisible(slug, ArticleGateway.Lock.NONE, SOURCE);
+  }
 
   /** The stored source URL of the published article {@code slug}. */
   String sourceUrl(String slug) {
-    return url(find("a.slug = :key", slug, "No article has the slug '" + slug + "'."));
+    return url(find(slug));
   }
 
   /** A signed link to the source of the published article {@code slug}, bound to that article. */
   SourceTokens.Issued issue(String slug) {
-    Target target = find("a.slug = :key", slug, "No article has the slug '" + slug + "'.");
+    ArticleGateway.Found target = find(slug);
     url(target);
-    return tokens.issue(target.id(), Instant.now());
+    return tokens.issue(target.article().id(), Instant.now());
   }
 
   /**
@@ -54,41 +53,19 @@ class SourceService {
       throw ProblemException.gone("This link expired; ask for a new one.");
     }
     return url(
-        find("a.id = :key", claims.articleId(), "The article of this link is not available."));
+        articles.requireVisible(
+            claims.articleId(),
+            "The article of this link is not available.",
+            ArticleGateway.Lock.NONE,
+            SOURCE));
   }
 
-  private Target find(String condition, Object key, String notFound) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select a.id, a.slug, a.source_url, a.deleted_at is not null, ("
-                    + PublicArticles.condition("a")
-                    + ") from articles a where "
-                    + condition)
-            .setParameter("key", key)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound(notFound);
-    }
-    Object[] row = rows.get(0);
-    Target target =
-        new Target(
-            asLong(row[0]), text(row[1]), text(row[2]), asBoolean(row[3]), asBoolean(row[4]));
-    if (target.deleted()) {
-      throw ProblemException.gone("The article '" + target.slug() + "' has been deleted.");
-    }
-    if (!target.isPublic()) {
-      throw ProblemException.notFound(notFound);
-    }
-    return target;
-  }
-
-  private static String url(Target target) {
-    if (target.url() == null || target.url().isBlank()) {
+  private static String url(ArticleGateway.Found target) {
+    String url = target.row().text("source_url");
+    if (url == null || url.isBlank()) {
       throw ProblemException.notFound(
-          "The article '" + target.slug() + "' has no original source to open.");
+          "The article '" + target.article().slug() + "' has no original source to open.");
     }
-    return target.url();
+    return url;
   }
 }

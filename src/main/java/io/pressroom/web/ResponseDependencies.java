@@ -20,7 +20,7 @@ public class ResponseDependencies {
     return articles;
   }
 
-  void add(Collection<Long> ids) {
+  public void add(Collection<Long> ids) {
     articles.addAll(ids);
   }
 

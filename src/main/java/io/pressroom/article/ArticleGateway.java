@@ -1,0 +1,124 @@
+package io.pressroom.article;
+
+import io.pressroom.web.ProblemException;
+import io.pressroom.web.Row;
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The one way into an article for every other package: find the article a reader may see by its
+ * slug, or answer 404 (it never existed, or it is not public) or 410 (it was deleted). A caller
+ * that needs more of the article, or of what hangs off it, in the same statement names {@link
+ * Extra} columns (and joins) over {@code articles a}; they come back in {@link Found#row()}, read
+ * by alias.
+ */
+@ApplicationScoped
+public class ArticleGateway {
+
+  /** Whether the lookup locks the article's row until the transaction ends. */
+  public enum Lock {
+    NONE(""),
+    SHARE(" for share of a"),
+    UPDATE(" for update of a");
+
+    private final String sql;
+
+    Lock(String sql) {
+      this.sql = sql;
+    }
+
+    String sql() {
+      return sql;
+    }
+  }
+
+  /** More columns (with aliases) and joins, over {@code articles a}, read in the same statement. */
+  public record Extra(String columns, SqlBuilder joins) {
+
+    public static Extra columns(String columns) {
+      return new Extra(columns, new SqlBuilder());
+    }
+  }
+
+  /** Nothing more than the reference. */
+  private static final Extra NOTHING = Extra.columns("");
+
+  /** A visible article and the extra columns read with it. */
+  public record Found(ArticleRef article, Row row) {}
+
+  private final ArticleQueries queries;
+
+  ArticleGateway(ArticleQueries queries) {
+    this.queries = queries;
+  }
+
+  /** The public article {@code slug}; 404 when there is none to see, 410 once deleted. */
+  public ArticleRef requireVisible(String slug, Lock lock) {
+    return requireVisible(slug, lock, NOTHING).article();
+  }
+
+  /** As {@link #requireVisible(String, Lock)}, with {@code extra} read in the same statement. */
+  public Found requireVisible(String slug, Lock lock, Extra extra) {
+    return found(queries.reference("a.slug = :key", slug, lock, extra), notFoundMessage(slug));
+  }
+
+  /**
+   * The public article with this id (a reference kept elsewhere, as in a signed link); 404 with
+   * {@code notFound} when there is none to see, 410 once deleted.
+   */
+  public Found requireVisible(long id, String notFound, Lock lock, Extra extra) {
+    return found(queries.reference("a.id = :key", id, lock, extra), notFound);
+  }
+
+  /** The article {@code slug} whatever its state, for importing content: no visibility applies. */
+  public Optional<ArticleRef> find(String slug) {
+    return queries.reference("a.slug = :key", slug, Lock.NONE, NOTHING).map(ArticleGateway::ref);
+  }
+
+  /**
+   * What the changes feed records for a change another package made to articles (a tag renamed or
+   * deleted), bringing the article's feed bookkeeping up to date under its row lock.
+   */
+  public ArticleChanged.FeedOp settleFeed(long articleId) {
+    return queries.settleFeed(articleId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  private static Found found(Optional<Row> row, String notFound) {
+    Row found =
+        require(row, notFound, r -> r.bool("deleted"), r -> r.bool("visible"), r -> r.text("slug"));
+    return new Found(ref(found), found);
+  }
+
+  private static ArticleRef ref(Row row) {
+    return new ArticleRef(row.getLong("id"), row.text("slug"), row.getLong("author_id"));
+  }
+
+  /**
+   * The decision every lookup of an article shares: absent or not visible to this caller is 404
+   * with {@code notFound}, deleted is 410 (naming the article by its slug), else the article.
+   */
+  static <T> T require(
+      Optional<T> article,
+      String notFound,
+      Predicate<T> deleted,
+      Predicate<T> visible,
+      Function<T, String> slug) {
+    T found = article.orElseThrow(() -> ProblemException.notFound(notFound));
+    if (deleted.test(found)) {
+      throw ProblemException.gone("The article '" + slug.apply(found) + "' has been deleted.");
+    }
+    if (!visible.test(found)) {
+      throw ProblemException.notFound(notFound);
+    }
+    return found;
+  }
+
+  static String notFoundMessage(String slug) {
+    return "No article has the slug '" + slug + "'.";
+  }
+}

@@ -1,0 +1,404 @@
+package io.pressroom.article;
+
+import io.pressroom.account.Account;
+import io.pressroom.author.AuthorRef;
+import io.pressroom.tag.TagService;
+import io.pressroom.web.Row;
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All the SQL of articles, reads and writes. Reads are plain SQL shaped for the indexes, a fixed
+ * number of statements per request whatever the page size (one for the count and the checks, one
+ * for the page with the tags of each article). Every selected expression has an alias and is read
+ * by it ({@link Row}).
+ */
+@ApplicationScoped
+class ArticleQueries {
+
+  /** The columns of a listed article, over {@code articles a join accounts u}. */
+  private static final String SUMMARY_COLUMNS =
+      "a.id as id, a.slug as slug, a.title as title, a.summary as summary,"
+          + " a.published_at as published_at, a.updated_at as updated_at,"
+          + " a.reading_minutes as reading_minutes, a.cover_image_url as cover_image_url,"
+          + " a.like_count as like_count, a.comment_count as comment_count,"
+          + " a.rating_average as rating_average, a.rating_count as rating_count,"
+          + " u.handle as author_handle, u.name as author_name, u.avatar_url as author_avatar, "
+          + TagService.REFS_COLUMN
+          + " as tags";
+
+  /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
+  private static final String TAG_TOTAL =
+      "coalesce((select t.public_count - (select count(*) from article_tags s where s.tag_id ="
+          + " t.id and s.public and s.published_at > now()) from tags t where t.slug ="
+          + " :totalTag), 0)";
+
+  private final EntityManager entityManager;
+
+  ArticleQueries(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** The facts the listing must check before it runs: the total and which names exist. */
+  record ListingFacts(long total, List<String> knownTags, boolean authorKnown) {}
+
+  /** A listed article with the text of its sort key for the next cursor. */
+  record Listed(long id, ArticleSummary summary, String sortKey) {}
+
+  /** An article as stored, before visibility is decided. */
+  record StoredArticle(
+      long id,
+      ArticleSummary summary,
+      String body,
+      String html,
+      String referenceUrl,
+      boolean hasSource,
+      String sourcePublisher,
+      String republicationNotice,
+      ArticleStatus status,
+      boolean deleted,
+      boolean isPublic,
+      long authorId,
+      long version) {}
+
+  // Listings
+
+  ListingFacts facts(ArticleFilter filter) {
+    SqlBuilder sql = new SqlBuilder().append("select ");
+    if (onlyByTag(filter)) {
+      sql.append(TAG_TOTAL, "totalTag", filter.tagSlugs().get(0));
+    } else {
+      sql.append("(select count(*)").appendAll(from(filter)).appendAll(where(filter)).append(")");
+    }
+    sql.append(" as total");
+    sql.append(
+        filter.tagSlugs().isEmpty()
+            ? ", cast(null as text) as known_tags"
+            : ", (select string_agg(slug, ',') from tags where slug in (:tags)) as known_tags");
+    sql.append(
+        filter.authorHandle().isPresent()
+            ? ", exists (select 1 from accounts where handle = :author) as author_known"
+            : ", true as author_known");
+    if (!filter.tagSlugs().isEmpty()) {
+      sql.bind("tags", filter.tagSlugs());
+    }
+    Row row = sql.single(entityManager);
+    String known = row.text("known_tags");
+    return new ListingFacts(
+        row.getLong("total"),
+        known == null ? List.of() : Arrays.asList(known.split(",")),
+        row.bool("author_known"));
+  }
+
+  List<Listed> page(ArticleFilter filter, Optional<SortPosition> after, int limit, int offset) {
+    ArticleSort sort = filter.sort();
+    String direction = sort.descending() ? " desc" : " asc";
+    boolean tagIndexOrder = viaTagIndex(filter) && sort.byPublication();
+    String key = tagIndexOrder ? "at.published_at" : sort.keyExpression();
+    String idColumn = tagIndexOrder ? "at.article_id" : "a.id";
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append("select " + SUMMARY_COLUMNS)
+            .append(", cast(" + key + " as text) as sort_key")
+            .appendAll(from(filter))
+            .append(" join accounts u on u.id = a.author_id")
+            .appendAll(where(filter));
+    after.ifPresent(
+        position ->
+            sql.append(
+                    " and ("
+                        + key
+                        + ", "
+                        + idColumn
+                        + ") "
+                        + (sort.descending() ? "<" : ">")
+                        + " (cast(:afterKey as "
+                        + sort.keyType()
+                        + "), :afterId)")
+                .bind("afterKey", position.key())
+                .bind("afterId", position.id()));
+    if (sort == ArticleSort.RELEVANCE) {
+      sql.bind("q", filter.query().orElseThrow());
+    }
+    sql.append(" order by " + key + direction + ", " + idColumn + direction)
+        .append(" limit :limit", "limit", limit)
+        .append(" offset :offset", "offset", offset);
+    return sql.rows(entityManager).stream()
+        .map(row -> new Listed(row.getLong("id"), summary(row), row.text("sort_key")))
+        .toList();
+  }
+
+  /** Where a page ends in its sort order: the sort key's text and the article id. */
+  record SortPosition(String key, long id) {}
+
+  // One article
+
+  /** The article with this slug whatever its state, with what deciding visibility needs. */
+  Optional<StoredArticle> bySlug(String slug) {
+    return Row.first(
+            entityManager
+                .createNativeQuery(
+                    "select "
+                        + SUMMARY_COLUMNS
+                        + ", a.body as body, a.body_html as body_html,"
+                        + " a.reference_url as reference_url,"
+                        + " a.source_url is not null as has_source,"
+                        + " a.source_publisher as source_publisher,"
+                        + " a.republication_notice as republication_notice, a.status as status,"
+                        + " a.published_at <= now() as due, a.deleted_at is not null as deleted, ("
+                        + PublicArticles.condition("a")
+                        + ") as visible,"
+                        + " a.author_id as author_id, a.version as version"
+                        + " from articles a join accounts u on u.id = a.author_id"
+                        + " where a.slug = :slug",
+                    Tuple.class)
+                .setParameter("slug", slug))
+        .map(
+            row ->
+                new StoredArticle(
+                    row.getLong("id"),
+                    summary(row),
+                    row.text("body"),
+                    row.text("body_html"),
+                    row.text("reference_url"),
+                    row.bool("has_source"),
+                    row.text("source_publisher"),
+                    row.text("republication_notice"),
+                    status(
+                        ArticleStatus.of(row.text("status")),
+                        !row.isNull("due") && row.bool("due")),
+                    row.bool("deleted"),
+                    row.bool("visible"),
+                    row.getLong("author_id"),
+                    row.getLong("version")));
+  }
+
+  /** Summaries of those of these articles that are public now, by id; one statement. */
+  Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<Row> rows =
+        Row.list(
+            entityManager
+                .createNativeQuery(
+                    "select "
+                        + SUMMARY_COLUMNS
+                        + " from articles a join accounts u on u.id = a.author_id"
+                        + " where a.id in (:ids) and "
+                        + PublicArticles.condition("a"),
+                    Tuple.class)
+                .setParameter("ids", ids));
+    Map<Long, ArticleSummary> summaries = new HashMap<>();
+    for (Row row : rows) {
+      summaries.put(row.getLong("id"), summary(row));
+    }
+    return summaries;
+  }
+
+  /** What a signed-in reader did on an article and its author, in one statement. */
+  ArticleDetail.Viewer viewer(long articleId, long authorId, long accountId) {
+    Row row =
+        Row.single(
+            entityManager
+                .createNativeQuery(
+                    "select exists (select 1 from likes where article_id = :article and"
+                        + " account_id = :me) as liked, (select score from ratings where"
+                        + " article_id = :article and account_id = :me) as rating, exists"
+                        + " (select 1 from follows where follower_id = :me and author_id ="
+                        + " :author) as following_author",
+                    Tuple.class)
+                .setParameter("article", articleId)
+                .setParameter("author", authorId)
+                .setParameter("me", accountId));
+    return new ArticleDetail.Viewer(
+        row.bool("liked"), row.nullableInt("rating"), row.bool("following_author"));
+  }
+
+  /**
+   * The article's reference as the gateway reads it ({@code id}, {@code slug}, {@code author_id},
+   * {@code deleted}, {@code visible}) and the caller's {@code extra} columns, found by {@code
+   * condition} over {@code articles a}; locked as {@code lock} says.
+   */
+  Optional<Row> reference(
+      String condition, Object key, ArticleGateway.Lock lock, ArticleGateway.Extra extra) {
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append(
+                "select a.id as id, a.slug as slug, a.author_id as author_id,"
+                    + " a.deleted_at is not null as deleted, ("
+                    + PublicArticles.condition("a")
+                    + ") as visible")
+            .append(extra.columns().isEmpty() ? "" : ", " + extra.columns())
+            .append(" from articles a")
+            .appendAll(extra.joins())
+            .append(" where " + condition, "key", key)
+            .append(lock.sql());
+    List<Row> rows = sql.rows(entityManager);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  // Writes
+
+  /** The article with this slug, locked for a change; deleted ones too. */
+  Optional<Article> lockBySlug(String slug) {
+    return Article.<Article>find("slug", slug)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional();
+  }
+
+  /** Stores a new article now, so that it has its id. */
+  void insert(Article article) {
+    article.persist();
+    entityManager.flush();
+  }
+
+  /** The author of a new article, without reading the account. */
+  Account authorReference(long accountId) {
+    return entityManager.getReference(Account.class, accountId);
+  }
+
+  /** Makes concurrent writers of one slug base take turns until they commit. */
+  void lockSlugBase(String base) {
+    entityManager
+        .createNativeQuery("select pg_advisory_xact_lock(hashtext(:base))")
+        .setParameter("base", "article-slug:" + base)
+        .getSingleResult();
+  }
+
+  boolean slugTaken(String slug) {
+    return Article.count("slug", slug) > 0;
+  }
+
+  /**
+   * The changes-feed bookkeeping of an article written by another package, which could not tell
+   * what readers may see of it: the row is locked, and {@link Article#settleFeed} decides as for
+   * the article package's own writes.
+   */
+  ArticleChanged.FeedOp settleFeed(long articleId, Instant now) {
+    Article article = entityManager.find(Article.class, articleId, LockModeType.PESSIMISTIC_WRITE);
+    return article == null ? ArticleChanged.FeedOp.NONE : article.settleFeed(now);
+  }
+
+  // Pieces
+
+  /**
+   * Public articles of one tag are read from that tag's range of {@code article_tags_public_idx},
+   * whose rows carry the article's publication time: no pass over every article of the tag.
+   */
+  private static boolean viaTagIndex(ArticleFilter filter) {
+    return filter.tagSlugs().size() == 1 && filter.status() == ArticleStatus.PUBLISHED;
+  }
+
+  /** A listing of one tag and nothing else, whose total the tag keeps itself. */
+  private static boolean onlyByTag(ArticleFilter filter) {
+    return viaTagIndex(filter)
+        && filter.authorHandle().isEmpty()
+        && filter.query().isEmpty()
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && filter.updatedSince().isEmpty()
+        && filter.onlyAuthorId().isEmpty()
+        && filter.followedBy().isEmpty();
+  }
+
+  private static SqlBuilder from(ArticleFilter filter) {
+    return new SqlBuilder()
+        .append(
+            viaTagIndex(filter)
+                ? " from article_tags at join articles a on a.id = at.article_id"
+                : " from articles a");
+  }
+
+  private static SqlBuilder where(ArticleFilter filter) {
+    SqlBuilder sql = new SqlBuilder();
+    switch (filter.status()) {
+      case PUBLISHED -> sql.append(" where " + PublicArticles.condition("a"));
+      case SCHEDULED -> sql.append(" where " + PublicArticles.scheduledCondition("a"));
+      case DRAFT -> sql.append(" where a.deleted_at is null and a.status = 'draft'");
+      case ARCHIVED -> sql.append(" where a.deleted_at is null and a.status = 'archived'");
+    }
+    filter
+        .onlyAuthorId()
+        .ifPresent(id -> sql.append(" and a.author_id = :onlyAuthor", "onlyAuthor", id));
+    filter
+        .followedBy()
+        .ifPresent(
+            id ->
+                sql.append(
+                    " and a.author_id in (select author_id from follows where follower_id ="
+                        + " :follower)",
+                    "follower",
+                    id));
+    if (viaTagIndex(filter)) {
+      sql.append(
+          " and at.tag_id = (select id from tags where slug = :tag) and at.public"
+              + " and at.published_at <= now()",
+          "tag",
+          filter.tagSlugs().get(0));
+    } else if (!filter.tagSlugs().isEmpty()) {
+      sql.append(
+          " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"
+              + " in (select id from tags where slug in (:tags)))",
+          "tags",
+          filter.tagSlugs());
+    }
+    filter
+        .authorHandle()
+        .ifPresent(
+            handle ->
+                sql.append(
+                    " and a.author_id = (select id from accounts where handle = :author)",
+                    "author",
+                    handle));
+    filter
+        .query()
+        .ifPresent(q -> sql.append(" and a.search @@ websearch_to_tsquery('english', :q)", "q", q));
+    filter
+        .publishedAfter()
+        .ifPresent(at -> sql.append(" and a.published_at > :after", "after", at));
+    filter
+        .publishedBefore()
+        .ifPresent(at -> sql.append(" and a.published_at < :before", "before", at));
+    filter
+        .updatedSince()
+        .ifPresent(at -> sql.append(" and a.updated_at >= :updatedSince", "updatedSince", at));
+    return sql;
+  }
+
+  /** A stored "published" whose instant has not come reads as scheduled. */
+  private static ArticleStatus status(ArticleStatus stored, boolean due) {
+    if (stored == ArticleStatus.PUBLISHED && !due) {
+      return ArticleStatus.SCHEDULED;
+    }
+    return stored;
+  }
+
+  private static ArticleSummary summary(Row row) {
+    return new ArticleSummary(
+        row.text("slug"),
+        row.text("title"),
+        row.text("summary"),
+        new AuthorRef(
+            row.text("author_handle"), row.text("author_name"), row.text("author_avatar")),
+        TagService.refs(row.text("tags")),
+        row.instant("published_at"),
+        row.instant("updated_at"),
+        row.getInt("reading_minutes"),
+        row.text("cover_image_url"),
+        new ArticleStats(
+            row.getInt("like_count"),
+            row.getInt("comment_count"),
+            Math.round(row.getDouble("rating_average") * 100) / 100.0,
+            row.getInt("rating_count")));
+  }
+}

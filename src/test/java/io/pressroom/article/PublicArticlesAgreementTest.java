@@ -1,0 +1,93 @@
+package io.pressroom.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pressroom.account.Account;
+import io.pressroom.support.Fixtures;
+import io.pressroom.web.Row;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public rule is written twice, as Java ({@link PublicArticles}) and as SQL functions (V9) that
+ * the tag triggers use: on a draft, a published, a scheduled and a deleted article, the SQL
+ * condition, the SQL functions, the Java predicate and the tags' copies all agree.
+ */
+@QuarkusTest
+class PublicArticlesAgreementTest {
+
+  @Inject Fixtures fixtures;
+  @Inject EntityManager entityManager;
+
+  @Test
+  void javaConditionSqlFunctionsAndPredicateAgree() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    String published = fixtures.article(author).tags(tag).create();
+    String scheduled =
+        fixtures.article(author).tags(tag).publishedAt(Instant.now().plusSeconds(3600)).create();
+    String draft = fixtures.article(author).tags(tag).create();
+    fixtures.markDraft(draft);
+    String deleted = fixtures.article(author).tags(tag).create();
+    fixtures.markDeleted(deleted);
+
+    Map<String, Boolean> expectedPublic =
+        Map.of(published, true, scheduled, false, draft, false, deleted, false);
+    Map<String, Boolean> expectedLive =
+        Map.of(published, true, scheduled, true, draft, false, deleted, false);
+
+    List<Row> rows =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Row.list(
+                        entityManager
+                            .createNativeQuery(
+                                "select a.slug as slug, a.status as status,"
+                                    + " a.published_at as published_at,"
+                                    + " a.deleted_at as deleted_at, now() as now, ("
+                                    + PublicArticles.condition("a")
+                                    + ") as java_condition, ("
+                                    + PublicArticles.scheduledCondition("a")
+                                    + ") as java_scheduled,"
+                                    + " article_is_public(a.status, a.published_at,"
+                                    + " a.deleted_at) as sql_public,"
+                                    + " article_is_live(a.status, a.deleted_at) as sql_live,"
+                                    + " (select bool_and(at.public) from article_tags at"
+                                    + " where at.article_id = a.id) as tag_copy"
+                                    + " from articles a where a.slug in (:slugs)",
+                                Tuple.class)
+                            .setParameter("slugs", List.copyOf(expectedPublic.keySet()))));
+
+    assertThat(rows).hasSize(4);
+    for (Row row : rows) {
+      String slug = row.text("slug");
+      boolean isPublic = expectedPublic.get(slug);
+      boolean isLive = expectedLive.get(slug);
+      ArticleStatus status = ArticleStatus.of(row.text("status"));
+      Instant publishedAt = row.isNull("published_at") ? null : row.exactInstant("published_at");
+      Instant deletedAt = row.isNull("deleted_at") ? null : row.exactInstant("deleted_at");
+      Instant now = row.exactInstant("now");
+
+      assertThat(row.bool("java_condition")).as(slug).isEqualTo(isPublic);
+      assertThat(row.bool("sql_public")).as(slug).isEqualTo(isPublic);
+      assertThat(PublicArticles.isPublic(status, publishedAt, deletedAt, now))
+          .as(slug)
+          .isEqualTo(isPublic);
+      assertThat(row.bool("sql_live")).as(slug).isEqualTo(isLive);
+      assertThat(row.bool("tag_copy")).as(slug).isEqualTo(isLive);
+      assertThat(PublicArticles.isLive(status, deletedAt)).as(slug).isEqualTo(isLive);
+      assertThat(row.bool("java_scheduled")).as(slug).isEqualTo(isLive && !isPublic);
+      assertThat(PublicArticles.isScheduled(status, publishedAt, deletedAt, now))
+          .as(slug)
+          .isEqualTo(isLive && !isPublic);
+    }
+  }
+}
