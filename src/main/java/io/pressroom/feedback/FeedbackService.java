@@ -1,26 +1,24 @@
 package io.pressroom.feedback;
 
 import static io.pressroom.web.Rows.asBoolean;
-import static io.pressroom.web.Rows.asDouble;
-import static io.pressroom.web.Rows.asInt;
 import static io.pressroom.web.Rows.asLong;
 
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.PublicArticles;
-import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
  * Likes and ratings of published articles. Each write inserts, changes or deletes the reader's own
- * row first and moves the article's counters by SQL increments in the same transaction, and only
- * when the row really changed; so the counters stay equal to the rows however many readers act at
- * once, and repeating a request changes nothing.
+ * row first and moves the article's counters in the same transaction (see {@link FeedbackQueries}),
+ * and only when the row really changed; so the counters stay equal to the rows however many readers
+ * act at once, and repeating a request changes nothing.
  */
 @ApplicationScoped
 public class FeedbackService {
@@ -28,10 +26,13 @@ public class FeedbackService {
   /** Enough for any interleaving of one reader's own concurrent rating requests. */
   private static final int MAX_ATTEMPTS = 10;
 
+  private final FeedbackQueries queries;
   private final EntityManager entityManager;
   private final Event<ArticleChanged> changes;
 
-  FeedbackService(EntityManager entityManager, Event<ArticleChanged> changes) {
+  FeedbackService(
+      FeedbackQueries queries, EntityManager entityManager, Event<ArticleChanged> changes) {
+    this.queries = queries;
     this.entityManager = entityManager;
     this.changes = changes;
   }
@@ -40,16 +41,9 @@ public class FeedbackService {
   @Transactional
   public void like(long accountId, String slug) {
     Target article = target(slug);
-    int inserted =
-        entityManager
-            .createNativeQuery(
-                "insert into likes (article_id, account_id) values (:article, :me)"
-                    + " on conflict do nothing")
-            .setParameter("article", article.id())
-            .setParameter("me", accountId)
-            .executeUpdate();
-    if (inserted == 1) {
-      counters(article, "like_count = like_count + :delta", 1);
+    if (queries.insertLike(article.id(), accountId)) {
+      queries.moveLikeCount(article.id(), 1);
+      feedbackChanged(article);
     }
   }
 
@@ -57,14 +51,9 @@ public class FeedbackService {
   @Transactional
   public void unlike(long accountId, String slug) {
     Target article = target(slug);
-    int deleted =
-        entityManager
-            .createNativeQuery("delete from likes where article_id = :article and account_id = :me")
-            .setParameter("article", article.id())
-            .setParameter("me", accountId)
-            .executeUpdate();
-    if (deleted == 1) {
-      counters(article, "like_count = like_count + :delta", -1);
+    if (queries.deleteLike(article.id(), accountId)) {
+      queries.moveLikeCount(article.id(), -1);
+      feedbackChanged(article);
     }
   }
 
@@ -79,33 +68,18 @@ public class FeedbackService {
     }
     Target article = target(slug);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      int inserted =
-          entityManager
-              .createNativeQuery(
-                  "insert into ratings (article_id, account_id, score)"
-                      + " values (:article, :me, :score) on conflict do nothing")
-              .setParameter("article", article.id())
-              .setParameter("me", accountId)
-              .setParameter("score", score)
-              .executeUpdate();
-      if (inserted == 1) {
-        counters(
-            article, "rating_count = rating_count + 1, rating_sum = rating_sum + :delta", score);
+      if (queries.insertRating(article.id(), accountId, score)) {
+        queries.countNewRating(article.id(), score);
+        feedbackChanged(article);
         return;
       }
-      OptionalLong previous = lockedScore(article.id(), accountId);
+      OptionalInt previous = queries.lockScore(article.id(), accountId);
       if (previous.isPresent()) {
-        int delta = score - (int) previous.getAsLong();
+        int delta = score - previous.getAsInt();
         if (delta != 0) {
-          entityManager
-              .createNativeQuery(
-                  "update ratings set score = :score, updated_at = now()"
-                      + " where article_id = :article and account_id = :me")
-              .setParameter("score", score)
-              .setParameter("article", article.id())
-              .setParameter("me", accountId)
-              .executeUpdate();
-          counters(article, "rating_sum = rating_sum + :delta", delta);
+          queries.updateScore(article.id(), accountId, score);
+          queries.moveRatingSum(article.id(), delta);
+          feedbackChanged(article);
         }
         return;
       }
@@ -119,57 +93,27 @@ public class FeedbackService {
   @Transactional
   public void unrate(long accountId, String slug) {
     Target article = target(slug);
-    @SuppressWarnings("unchecked")
-    List<Object> deleted =
-        entityManager
-            .createNativeQuery(
-                "delete from ratings where article_id = :article and account_id = :me"
-                    + " returning score")
-            .setParameter("article", article.id())
-            .setParameter("me", accountId)
-            .getResultList();
-    if (!deleted.isEmpty()) {
-      counters(
-          article,
-          "rating_count = rating_count - 1, rating_sum = rating_sum + :delta",
-          -asInt(deleted.get(0)));
+    OptionalInt withdrawn = queries.deleteRating(article.id(), accountId);
+    if (withdrawn.isPresent()) {
+      queries.uncountRating(article.id(), withdrawn.getAsInt());
+      feedbackChanged(article);
     }
   }
 
   /**
-   * The ratings of a published article: the counters, the histogram (grouped over this article's
-   * rows only) and the caller's own score, in one statement.
+   * The ratings of a published article and the caller's own score, in one statement: the article is
+   * decided about from the same row (404 when there is none to see, 410 once deleted).
    */
   public RatingSummary ratings(String slug, OptionalLong accountId) {
-    SqlBuilder sql =
-        new SqlBuilder()
-            .append("select a.id, a.deleted_at is not null, (")
-            .append(PublicArticles.condition("a"))
-            .append("), a.rating_count, a.rating_average, h.s1, h.s2, h.s3, h.s4, h.s5, ")
-            .append(accountId.isPresent() ? "m.score" : "cast(null as smallint)")
-            .append(" from articles a left join lateral (select")
-            .append(" count(*) filter (where r.score = 1) as s1,")
-            .append(" count(*) filter (where r.score = 2) as s2,")
-            .append(" count(*) filter (where r.score = 3) as s3,")
-            .append(" count(*) filter (where r.score = 4) as s4,")
-            .append(" count(*) filter (where r.score = 5) as s5")
-            .append(" from ratings r where r.article_id = a.id) h on true");
-    if (accountId.isPresent()) {
-      sql.append(
-          " left join ratings m on m.article_id = a.id and m.account_id = :me",
-          "me",
-          accountId.getAsLong());
+    FeedbackQueries.RatedArticle rated =
+        queries.ratings(slug, accountId).orElseThrow(() -> notFound(slug));
+    if (rated.deleted()) {
+      throw ProblemException.gone("The article '" + slug + "' has been deleted.");
     }
-    sql.append(" where a.slug = :slug", "slug", slug);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = sql.toQuery(entityManager).getResultList();
-    Object[] row = check(slug, rows);
-    return new RatingSummary(
-        Math.round(asDouble(row[4]) * 100) / 100.0,
-        asInt(row[3]),
-        new RatingSummary.Histogram(
-            asLong(row[5]), asLong(row[6]), asLong(row[7]), asLong(row[8]), asLong(row[9])),
-        row[10] == null ? null : asInt(row[10]));
+    if (!rated.isPublic()) {
+      throw notFound(slug);
+    }
+    return rated.summary();
   }
 
   /** A published article's id and slug; 404 when there is none to see, 410 once deleted. */
@@ -200,29 +144,8 @@ public class FeedbackService {
     return row;
   }
 
-  private OptionalLong lockedScore(long articleId, long accountId) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        entityManager
-            .createNativeQuery(
-                "select score from ratings where article_id = :article and account_id = :me"
-                    + " for update")
-            .setParameter("article", articleId)
-            .setParameter("me", accountId)
-            .getResultList();
-    return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(asLong(rows.get(0)));
-  }
-
-  /**
-   * Moves the article's counters by {@code delta} as {@code assignments} say (SQL increments, never
-   * a value computed here) and tells caches that its feedback changed.
-   */
-  private void counters(Target article, String assignments, int delta) {
-    entityManager
-        .createNativeQuery("update articles set " + assignments + " where id = :article")
-        .setParameter("delta", delta)
-        .setParameter("article", article.id())
-        .executeUpdate();
+  /** Tells caches that the article's feedback changed. */
+  private void feedbackChanged(Target article) {
     changes.fire(new ArticleChanged(article.id(), article.slug(), ArticleChanged.Kind.FEEDBACK));
   }
 
