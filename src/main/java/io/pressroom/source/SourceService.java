@@ -4,6 +4,7 @@ import static io.pressroom.web.Rows.asBoolean;
 import static io.pressroom.web.Rows.asLong;
 import static io.pressroom.web.Rows.text;
 
+import io.pressroom.web.Links;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.PublicArticles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +23,12 @@ class SourceService {
 
   private final EntityManager entityManager;
   private final SourceTokens tokens;
+  private final Links links;
 
-  SourceService(EntityManager entityManager, SourceTokens tokens) {
+  SourceService(EntityManager entityManager, SourceTokens tokens, Links links) {
     this.entityManager = entityManager;
     this.tokens = tokens;
+    this.links = links;
   }
 
   /** An article's source as far as deciding about a redirect needs. */
@@ -37,10 +40,11 @@ class SourceService {
   }
 
   /** A signed link to the source of the published article {@code slug}, bound to that article. */
-  SourceTokens.Issued issue(String slug) {
+  SourceLink issue(String slug) {
     Target target = find("a.slug = :key", slug, "No article has the slug '" + slug + "'.");
     url(target);
-    return tokens.issue(target.id(), Instant.now());
+    SourceTokens.Issued issued = tokens.issue(target.id(), Instant.now());
+    return new SourceLink(links.absolute("/go/" + issued.token()).toString(), issued.expiresAt());
   }
 
   /**
