@@ -73,8 +73,7 @@ public class ReportResource {
           String page,
       @Context UriInfo uri) {
     Optional<ReportStatus> wanted =
-        Optional.ofNullable(
-                QueryParams.oneOf("status", status, null, "open", "resolved", "dismissed"))
+        Optional.ofNullable(QueryParams.oneOf("status", status, null, ReportStatus.names()))
             .map(ReportStatus::of);
     ReportPage body = reports.list(wanted, PageRequest.parse(limit, cursor, page));
     Response.ResponseBuilder response =

@@ -25,6 +25,11 @@ class ReportStatusConverterTest {
   }
 
   @Test
+  void theNamesAreTheStoredValuesInOrder() {
+    assertThat(ReportStatus.names()).containsExactly("open", "resolved", "dismissed");
+  }
+
+  @Test
   void nullStaysNull() {
     assertThat(converter.convertToDatabaseColumn(null)).isNull();
     assertThat(converter.convertToEntityAttribute(null)).isNull();
