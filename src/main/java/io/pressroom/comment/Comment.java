@@ -19,6 +19,10 @@ record Comment(
     boolean articleDeleted,
     boolean articlePublic) {
 
+  long id() {
+    return view.id();
+  }
+
   boolean deleted() {
     return view.deleted();
   }

@@ -4,7 +4,6 @@ import io.pressroom.account.CurrentUser;
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.comment.CommentQueries.ArticleFacts;
 import io.pressroom.comment.CommentQueries.PageRow;
-import io.pressroom.comment.CommentQueries.Placeholder;
 import io.pressroom.comment.CommentQueries.Position;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.MarkdownRenderer;
@@ -21,14 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Comments on public articles: reading threads, posting, editing and deleting. The SQL lives in
- * {@link CommentQueries}, who may change a comment in {@link Comment}, where a reply may go in
- * {@link ReplyParent}.
- *
- * <p>{@code articles.comment_count} counts the comments that are not deleted. It changes only by
- * SQL increments in the same transaction as the insert or the deletion, so it stays exact however
- * many people comment at once. Row locks are always taken from a comment up towards the root of its
- * thread and only then on the article, so that concurrent writers cannot deadlock.
+ * Comments on public articles: reading threads, posting, editing and deleting, each in its
+ * transaction. The SQL lives in {@link CommentQueries}, who may change a comment in {@link
+ * Comment}, and how threads and the article's count follow in {@link CommentThreads}.
  */
 @ApplicationScoped
 public class CommentService {
@@ -44,16 +38,19 @@ public class CommentService {
   private static final String CURSOR_SORT = "comments";
 
   private final CommentQueries queries;
+  private final CommentThreads threads;
   private final CursorCodec cursors;
   private final MarkdownRenderer markdown;
   private final Event<ArticleChanged> changes;
 
   CommentService(
       CommentQueries queries,
+      CommentThreads threads,
       CursorCodec cursors,
       MarkdownRenderer markdown,
       Event<ArticleChanged> changes) {
     this.queries = queries;
+    this.threads = threads;
     this.cursors = cursors;
     this.markdown = markdown;
     this.changes = changes;
@@ -92,7 +89,8 @@ public class CommentService {
   @Transactional
   public CommentView create(CurrentUser.Caller caller, String slug, NewComment request) {
     ArticleFacts article = publicArticle(slug);
-    long id = insert(article.id(), caller.accountId(), request.parentId(), request.body(), now());
+    long id =
+        threads.add(article.id(), caller.accountId(), request.parentId(), request.body(), now());
     changes.fire(new ArticleChanged(article.id(), article.slug(), ArticleChanged.Kind.FEEDBACK));
     return find(id, false).view();
   }
@@ -118,10 +116,7 @@ public class CommentService {
   public void delete(CurrentUser.Caller caller, long id) {
     Comment comment = findLive(id);
     comment.checkDeletableBy(caller);
-    if (!queries.markDeleted(id, now())) {
-      unlistEmptyAncestors(comment.parentId());
-    }
-    queries.countComments(comment.articleId(), -1);
+    threads.remove(comment, now());
     changes.fire(
         new ArticleChanged(
             comment.articleId(), comment.articleSlug(), ArticleChanged.Kind.FEEDBACK));
@@ -138,38 +133,8 @@ public class CommentService {
         queries
             .article(articleSlug)
             .orElseThrow(() -> new IllegalArgumentException("No article " + articleSlug));
-    return insert(article.id(), authorId, parentId, body, createdAt.truncatedTo(ChronoUnit.MICROS));
-  }
-
-  /**
-   * Inserts a comment and counts it. A parent is locked in share mode first, so that it cannot be
-   * deleted (and perhaps unlisted) while a reply to it is being written.
-   */
-  private long insert(long articleId, long authorId, Long parentId, String body, Instant at) {
-    Optional<ReplyParent> parent =
-        parentId == null ? Optional.empty() : queries.replyParent(parentId);
-    int depth = ReplyParent.depthOfComment(articleId, parentId, parent);
-    long id =
-        queries.insert(
-            articleId, parentId, authorId, body, markdown.toSafeCommentHtml(body), at, depth);
-    queries.countComments(articleId, 1);
-    return id;
-  }
-
-  /**
-   * Walks up from {@code parent}: each placeholder left with no listed replies leaves the list, and
-   * the walk stops at the first comment that stays.
-   */
-  private void unlistEmptyAncestors(Long parent) {
-    while (parent != null) {
-      Optional<Placeholder> placeholder = queries.lockPlaceholder(parent);
-      if (placeholder.isEmpty()
-          || !placeholder.get().listed()
-          || !queries.unlistIfNoListedReplies(parent)) {
-        return;
-      }
-      parent = placeholder.get().parentId();
-    }
+    return threads.add(
+        article.id(), authorId, parentId, body, createdAt.truncatedTo(ChronoUnit.MICROS));
   }
 
   private ArticleFacts publicArticle(String slug) {
