@@ -72,9 +72,9 @@ public class ReportResource {
       @RestQuery @Parameter(description = "1-based page number; at most 10,000 items deep")
           String page,
       @Context UriInfo uri) {
-    Optional<String> wanted =
-        Optional.ofNullable(
-            QueryParams.oneOf("status", status, null, "open", "resolved", "dismissed"));
+    Optional<ReportStatus> wanted =
+        Optional.ofNullable(QueryParams.oneOf("status", status, null, ReportStatus.names()))
+            .map(ReportStatus::of);
     ReportPage body = reports.list(wanted, PageRequest.parse(limit, cursor, page));
     Response.ResponseBuilder response =
         Response.ok(body).header(HttpHeaders.CACHE_CONTROL, PRIVATE);
@@ -115,7 +115,8 @@ public class ReportResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response update(@RestPath long id, @Valid @NotNull ReportStatusChange change) {
-    return Response.ok(reports.changeStatus(currentUser.required(), id, change))
+    ReportStatus status = ReportStatus.of(change.status());
+    return Response.ok(reports.changeStatus(currentUser.required(), id, status))
         .header(HttpHeaders.CACHE_CONTROL, PRIVATE)
         .build();
   }

@@ -1,6 +1,5 @@
 package io.pressroom.source;
 
-import io.pressroom.web.Links;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,11 +22,9 @@ import org.jboss.resteasy.reactive.RestPath;
 public class SourceLinkResource {
 
   private final SourceService sources;
-  private final Links links;
 
-  SourceLinkResource(SourceService sources, Links links) {
+  SourceLinkResource(SourceService sources) {
     this.sources = sources;
-    this.links = links;
   }
 
   @POST
@@ -50,9 +47,6 @@ public class SourceLinkResource {
   public Response create(
       @RestPath @Parameter(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
           String slug) {
-    SourceTokens.Issued issued = sources.issue(slug);
-    SourceLink link =
-        new SourceLink(links.absolute("/go/" + issued.token()).toString(), issued.expiresAt());
-    return Response.ok(link).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    return Response.ok(sources.issue(slug)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
   }
 }

@@ -1,6 +1,7 @@
 package io.pressroom.source;
 
 import io.pressroom.article.ArticleGateway;
+import io.pressroom.web.Links;
 import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,9 +20,11 @@ class SourceService {
 
   private final ArticleGateway articles;
   private final SourceTokens tokens;
+  private final Links links;
 
-  SourceService(ArticleGateway articles, SourceTokens tokens) {
+  SourceService(ArticleGateway articles, SourceTokens tokens, Links links) {
     this.articles = articles;
+    this.links = links;
     this.tokens = tokens;
   }
 
@@ -36,10 +39,11 @@ class SourceService {
   }
 
   /** A signed link to the source of the published article {@code slug}, bound to that article. */
-  SourceTokens.Issued issue(String slug) {
+  SourceLink issue(String slug) {
     ArticleGateway.Found target = find(slug);
     url(target);
-    return tokens.issue(target.article().id(), Instant.now());
+    SourceTokens.Issued issued = tokens.issue(target.article().id(), Instant.now());
+    return new SourceLink(links.absolute("/go/" + issued.token()).toString(), issued.expiresAt());
   }
 
   /**

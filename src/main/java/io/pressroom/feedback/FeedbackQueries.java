@@ -1,0 +1,168 @@
+package io.pressroom.feedback;
+
+import io.pressroom.article.ArticleGateway;
+import io.pressroom.web.Row;
+import io.pressroom.web.Rows;
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * All the SQL of likes and ratings. The article's counters move only by SQL increments (never a
+ * value computed here), so that they stay equal to the rows however many readers act at once.
+ */
+@ApplicationScoped
+class FeedbackQueries {
+
+  private final EntityManager entityManager;
+
+  FeedbackQueries(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** Records the like; returns whether there was none before. */
+  boolean insertLike(long articleId, long accountId) {
+    return entityManager
+            .createNativeQuery(
+                "insert into likes (article_id, account_id) values (:article, :me)"
+                    + " on conflict do nothing")
+            .setParameter("article", articleId)
+            .setParameter("me", accountId)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Removes the like; returns whether there was one. */
+  boolean deleteLike(long articleId, long accountId) {
+    return entityManager
+            .createNativeQuery("delete from likes where article_id = :article and account_id = :me")
+            .setParameter("article", articleId)
+            .setParameter("me", accountId)
+            .executeUpdate()
+        == 1;
+  }
+
+  void moveLikeCount(long articleId, int delta) {
+    moveCounters(articleId, "like_count = like_count + :delta", delta);
+  }
+
+  /** Records a first rating; returns false when the reader already has one. */
+  boolean insertRating(long articleId, long accountId, int score) {
+    return entityManager
+            .createNativeQuery(
+                "insert into ratings (article_id, account_id, score)"
+                    + " values (:article, :me, :score) on conflict do nothing")
+            .setParameter("article", articleId)
+            .setParameter("me", accountId)
+            .setParameter("score", score)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** The reader's score, its row locked until the end of the transaction; empty without one. */
+  OptionalInt lockScore(long articleId, long accountId) {
+    @SuppressWarnings("unchecked")
+    List<Object> scores =
+        entityManager
+            .createNativeQuery(
+                "select score from ratings where article_id = :article and account_id = :me"
+                    + " for update")
+            .setParameter("article", articleId)
+            .setParameter("me", accountId)
+            .getResultList();
+    return scores.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Rows.asInt(scores.get(0)));
+  }
+
+  void updateScore(long articleId, long accountId, int score) {
+    entityManager
+        .createNativeQuery(
+            "update ratings set score = :score, updated_at = now()"
+                + " where article_id = :article and account_id = :me")
+        .setParameter("score", score)
+        .setParameter("article", articleId)
+        .setParameter("me", accountId)
+        .executeUpdate();
+  }
+
+  /** Removes the reader's rating; returns the score it had, empty when there was none. */
+  OptionalInt deleteRating(long articleId, long accountId) {
+    @SuppressWarnings("unchecked")
+    List<Object> scores =
+        entityManager
+            .createNativeQuery(
+                "delete from ratings where article_id = :article and account_id = :me"
+                    + " returning score")
+            .setParameter("article", articleId)
+            .setParameter("me", accountId)
+            .getResultList();
+    return scores.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Rows.asInt(scores.get(0)));
+  }
+
+  void countNewRating(long articleId, int score) {
+    moveCounters(
+        articleId, "rating_count = rating_count + 1, rating_sum = rating_sum + :delta", score);
+  }
+
+  void moveRatingSum(long articleId, int delta) {
+    moveCounters(articleId, "rating_sum = rating_sum + :delta", delta);
+  }
+
+  void uncountRating(long articleId, int score) {
+    moveCounters(
+        articleId, "rating_count = rating_count - 1, rating_sum = rating_sum + :delta", -score);
+  }
+
+  /**
+   * What the rating summary reads beside the article, in the article's own statement: the counters,
+   * the histogram (grouped over this article's rows only) and the reader's own score when {@code
+   * accountId} is given.
+   */
+  ArticleGateway.Extra ratingColumns(OptionalLong accountId) {
+    SqlBuilder joins =
+        new SqlBuilder()
+            .append(" left join lateral (select")
+            .append(" count(*) filter (where r.score = 1) as s1,")
+            .append(" count(*) filter (where r.score = 2) as s2,")
+            .append(" count(*) filter (where r.score = 3) as s3,")
+            .append(" count(*) filter (where r.score = 4) as s4,")
+            .append(" count(*) filter (where r.score = 5) as s5")
+            .append(" from ratings r where r.article_id = a.id) h on true");
+    if (accountId.isPresent()) {
+      joins.append(
+          " left join ratings m on m.article_id = a.id and m.account_id = :me",
+          "me",
+          accountId.getAsLong());
+    }
+    return new ArticleGateway.Extra(
+        "a.rating_count as rating_count, a.rating_average as rating_average, h.s1 as s1,"
+            + " h.s2 as s2, h.s3 as s3, h.s4 as s4, h.s5 as s5, "
+            + (accountId.isPresent() ? "m.score" : "cast(null as smallint)")
+            + " as mine",
+        joins);
+  }
+
+  /** The summary from a row read with {@link #ratingColumns}. */
+  static RatingSummary ratingSummary(Row row) {
+    return new RatingSummary(
+        Math.round(row.getDouble("rating_average") * 100) / 100.0,
+        row.getInt("rating_count"),
+        new RatingSummary.Histogram(
+            row.getLong("s1"),
+            row.getLong("s2"),
+            row.getLong("s3"),
+            row.getLong("s4"),
+            row.getLong("s5")),
+        row.nullableInt("mine"));
+  }
+
+  private void moveCounters(long articleId, String assignments, int delta) {
+    entityManager
+        .createNativeQuery("update articles set " + assignments + " where id = :article")
+        .setParameter("delta", delta)
+        .setParameter("article", articleId)
+        .executeUpdate();
+  }
+}
