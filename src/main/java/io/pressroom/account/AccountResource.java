@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -70,15 +69,12 @@ public class AccountResource {
 
   @GET
   @RolesAllowed("admin")
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "List accounts (admin)", description = "All accounts by handle.")
   @APIResponse(
       responseCode = "200",
       description = "A page of accounts",
       content = @Content(schema = @Schema(implementation = AccountPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response list(
       @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
       @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
@@ -92,7 +88,6 @@ public class AccountResource {
   @Path("{handle}")
   @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Change an account's role or disable it (admin)",
       description = "A disabled account's tokens stop working at once.")
@@ -101,8 +96,6 @@ public class AccountResource {
       description = "The account",
       content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public AccountView update(@RestPath String handle, @Valid @NotNull AccountAdminUpdate update) {

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -109,7 +108,6 @@ public class ArticleResource {
   @POST
   @RolesAllowed("author")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Write an article (author)",
       description =
@@ -120,8 +118,6 @@ public class ArticleResource {
       description = "The draft; Location names it",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response create(@Valid @NotNull ArticleRequest request, @Context HttpHeaders headers) {
     String slug = authoring.create(currentUser.required(), request);
     return Response.fromResponse(detail(headers, slug, 201))
@@ -133,7 +129,6 @@ public class ArticleResource {
   @Path("{slug}")
   @RolesAllowed("author")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Change an article (its author or an editor)",
       description =
@@ -145,8 +140,6 @@ public class ArticleResource {
       description = "The changed article",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -162,7 +155,6 @@ public class ArticleResource {
   @POST
   @Path("{slug}/publish")
   @RolesAllowed("editor")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Publish or schedule an article (editor)",
       description =
@@ -176,8 +168,6 @@ public class ArticleResource {
       description = "The article, published or scheduled",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   @Consumes(MediaType.WILDCARD)
@@ -193,14 +183,11 @@ public class ArticleResource {
   @POST
   @Path("{slug}/unpublish")
   @RolesAllowed("editor")
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "Take an article back to draft (editor)")
   @APIResponse(
       responseCode = "200",
       description = "The article, now a draft",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response unpublish(@RestPath String slug, @Context HttpHeaders headers) {
@@ -211,13 +198,10 @@ public class ArticleResource {
   @DELETE
   @Path("{slug}")
   @RolesAllowed("author")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Delete an article (its author or an editor)",
       description = "Soft delete: it leaves every list, and its page answers 410 from now on.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response delete(@RestPath String slug) {

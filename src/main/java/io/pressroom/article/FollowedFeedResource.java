@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -38,7 +37,6 @@ public class FollowedFeedResource {
 
   @GET
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Your feed: articles by the authors you follow",
       description =
@@ -50,7 +48,6 @@ public class FollowedFeedResource {
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public Response feed(
       @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
       @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,

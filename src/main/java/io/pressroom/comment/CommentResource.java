@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -63,7 +62,6 @@ public class CommentResource {
   @PATCH
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Edit your comment (its author)",
       description =
@@ -74,8 +72,6 @@ public class CommentResource {
       description = "The edited comment",
       content = @Content(schema = @Schema(implementation = CommentView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response edit(@RestPath long id, @Valid @NotNull CommentEdit request) {
@@ -86,7 +82,6 @@ public class CommentResource {
 
   @DELETE
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Delete a comment (its author or an editor)",
       description =
@@ -94,8 +89,6 @@ public class CommentResource {
               + " (deleted: true, no body, html or author) so that the thread keeps its shape;"
               + " one without replies leaves the list. Deleting again answers 410.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response delete(@RestPath long id) {

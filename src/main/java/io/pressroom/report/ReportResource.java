@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -31,7 +30,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
-@SecurityRequirement(name = "bearer")
 public class ReportResource {
 
   private static final String PRIVATE = "private, no-store";
@@ -56,8 +54,6 @@ public class ReportResource {
       description = "A page of reports; a Link header with rel=next points to the next page",
       content = @Content(schema = @Schema(implementation = ReportPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response list(
       @RestQuery
           @Parameter(
@@ -92,8 +88,6 @@ public class ReportResource {
       responseCode = "200",
       description = "The report",
       content = @Content(schema = @Schema(implementation = ReportView.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@RestPath @Parameter(example = "311") long id) {
     return Response.ok(reports.get(id)).header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
@@ -111,8 +105,6 @@ public class ReportResource {
       description = "The report",
       content = @Content(schema = @Schema(implementation = ReportView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response update(@RestPath long id, @Valid @NotNull ReportStatusChange change) {
     return Response.ok(reports.changeStatus(currentUser.required(), id, change))

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -67,15 +66,12 @@ public class TagResource {
   @POST
   @RolesAllowed("editor")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "Create a tag (editor)", description = "The slug comes from the name.")
   @APIResponse(
       responseCode = "201",
       description = "The new tag; Location names it",
       content = @Content(schema = @Schema(implementation = TagView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(@Valid @NotNull TagRequest request) {
     String slug = editing.create(request);
@@ -88,7 +84,6 @@ public class TagResource {
   @Path("{slug}")
   @RolesAllowed("editor")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Rename or describe a tag (editor)",
       description = "Partial update of name and description. The slug stays, so URLs keep working.")
@@ -98,8 +93,6 @@ public class TagResource {
       description = "The changed tag",
       content = @Content(schema = @Schema(implementation = TagView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public TagView update(@RestPath String slug, JsonNode body) {
@@ -110,11 +103,8 @@ public class TagResource {
   @DELETE
   @Path("{slug}")
   @RolesAllowed("editor")
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "Delete a tag (editor)", description = "Also removes it from every article.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response delete(@RestPath String slug) {
     editing.delete(slug);
