@@ -3,12 +3,13 @@ package io.pressroom.account;
 import io.pressroom.web.ClientAddress;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.Links;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.PagingParams;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -21,11 +22,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,11 +74,8 @@ public class AccountResource {
       description = "A page of accounts",
       content = @Content(schema = @Schema(implementation = AccountPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  public Response list(
-      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
-      @RestQuery @Parameter(description = "1-based page number") String page) {
-    return Response.ok(accounts.list(PageRequest.parse(limit, cursor, page), cursors))
+  public Response list(@BeanParam PagingParams paging) {
+    return Response.ok(accounts.list(paging.request(), cursors))
         .header("Cache-Control", "private, no-store")
         .build();
   }

@@ -1,9 +1,10 @@
 package io.pressroom.author;
 
 import io.pressroom.account.CurrentUser;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,13 +57,10 @@ public class AuthorResource {
               description = "name (default), -followers or -articles",
               schema = @Schema(enumeration = {"name", "-followers", "-articles"}))
           String sort,
-      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
-      @RestQuery @Parameter(description = "1-based page number") String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    AuthorPage body =
-        authors.list(sort, PageRequest.parse(limit, cursor, page), currentUser.caller());
+    AuthorPage body = authors.list(sort, paging.request(), currentUser.caller());
     return representations.collection(headers, uri, body, body.page().next());
   }
 

@@ -2,11 +2,12 @@ package io.pressroom.report;
 
 import io.pressroom.account.CurrentUser;
 import io.pressroom.web.Links;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -60,18 +61,12 @@ public class ReportResource {
               description = "Only reports with this status",
               schema = @Schema(enumeration = {"open", "resolved", "dismissed"}))
           String status,
-      @RestQuery
-          @Parameter(description = "Items per page, 1-100", schema = @Schema(defaultValue = "20"))
-          String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next of a previous answer")
-          String cursor,
-      @RestQuery @Parameter(description = "1-based page number; at most 10,000 items deep")
-          String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri) {
     Optional<String> wanted =
         Optional.ofNullable(
             QueryParams.oneOf("status", status, null, "open", "resolved", "dismissed"));
-    ReportPage body = reports.list(wanted, PageRequest.parse(limit, cursor, page));
+    ReportPage body = reports.list(wanted, paging.request());
     Response.ResponseBuilder response =
         Response.ok(body).header(HttpHeaders.CACHE_CONTROL, PRIVATE);
     if (body.page().next() != null) {

@@ -6,7 +6,7 @@ import io.pressroom.article.ArticleListParams;
 import io.pressroom.article.ArticlePage;
 import io.pressroom.article.ArticlePages;
 import io.pressroom.article.ArticleService;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -126,12 +126,10 @@ public class TagResource {
               description = "name (default) or -articles (most used first)",
               schema = @Schema(enumeration = {"name", "-articles"}))
           String sort,
-      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
-      @RestQuery @Parameter(description = "1-based page number") String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    TagPage body = tags.list(sort, PageRequest.parse(limit, cursor, page));
+    TagPage body = tags.list(sort, paging.request());
     return representations.collection(headers, uri, body, body.page().next());
   }
 
