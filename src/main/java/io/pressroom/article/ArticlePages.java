@@ -1,5 +1,6 @@
 package io.pressroom.article;
 
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.PageInfo;
 import io.pressroom.web.Representations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,12 @@ public class ArticlePages {
     this.representations = representations;
   }
 
-  public Response response(ArticleListing listing, UriInfo uri, HttpHeaders headers) {
+  public Response response(
+      ArticleListing listing, UriInfo uri, HttpHeaders headers, FieldsParam fields) {
     ArticlePage body =
         new ArticlePage(
             listing.items(),
             new PageInfo(listing.limit(), listing.total(), listing.next().orElse(null)));
-    return representations.collection(headers, uri, body, listing.next().orElse(null));
+    return representations.collection(headers, uri, fields, body, listing.next().orElse(null));
   }
 }

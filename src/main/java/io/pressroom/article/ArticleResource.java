@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,9 +78,12 @@ public class ArticleResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response list(
-      @BeanParam ArticleListParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
+      @BeanParam ArticleListParams params,
+      @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
     return pages.response(
-        articles.list(params, Optional.empty(), currentUser.caller()), uri, headers);
+        articles.list(params, Optional.empty(), currentUser.caller()), uri, headers, fields);
   }
 
   @GET
@@ -101,8 +105,9 @@ public class ArticleResource {
   public Response get(
       @RestPath @Parameter(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
           String slug,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @POST
@@ -118,9 +123,12 @@ public class ArticleResource {
       description = "The draft; Location names it",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  public Response create(@Valid @NotNull ArticleRequest request, @Context HttpHeaders headers) {
+  public Response create(
+      @Valid @NotNull ArticleRequest request,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
     String slug = authoring.create(currentUser.required(), request);
-    return Response.fromResponse(detail(headers, slug, 201))
+    return Response.fromResponse(detail(headers, fields, slug, 201))
         .location(representations.location("/api/v1/articles/" + slug))
         .build();
   }
@@ -147,9 +155,10 @@ public class ArticleResource {
       @RestPath String slug,
       @RestHeader("If-Match") @Parameter(in = ParameterIn.HEADER, name = "If-Match") String ifMatch,
       JsonNode body,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     authoring.update(currentUser.required(), slug, body, Optional.ofNullable(ifMatch));
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @POST
@@ -171,13 +180,17 @@ public class ArticleResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   @Consumes(MediaType.WILDCARD)
-  public Response publish(@RestPath String slug, String body, @Context HttpHeaders headers)
+  public Response publish(
+      @RestPath String slug,
+      String body,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers)
       throws JsonProcessingException {
     PublishRequest request =
         body == null || body.isBlank() ? null : mapper.readValue(body, PublishRequest.class);
     authoring.publish(
         currentUser.required(), slug, Optional.ofNullable(request).map(PublishRequest::at));
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @POST
@@ -190,9 +203,10 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
-  public Response unpublish(@RestPath String slug, @Context HttpHeaders headers) {
+  public Response unpublish(
+      @RestPath String slug, @BeanParam FieldsParam fields, @Context HttpHeaders headers) {
     authoring.unpublish(currentUser.required(), slug);
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @DELETE
@@ -209,9 +223,9 @@ public class ArticleResource {
     return Response.noContent().build();
   }
 
-  private Response detail(HttpHeaders headers, String slug, int status) {
+  private Response detail(HttpHeaders headers, FieldsParam fields, String slug, int status) {
     ArticleService.VersionedDetail detail = articles.detail(slug, currentUser.caller());
-    Response response = representations.json(headers, detail.detail(), detail.versionTag());
+    Response response = representations.json(headers, fields, detail.detail(), detail.versionTag());
     return status == 200 ? response : Response.fromResponse(response).status(status).build();
   }
 }

@@ -1,6 +1,7 @@
 package io.pressroom.article;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.PagingParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -48,8 +49,11 @@ public class FollowedFeedResource {
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public Response feed(
-      @BeanParam PagingParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+      @BeanParam PagingParams paging,
+      @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
     long me = currentUser.required().accountId();
-    return pages.response(articles.followed(me, paging.request()), uri, headers);
+    return pages.response(articles.followed(me, paging.request()), uri, headers, fields);
   }
 }

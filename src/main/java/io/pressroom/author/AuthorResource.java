@@ -1,6 +1,7 @@
 package io.pressroom.author;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
@@ -59,9 +60,10 @@ public class AuthorResource {
           String sort,
       @BeanParam PagingParams paging,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     AuthorPage body = authors.list(sort, paging.request(), currentUser.caller());
-    return representations.collection(headers, uri, body, body.page().next());
+    return representations.collection(headers, uri, fields, body, body.page().next());
   }
 
   @GET
@@ -81,7 +83,8 @@ public class AuthorResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(
       @RestPath @Parameter(example = "northwind-desk") String handle,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    return representations.json(headers, authors.get(handle, currentUser.caller()));
+    return representations.json(headers, fields, authors.get(handle, currentUser.caller()));
   }
 }

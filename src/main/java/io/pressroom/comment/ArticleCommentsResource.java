@@ -1,6 +1,7 @@
 package io.pressroom.comment;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
@@ -65,9 +66,10 @@ public class ArticleCommentsResource {
           String slug,
       @BeanParam PagingParams paging,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     CommentPage body = comments.list(slug, paging.request());
-    return representations.collection(headers, uri, body, body.page().next());
+    return representations.collection(headers, uri, fields, body, body.page().next());
   }
 
   @POST

@@ -1,11 +1,13 @@
 package io.pressroom.comment;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -55,8 +57,10 @@ public class CommentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response get(
-      @RestPath @Parameter(example = "1042") long id, @Context HttpHeaders headers) {
-    return representations.json(headers, comments.get(id));
+      @RestPath @Parameter(example = "1042") long id,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
+    return representations.json(headers, fields, comments.get(id));
   }
 
   @PATCH

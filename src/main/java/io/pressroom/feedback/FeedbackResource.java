@@ -1,11 +1,13 @@
 package io.pressroom.feedback;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -94,13 +96,15 @@ public class FeedbackResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response ratings(
-      @RestPath @Parameter(example = SLUG_EXAMPLE) String slug, @Context HttpHeaders headers) {
+      @RestPath @Parameter(example = SLUG_EXAMPLE) String slug,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
     OptionalLong me =
         currentUser
             .caller()
             .map(c -> OptionalLong.of(c.accountId()))
             .orElseGet(OptionalLong::empty);
-    return representations.json(headers, feedback.ratings(slug, me));
+    return representations.json(headers, fields, feedback.ratings(slug, me));
   }
 
   @PUT

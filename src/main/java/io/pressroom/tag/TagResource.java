@@ -6,6 +6,7 @@ import io.pressroom.article.ArticleListParams;
 import io.pressroom.article.ArticlePage;
 import io.pressroom.article.ArticlePages;
 import io.pressroom.article.ArticleService;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
@@ -128,9 +129,10 @@ public class TagResource {
           String sort,
       @BeanParam PagingParams paging,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     TagPage body = tags.list(sort, paging.request());
-    return representations.collection(headers, uri, body, body.page().next());
+    return representations.collection(headers, uri, fields, body, body.page().next());
   }
 
   @GET
@@ -144,8 +146,10 @@ public class TagResource {
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(
-      @RestPath @Parameter(example = "rust") String slug, @Context HttpHeaders headers) {
-    return representations.json(headers, tags.get(slug));
+      @RestPath @Parameter(example = "rust") String slug,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
+    return representations.json(headers, fields, tags.get(slug));
   }
 
   @GET
@@ -165,8 +169,9 @@ public class TagResource {
       @RestPath @Parameter(example = "rust") String slug,
       @BeanParam ArticleListParams params,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     return pages.response(
-        articles.list(params, Optional.of(slug), currentUser.caller()), uri, headers);
+        articles.list(params, Optional.of(slug), currentUser.caller()), uri, headers, fields);
   }
 }
