@@ -1,27 +1,22 @@
 package io.pressroom.feed;
 
-import static io.pressroom.web.Rows.asLong;
-import static io.pressroom.web.Rows.instant;
-import static io.pressroom.web.Rows.text;
-
 import io.pressroom.tag.TagRef;
 import io.pressroom.tag.TagService;
 import io.pressroom.web.PublicArticles;
-import io.pressroom.web.ResponseDependencies;
+import io.pressroom.web.Row;
+import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL of feeds: at most two statements per feed whatever its length (the tag or author, then
- * the newest entries with their authors and tags).
+ * All the SQL of feeds, read by column alias: at most two statements per feed whatever its length
+ * (the tag or author, then the newest entries with their authors and tags).
  */
 @ApplicationScoped
-class FeedReads {
+class FeedQueries {
 
   /** The longest a feed gets: its newest entries. */
   static final int MAX_ENTRIES = 50;
@@ -35,7 +30,7 @@ class FeedReads {
 
   private final EntityManager entityManager;
 
-  FeedReads(EntityManager entityManager) {
+  FeedQueries(EntityManager entityManager) {
     this.entityManager = entityManager;
   }
 
@@ -57,18 +52,16 @@ class FeedReads {
 
   Optional<Subject> tag(String slug) {
     return subject(
-        entityManager
-            .createNativeQuery("select t.id, t.name, t.created_at from tags t where t.slug = :slug")
-            .setParameter("slug", slug));
+        new SqlBuilder()
+            .append("select t.id as id, t.name as name, t.created_at as created_at from tags t")
+            .append(" where t.slug = :slug", "slug", slug));
   }
 
   Optional<Subject> author(String handle) {
     return subject(
-        entityManager
-            .createNativeQuery(
-                "select u.id, u.name, u.created_at from accounts u where u.handle = :handle and "
-                    + IS_AUTHOR)
-            .setParameter("handle", handle));
+        new SqlBuilder()
+            .append("select u.id as id, u.name as name, u.created_at as created_at from accounts u")
+            .append(" where u.handle = :handle and " + IS_AUTHOR, "handle", handle));
   }
 
   /**
@@ -76,65 +69,63 @@ class FeedReads {
    * dates itself with this while it has no entries, so that an empty feed keeps one validator.
    */
   Instant firstActivity() {
-    Object value =
-        entityManager.createNativeQuery("select min(created_at) from accounts").getSingleResult();
-    return value == null ? Instant.EPOCH : instant(value);
+    Row row =
+        new SqlBuilder()
+            .append("select min(created_at) as first_activity from accounts")
+            .single(entityManager);
+    return row.isNull("first_activity") ? Instant.EPOCH : row.instant("first_activity");
   }
 
   /** The newest public articles, newest first; scoped to a tag or an author when given. */
   List<Entry> entries(Optional<Long> tagId, Optional<Long> authorId) {
-    StringBuilder sql =
-        new StringBuilder(
-            "select a.id, a.slug, a.title, a.summary, a.body_html, a.published_at, a.updated_at,"
-                + " u.handle, u.name, "
-                + TagService.REFS_COLUMN
-                + " from ");
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append(
+                "select a.id as id, a.slug as slug, a.title as title, a.summary as summary,"
+                    + " a.body_html as body_html, a.published_at as published_at,"
+                    + " a.updated_at as updated_at, u.handle as author_handle,"
+                    + " u.name as author_name, "
+                    + TagService.REFS_COLUMN
+                    + " as tags from ");
     // A tag's feed walks that tag's range of article_tags_public_idx, newest first.
-    sql.append(
-        tagId.isPresent()
-            ? "article_tags at join articles a on a.id = at.article_id"
-                + " join accounts u on u.id = a.author_id where at.tag_id = :tagId"
-                + " and at.public and at.published_at <= now() and "
-            : "articles a join accounts u on u.id = a.author_id where ");
+    if (tagId.isPresent()) {
+      sql.append(
+          "article_tags at join articles a on a.id = at.article_id"
+              + " join accounts u on u.id = a.author_id where at.tag_id = :tagId"
+              + " and at.public and at.published_at <= now() and ",
+          "tagId",
+          tagId.get());
+    } else {
+      sql.append("articles a join accounts u on u.id = a.author_id where ");
+    }
     sql.append(PublicArticles.condition("a"));
-    authorId.ifPresent(id -> sql.append(" and a.author_id = :authorId"));
+    authorId.ifPresent(id -> sql.append(" and a.author_id = :authorId", "authorId", id));
     sql.append(
         tagId.isPresent()
             ? " order by at.published_at desc, at.article_id desc limit :limit"
-            : " order by a.published_at desc, a.id desc limit :limit");
-    Query query =
-        entityManager.createNativeQuery(sql.toString()).setParameter("limit", MAX_ENTRIES);
-    tagId.ifPresent(id -> query.setParameter("tagId", id));
-    authorId.ifPresent(id -> query.setParameter("authorId", id));
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
-    List<Entry> entries = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      long id = asLong(row[0]);
-      entries.add(
-          new Entry(
-              id,
-              text(row[1]),
-              text(row[2]),
-              text(row[3]),
-              text(row[4]),
-              instant(row[5]),
-              instant(row[6]),
-              text(row[7]),
-              text(row[8]),
-              TagService.refs(row[9])));
-    }
-    ResponseDependencies.articles(entries.stream().map(Entry::id).toList());
-    return entries;
+            : " order by a.published_at desc, a.id desc limit :limit",
+        "limit",
+        MAX_ENTRIES);
+    return sql.rows(entityManager).stream()
+        .map(
+            row ->
+                new Entry(
+                    row.getLong("id"),
+                    row.text("slug"),
+                    row.text("title"),
+                    row.text("summary"),
+                    row.text("body_html"),
+                    row.instant("published_at"),
+                    row.instant("updated_at"),
+                    row.text("author_handle"),
+                    row.text("author_name"),
+                    TagService.refs(row.text("tags"))))
+        .toList();
   }
 
-  private static Optional<Subject> subject(Query query) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    Object[] row = rows.get(0);
-    return Optional.of(new Subject(asLong(row[0]), text(row[1]), instant(row[2])));
+  private Optional<Subject> subject(SqlBuilder sql) {
+    return sql.rows(entityManager).stream()
+        .findFirst()
+        .map(row -> new Subject(row.getLong("id"), row.text("name"), row.instant("created_at")));
   }
 }

@@ -1,0 +1,92 @@
+package io.pressroom.delivery;
+
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** All the SQL of the changes feed, read by column alias. */
+@ApplicationScoped
+class ChangesQueries {
+
+  private final EntityManager entityManager;
+
+  ChangesQueries(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** One row of {@code article_changes}, with the article's slug. */
+  record Change(String txid, long seq, long articleId, String op, Instant changedAt, String slug) {
+
+    boolean isUpsert() {
+      return "upsert".equals(op);
+    }
+  }
+
+  boolean tagExists(String slug) {
+    return new SqlBuilder()
+        .append("select exists (select 1 from tags where slug = :slug) as found", "slug", slug)
+        .single(entityManager)
+        .bool("found");
+  }
+
+  /**
+   * Changes after (txid, seq), oldest first, of transactions older than every one still running; of
+   * articles with that tag when given.
+   */
+  List<Change> after(String afterTxid, long afterSeq, Optional<String> tag, int limit) {
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append(
+                "select c.txid::text as txid, c.seq as seq, c.article_id as article_id,"
+                    + " c.op as op, c.changed_at as changed_at, a.slug as slug")
+            .append(" from article_changes c join articles a on a.id = c.article_id")
+            .append(" where (c.txid, c.seq) > (cast(:afterTxid as xid8), :afterSeq)")
+            .bind("afterTxid", afterTxid)
+            .bind("afterSeq", afterSeq)
+            .append(" and c.txid < pg_snapshot_xmin(pg_current_snapshot())");
+    tag.ifPresent(
+        slug ->
+            sql.append(
+                " and exists (select 1 from article_tags at join tags t on t.id = at.tag_id"
+                    + " where at.article_id = c.article_id and t.slug = :tag)",
+                "tag",
+                slug));
+    sql.append(" order by c.txid, c.seq limit :limit", "limit", limit);
+    return sql.rows(entityManager).stream()
+        .map(
+            row ->
+                new Change(
+                    row.text("txid"),
+                    row.getLong("seq"),
+                    row.getLong("article_id"),
+                    row.text("op"),
+                    row.instant("changed_at"),
+                    row.text("slug")))
+        .toList();
+  }
+
+  /** Whether a scheduled article has reached its publication time unannounced (a cheap read). */
+  boolean anyScheduledDue() {
+    return new SqlBuilder()
+        .append(
+            "select exists (select 1 from articles where announce_pending and status ="
+                + " 'published' and deleted_at is null and published_at <= now()) as due")
+        .single(entityManager)
+        .bool("due");
+  }
+
+  /** Lists every scheduled article that has come due and records its upsert. */
+  void announceScheduledDue() {
+    entityManager
+        .createNativeQuery(
+            "with due as (update articles set announce_pending = false, listed = true"
+                + " where announce_pending and status = 'published' and deleted_at"
+                + " is null and published_at <= now() returning id)"
+                + " insert into article_changes (article_id, op)"
+                + " select id, 'upsert' from due")
+        .executeUpdate();
+  }
+}
