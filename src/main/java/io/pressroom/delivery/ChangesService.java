@@ -24,11 +24,11 @@ public class ChangesService {
 
   static final String CURSOR_KIND = "changes";
 
-  private final ChangesQueries queries;
+  private final DeliveryQueries queries;
   private final ArticleService articles;
   private final CursorCodec cursors;
 
-  ChangesService(ChangesQueries queries, ArticleService articles, CursorCodec cursors) {
+  ChangesService(DeliveryQueries queries, ArticleService articles, CursorCodec cursors) {
     this.queries = queries;
     this.articles = articles;
     this.cursors = cursors;
@@ -46,20 +46,20 @@ public class ChangesService {
     tag.ifPresent(this::checkTag);
     announceDueScheduledArticles();
 
-    List<ChangesQueries.Change> rows = queries.after(afterTxid, afterSeq, tag, limit);
+    List<DeliveryQueries.Change> rows = queries.after(afterTxid, afterSeq, tag, limit);
     if (rows.isEmpty()) {
       return new ChangePage(List.of(), cursor.orElseGet(() -> encode("0", 0)));
     }
 
     // The latest change of each article in the batch wins; its current state decides the item.
-    Map<Long, ChangesQueries.Change> latest = new LinkedHashMap<>();
-    for (ChangesQueries.Change change : rows) {
+    Map<Long, DeliveryQueries.Change> latest = new LinkedHashMap<>();
+    for (DeliveryQueries.Change change : rows) {
       latest.remove(change.articleId());
       latest.put(change.articleId(), change);
     }
     Map<Long, ArticleSummary> visible = articles.publicSummaries(new ArrayList<>(latest.keySet()));
     List<ChangeItem> items = new ArrayList<>();
-    for (ChangesQueries.Change change : latest.values()) {
+    for (DeliveryQueries.Change change : latest.values()) {
       long id = change.articleId();
       if (change.isUpsert() && visible.containsKey(id)) {
         items.add(ChangeItem.upsert(visible.get(id)));
@@ -68,7 +68,7 @@ public class ChangesService {
       }
       // Otherwise a later change, not yet handed out, says the opposite; it will come.
     }
-    ChangesQueries.Change last = rows.get(rows.size() - 1);
+    DeliveryQueries.Change last = rows.get(rows.size() - 1);
     return new ChangePage(items, encode(last.txid(), last.seq()));
   }
 

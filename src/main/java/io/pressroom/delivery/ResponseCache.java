@@ -5,15 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.web.PublicContentChanged;
-import io.pressroom.web.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -52,7 +49,7 @@ public class ResponseCache {
   record Stamp(long generation, long epoch) {}
 
   private final PressroomConfig.ResponseCache config;
-  private final EntityManager entityManager;
+  private final DeliveryQueries queries;
   private final Cache<String, Entry> entries;
   private final Cache<Long, Long> articleInvalidatedAt;
   private final AtomicLong generation = new AtomicLong();
@@ -60,9 +57,9 @@ public class ResponseCache {
   private final AtomicLong authorsInvalidatedAt = new AtomicLong();
   private final ConcurrentSkipListSet<Instant> scheduled = new ConcurrentSkipListSet<>();
 
-  ResponseCache(PressroomConfig config, EntityManager entityManager) {
+  ResponseCache(PressroomConfig config, DeliveryQueries queries) {
     this.config = config.responseCache();
-    this.entityManager = entityManager;
+    this.queries = queries;
     this.entries = Caffeine.newBuilder().maximumSize(this.config.maximumEntries()).build();
     this.articleInvalidatedAt =
         Caffeine.newBuilder().expireAfterWrite(this.config.timeToLive().multipliedBy(2)).build();
@@ -145,17 +142,7 @@ public class ResponseCache {
 
   /** Learns the scheduled publications that exist already when the instance starts. */
   void onStart(@Observes StartupEvent event) {
-    @SuppressWarnings("unchecked")
-    List<Object> instants =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    entityManager
-                        .createNativeQuery(
-                            "select published_at from articles where status = 'published' and"
-                                + " deleted_at is null and published_at > now()")
-                        .getResultList());
-    instants.forEach(value -> scheduled.add(Rows.exactInstant(value)));
+    scheduled.addAll(QuarkusTransaction.requiringNew().call(queries::scheduledPublications));
   }
 
   /** A scheduled article that became public changes listings although nobody wrote anything. */

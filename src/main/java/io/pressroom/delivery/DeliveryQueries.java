@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** All the SQL of the changes feed, read by column alias. */
+/**
+ * All the SQL of delivery/ (the changes feed, the response cache), read by column alias. The change
+ * log that writes {@code article_changes} belongs to the articles' writes ({@link ChangeLog}).
+ */
 @ApplicationScoped
-class ChangesQueries {
+class DeliveryQueries {
 
   private final EntityManager entityManager;
 
-  ChangesQueries(EntityManager entityManager) {
+  DeliveryQueries(EntityManager entityManager) {
     this.entityManager = entityManager;
   }
 
@@ -88,5 +91,17 @@ class ChangesQueries {
                 + " insert into article_changes (article_id, op)"
                 + " select id, 'upsert' from due")
         .executeUpdate();
+  }
+
+  /** When the scheduled articles appear: the future publication times of published articles. */
+  List<Instant> scheduledPublications() {
+    return new SqlBuilder()
+            .append(
+                "select published_at as published_at from articles where status = 'published' and"
+                    + " deleted_at is null and published_at > now()")
+            .rows(entityManager)
+            .stream()
+            .map(row -> row.exactInstant("published_at"))
+            .toList();
   }
 }
