@@ -3,12 +3,13 @@ package io.pressroom.account;
 import io.pressroom.web.ClientAddress;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.Links;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.PagingParams;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -21,12 +22,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,20 +74,14 @@ public class AccountResource {
 
   @GET
   @RolesAllowed("admin")
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "List accounts (admin)", description = "All accounts by handle.")
   @APIResponse(
       responseCode = "200",
       description = "A page of accounts",
       content = @Content(schema = @Schema(implementation = AccountPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  public Response list(
-      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
-      @RestQuery @Parameter(description = "1-based page number") String page) {
-    return Response.ok(administration.list(PageRequest.parse(limit, cursor, page), cursors))
+  public Response list(@BeanParam PagingParams paging) {
+    return Response.ok(administration.list(paging.request(), cursors))
         .header("Cache-Control", "private, no-store")
         .build();
   }
@@ -98,7 +90,6 @@ public class AccountResource {
   @Path("{handle}")
   @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Change an account's role or disable it (admin)",
       description = "A disabled account's tokens stop working at once.")
@@ -107,8 +98,6 @@ public class AccountResource {
       description = "The account",
       content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public AccountView update(@RestPath String handle, @Valid @NotNull AccountAdminUpdate update) {

@@ -17,14 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "API keys")
-@SecurityRequirement(name = "bearer")
 public class ApiKeyResource {
 
   private final ApiKeyService keys;
@@ -48,8 +46,6 @@ public class ApiKeyResource {
       description = "The new key",
       content = @Content(schema = @Schema(implementation = ApiKeyViews.Created.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response create(@Valid @NotNull ApiKeyViews.NewApiKey request) {
     ApiKeyViews.Created created = keys.create(request.name(), currentUser.required().accountId());
     return Response.created(links.absolute("/api/v1/api-keys/" + created.id()))
@@ -65,8 +61,6 @@ public class ApiKeyResource {
       responseCode = "200",
       description = "The active keys, without the keys themselves",
       content = @Content(schema = @Schema(implementation = ApiKeyViews.KeyList.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response list() {
     return Response.ok(keys.list()).header("Cache-Control", "private, no-store").build();
   }
@@ -76,8 +70,6 @@ public class ApiKeyResource {
   @RolesAllowed("admin")
   @Operation(summary = "Revoke an aggregator key (admin)")
   @APIResponse(responseCode = "204", description = "Revoked")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response revoke(@RestPath String id) {
     long keyId;

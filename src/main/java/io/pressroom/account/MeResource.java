@@ -14,13 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
-@SecurityRequirement(name = "bearer")
 public class MeResource {
 
   private final ProfileService profiles;
@@ -38,7 +36,6 @@ public class MeResource {
       responseCode = "200",
       description = "The signed-in account",
       content = @Content(schema = @Schema(implementation = AccountView.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public Response me() {
     return Response.ok(profiles.me(currentUser.required().accountId()))
         .header("Cache-Control", "private, no-store")
@@ -60,7 +57,6 @@ public class MeResource {
       description = "The updated account",
       content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response update(JsonNode body) {
     return Response.ok(profiles.update(currentUser.required().accountId(), ProfilePatch.of(body)))

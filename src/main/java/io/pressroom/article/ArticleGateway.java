@@ -6,6 +6,7 @@ import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -86,6 +87,27 @@ public class ArticleGateway {
    */
   public ArticleChanged.FeedOp settleFeed(long articleId) {
     return queries.settleFeed(articleId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  /**
+   * Whether a scheduled article has become public at its instant with nobody writing and its change
+   * not yet recorded: a cheap read, true rarely.
+   */
+  public boolean anyScheduledDue() {
+    return queries.anyScheduledDue();
+  }
+
+  /**
+   * Brings the feed bookkeeping of the scheduled articles that became public up to date, in the
+   * caller's transaction; their ids, for the changes feed to record.
+   */
+  public List<Long> settleScheduledDue() {
+    return queries.listScheduledDue();
+  }
+
+  /** When the scheduled articles become public, for caches that must drop listings then. */
+  public List<Instant> scheduledPublications() {
+    return queries.scheduledPublications();
   }
 
   private static Found found(Optional<Row> row, String notFound) {

@@ -1,8 +1,10 @@
 package io.pressroom.article;
 
 import io.pressroom.web.PageRequest;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.QueryParams;
+import jakarta.ws.rs.BeanParam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,23 +80,10 @@ public class ArticleListParams {
       schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
   String status;
 
-  @RestQuery
-  @Parameter(description = "Items per page, 1-100", schema = @Schema(defaultValue = "20"))
-  String limit;
-
-  @RestQuery
-  @Parameter(description = "Opaque cursor from page.next of a previous answer")
-  String cursor;
-
-  @RestQuery
-  @Parameter(
-      description =
-          "1-based page number for numbered pagers; at most 10,000 items deep (use cursor"
-              + " beyond)")
-  String page;
+  @BeanParam PagingParams paging;
 
   PageRequest pageRequest() {
-    return PageRequest.parse(limit, cursor, page);
+    return paging.request();
   }
 
   ArticleFilter filter() {

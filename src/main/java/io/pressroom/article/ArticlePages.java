@@ -1,5 +1,6 @@
 package io.pressroom.article;
 
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.Representations;
 import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,10 @@ public class ArticlePages {
     this.dependencies = dependencies;
   }
 
-  public Response response(Shown<ArticlePage> listing, UriInfo uri, HttpHeaders headers) {
+  public Response response(
+      Shown<ArticlePage> listing, UriInfo uri, HttpHeaders headers, FieldsParam fields) {
     dependencies.add(listing.articleIds());
     ArticlePage page = listing.body();
-    return representations.collection(headers, uri, page, page.page().next());
+    return representations.collection(headers, uri, fields, page, page.page().next());
   }
 }

@@ -295,6 +295,40 @@ class ArticleQueries {
    * Public articles of one tag are read from that tag's range of {@code article_tags_public_idx},
    * whose rows carry the article's publication time: no pass over every article of the tag.
    */
+  /** Whether a scheduled article has become public with its change not yet recorded. */
+  boolean anyScheduledDue() {
+    return new SqlBuilder()
+        .append("select exists (select 1 from articles a where a.announce_pending and ")
+        .append(PublicArticles.condition("a"))
+        .append(") as due")
+        .single(entityManager)
+        .bool("due");
+  }
+
+  /** Marks the scheduled articles that became public as listed; their ids. */
+  List<Long> listScheduledDue() {
+    return new SqlBuilder()
+            .append("update articles a set announce_pending = false, listed = true")
+            .append(" where a.announce_pending and ")
+            .append(PublicArticles.condition("a"))
+            .append(" returning a.id as id")
+            .rows(entityManager)
+            .stream()
+            .map(row -> row.getLong("id"))
+            .toList();
+  }
+
+  /** The instants at which scheduled articles become public, with all their precision. */
+  List<Instant> scheduledPublications() {
+    return new SqlBuilder()
+            .append("select a.published_at as published_at from articles a where ")
+            .append(PublicArticles.scheduledCondition("a"))
+            .rows(entityManager)
+            .stream()
+            .map(row -> row.exactInstant("published_at"))
+            .toList();
+  }
+
   private static boolean viaTagIndex(ArticleFilter filter) {
     return filter.tagSlugs().size() == 1 && filter.status() == ArticleStatus.PUBLISHED;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.Representations;
 import io.pressroom.web.ResponseDependencies;
 import jakarta.annotation.security.PermitAll;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -83,9 +83,12 @@ public class ArticleResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response list(
-      @BeanParam ArticleListParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
+      @BeanParam ArticleListParams params,
+      @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
     return pages.response(
-        articles.list(params, Optional.empty(), currentUser.caller()), uri, headers);
+        articles.list(params, Optional.empty(), currentUser.caller()), uri, headers, fields);
   }
 
   @GET
@@ -107,14 +110,14 @@ public class ArticleResource {
   public Response get(
       @RestPath @Parameter(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
           String slug,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @POST
   @RolesAllowed("author")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Write an article (author)",
       description =
@@ -125,11 +128,12 @@ public class ArticleResource {
       description = "The draft; Location names it",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  public Response create(@Valid @NotNull ArticleRequest request, @Context HttpHeaders headers) {
+  public Response create(
+      @Valid @NotNull ArticleRequest request,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
     String slug = authoring.create(currentUser.required(), request);
-    return Response.fromResponse(detail(headers, slug, 201))
+    return Response.fromResponse(detail(headers, fields, slug, 201))
         .location(representations.location("/api/v1/articles/" + slug))
         .build();
   }
@@ -138,7 +142,6 @@ public class ArticleResource {
   @Path("{slug}")
   @RolesAllowed("author")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Change an article (its author or an editor)",
       description =
@@ -150,8 +153,6 @@ public class ArticleResource {
       description = "The changed article",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -159,16 +160,16 @@ public class ArticleResource {
       @RestPath String slug,
       @RestHeader("If-Match") @Parameter(in = ParameterIn.HEADER, name = "If-Match") String ifMatch,
       JsonNode body,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     ArticlePatch patch = ArticlePatch.of(body);
     authoring.update(currentUser.required(), slug, patch, Optional.ofNullable(ifMatch));
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @POST
   @Path("{slug}/publish")
   @RolesAllowed("editor")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Publish or schedule an article (editor)",
       description =
@@ -182,48 +183,45 @@ public class ArticleResource {
       description = "The article, published or scheduled",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   @Consumes(MediaType.WILDCARD)
-  public Response publish(@RestPath String slug, String body, @Context HttpHeaders headers)
+  public Response publish(
+      @RestPath String slug,
+      String body,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers)
       throws JsonProcessingException {
     PublishRequest request =
         body == null || body.isBlank() ? null : mapper.readValue(body, PublishRequest.class);
     authoring.publish(
         currentUser.required(), slug, Optional.ofNullable(request).map(PublishRequest::at));
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @POST
   @Path("{slug}/unpublish")
   @RolesAllowed("editor")
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "Take an article back to draft (editor)")
   @APIResponse(
       responseCode = "200",
       description = "The article, now a draft",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
-  public Response unpublish(@RestPath String slug, @Context HttpHeaders headers) {
+  public Response unpublish(
+      @RestPath String slug, @BeanParam FieldsParam fields, @Context HttpHeaders headers) {
     authoring.unpublish(currentUser.required(), slug);
-    return detail(headers, slug, 200);
+    return detail(headers, fields, slug, 200);
   }
 
   @DELETE
   @Path("{slug}")
   @RolesAllowed("author")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Delete an article (its author or an editor)",
       description = "Soft delete: it leaves every list, and its page answers 410 from now on.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response delete(@RestPath String slug) {
@@ -231,10 +229,10 @@ public class ArticleResource {
     return Response.noContent().build();
   }
 
-  private Response detail(HttpHeaders headers, String slug, int status) {
+  private Response detail(HttpHeaders headers, FieldsParam fields, String slug, int status) {
     ArticleService.VersionedDetail detail = articles.detail(slug, currentUser.caller());
     dependencies.add(List.of(detail.articleId()));
-    Response response = representations.json(headers, detail.detail(), detail.versionTag());
+    Response response = representations.json(headers, fields, detail.detail(), detail.versionTag());
     return status == 200 ? response : Response.fromResponse(response).status(status).build();
   }
 }

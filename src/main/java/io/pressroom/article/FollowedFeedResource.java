@@ -1,8 +1,10 @@
 package io.pressroom.article;
 
 import io.pressroom.account.CurrentUser;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.FieldsParam;
+import io.pressroom.web.PagingParams;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,11 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** The signed-in reader's own feed: what the authors they follow published. */
 @Path("/api/v1/me/feed")
@@ -38,7 +37,6 @@ public class FollowedFeedResource {
 
   @GET
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Your feed: articles by the authors you follow",
       description =
@@ -50,15 +48,12 @@ public class FollowedFeedResource {
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public Response feed(
-      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
-      @RestQuery @Parameter(description = "1-based page number") String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     long me = currentUser.required().accountId();
-    return pages.response(
-        articles.followed(me, PageRequest.parse(limit, cursor, page)), uri, headers);
+    return pages.response(articles.followed(me, paging.request()), uri, headers, fields);
   }
 }

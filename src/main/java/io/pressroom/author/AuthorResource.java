@@ -1,9 +1,11 @@
 package io.pressroom.author;
 
 import io.pressroom.account.CurrentUser;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.FieldsParam;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,14 +58,12 @@ public class AuthorResource {
               description = "name (default), -followers or -articles",
               schema = @Schema(enumeration = {"name", "-followers", "-articles"}))
           String sort,
-      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
-      @RestQuery @Parameter(description = "1-based page number") String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    AuthorPage body =
-        authors.list(sort, PageRequest.parse(limit, cursor, page), currentUser.caller());
-    return representations.collection(headers, uri, body, body.page().next());
+    AuthorPage body = authors.list(sort, paging.request(), currentUser.caller());
+    return representations.collection(headers, uri, fields, body, body.page().next());
   }
 
   @GET
@@ -83,7 +83,8 @@ public class AuthorResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(
       @RestPath @Parameter(example = "northwind-desk") String handle,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    return representations.json(headers, authors.get(handle, currentUser.caller()));
+    return representations.json(headers, fields, authors.get(handle, currentUser.caller()));
   }
 }

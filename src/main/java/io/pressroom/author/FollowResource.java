@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -31,7 +30,6 @@ public class FollowResource {
 
   @PUT
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Follow an author",
       description =
@@ -39,7 +37,6 @@ public class FollowResource {
               + " articles appear in GET /api/v1/me/feed. You cannot follow yourself (400).")
   @APIResponse(responseCode = "204", description = "You follow the author")
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response follow(@RestPath @Parameter(example = "northwind-desk") String handle) {
     follows.follow(currentUser.required(), handle);
@@ -48,13 +45,11 @@ public class FollowResource {
 
   @DELETE
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Stop following an author",
       description = "Idempotent: when you do not follow the author, nothing changes.")
   @APIResponse(responseCode = "204", description = "You do not follow the author")
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response unfollow(@RestPath @Parameter(example = "northwind-desk") String handle) {
     follows.unfollow(currentUser.required(), handle);

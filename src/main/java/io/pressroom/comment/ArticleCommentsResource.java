@@ -1,12 +1,14 @@
 package io.pressroom.comment;
 
 import io.pressroom.account.CurrentUser;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.FieldsParam;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,10 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/articles/{slug}/comments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,27 +64,17 @@ public class ArticleCommentsResource {
   public Response list(
       @RestPath @Parameter(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
           String slug,
-      @RestQuery
-          @Parameter(description = "Items per page, 1-100", schema = @Schema(defaultValue = "20"))
-          String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next of a previous answer")
-          String cursor,
-      @RestQuery
-          @Parameter(
-              description =
-                  "1-based page number for numbered pagers; at most 10,000 items deep (use"
-                      + " cursor beyond)")
-          String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    CommentPage body = comments.list(slug, PageRequest.parse(limit, cursor, page));
-    return representations.collection(headers, uri, body, body.page().next());
+    CommentPage body = comments.list(slug, paging.request());
+    return representations.collection(headers, uri, fields, body, body.page().next());
   }
 
   @POST
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Comment on an article (signed in)",
       description =
@@ -100,7 +90,6 @@ public class ArticleCommentsResource {
       description = "The comment; Location names it",
       content = @Content(schema = @Schema(implementation = CommentView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response create(@RestPath String slug, @Valid @NotNull NewComment request) {

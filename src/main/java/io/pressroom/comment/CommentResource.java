@@ -1,11 +1,13 @@
 package io.pressroom.comment;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -56,14 +57,15 @@ public class CommentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response get(
-      @RestPath @Parameter(example = "1042") long id, @Context HttpHeaders headers) {
-    return representations.json(headers, comments.get(id));
+      @RestPath @Parameter(example = "1042") long id,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
+    return representations.json(headers, fields, comments.get(id));
   }
 
   @PATCH
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Edit your comment (its author)",
       description =
@@ -74,8 +76,6 @@ public class CommentResource {
       description = "The edited comment",
       content = @Content(schema = @Schema(implementation = CommentView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response edit(@RestPath long id, @Valid @NotNull CommentEdit request) {
@@ -86,7 +86,6 @@ public class CommentResource {
 
   @DELETE
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Delete a comment (its author or an editor)",
       description =
@@ -94,8 +93,6 @@ public class CommentResource {
               + " (deleted: true, no body, html or author) so that the thread keeps its shape;"
               + " one without replies leaves the list. Deleting again answers 410.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response delete(@RestPath long id) {

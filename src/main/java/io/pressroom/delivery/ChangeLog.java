@@ -17,10 +17,12 @@ class ChangeLog {
 
   private final EntityManager entityManager;
   private final ArticleGateway articles;
+  private final DeliveryQueries queries;
 
-  ChangeLog(EntityManager entityManager, ArticleGateway articles) {
+  ChangeLog(EntityManager entityManager, ArticleGateway articles, DeliveryQueries queries) {
     this.entityManager = entityManager;
     this.articles = articles;
+    this.queries = queries;
   }
 
   void record(@Observes ArticleChanged change) {
@@ -33,11 +35,7 @@ class ChangeLog {
             : change.feedOp();
     if (op == ArticleChanged.FeedOp.UPSERT || op == ArticleChanged.FeedOp.DELETE) {
       entityManager.flush();
-      entityManager
-          .createNativeQuery("insert into article_changes (article_id, op) values (:id, :op)")
-          .setParameter("id", change.articleId())
-          .setParameter("op", op.value())
-          .executeUpdate();
+      queries.recordChange(change.articleId(), op.value());
     }
   }
 }

@@ -4,17 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
-import io.pressroom.article.PublicArticles;
+import io.pressroom.article.ArticleGateway;
 import io.pressroom.web.PublicContentChanged;
-import io.pressroom.web.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -53,7 +50,7 @@ public class ResponseCache {
   record Stamp(long generation, long epoch) {}
 
   private final PressroomConfig.ResponseCache config;
-  private final EntityManager entityManager;
+  private final ArticleGateway articles;
   private final Cache<String, Entry> entries;
   private final Cache<Long, Long> articleInvalidatedAt;
   private final AtomicLong generation = new AtomicLong();
@@ -61,9 +58,9 @@ public class ResponseCache {
   private final AtomicLong authorsInvalidatedAt = new AtomicLong();
   private final ConcurrentSkipListSet<Instant> scheduled = new ConcurrentSkipListSet<>();
 
-  ResponseCache(PressroomConfig config, EntityManager entityManager) {
+  ResponseCache(PressroomConfig config, ArticleGateway articles) {
     this.config = config.responseCache();
-    this.entityManager = entityManager;
+    this.articles = articles;
     this.entries = Caffeine.newBuilder().maximumSize(this.config.maximumEntries()).build();
     this.articleInvalidatedAt =
         Caffeine.newBuilder().expireAfterWrite(this.config.timeToLive().multipliedBy(2)).build();
@@ -146,17 +143,7 @@ public class ResponseCache {
 
   /** Learns the scheduled publications that exist already when the instance starts. */
   void onStart(@Observes StartupEvent event) {
-    @SuppressWarnings("unchecked")
-    List<Object> instants =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    entityManager
-                        .createNativeQuery(
-                            "select a.published_at from articles a where "
-                                + PublicArticles.scheduledCondition("a"))
-                        .getResultList());
-    instants.forEach(value -> scheduled.add(Rows.exactInstant(value)));
+    scheduled.addAll(QuarkusTransaction.requiringNew().call(articles::scheduledPublications));
   }
 
   /** A scheduled article that became public changes listings although nobody wrote anything. */

@@ -1,6 +1,7 @@
 package io.pressroom.feed;
 
 import io.pressroom.web.Representations;
+import io.pressroom.web.ResponseDependencies;
 import io.quarkus.vertx.http.Compressed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -36,10 +37,13 @@ public class FeedResource {
 
   private final FeedService feeds;
   private final Representations representations;
+  private final ResponseDependencies dependencies;
 
-  FeedResource(FeedService feeds, Representations representations) {
+  FeedResource(
+      FeedService feeds, Representations representations, ResponseDependencies dependencies) {
     this.feeds = feeds;
     this.representations = representations;
+    this.dependencies = dependencies;
   }
 
   @GET
@@ -93,6 +97,7 @@ public class FeedResource {
   }
 
   private Response respond(HttpHeaders headers, FeedService.Rendered feed) {
+    dependencies.add(feed.articles());
     return representations.bytes(headers, feed.body(), feed.contentType(), feed.updated());
   }
 }

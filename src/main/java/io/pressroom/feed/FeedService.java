@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import io.pressroom.author.AuthorIdentity;
+import io.pressroom.author.AuthorService;
 import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,22 +22,27 @@ public class FeedService {
 
   static final String SITE_NAME = "Pressroom";
 
-  private final FeedReads reads;
+  private final FeedQueries queries;
+  private final AuthorService authors;
   private final FeedLinks links;
   private final ObjectMapper mapper;
 
-  FeedService(FeedReads reads, FeedLinks links, ObjectMapper mapper) {
-    this.reads = reads;
+  FeedService(FeedQueries queries, AuthorService authors, FeedLinks links, ObjectMapper mapper) {
+    this.queries = queries;
+    this.authors = authors;
     this.links = links;
     this.mapper = mapper;
   }
 
-  /** A feed written in its format, and the time it last changed for {@code Last-Modified}. */
-  public record Rendered(byte[] body, String contentType, Instant updated) {}
+  /**
+   * A feed written in its format, the time it last changed for {@code Last-Modified}, and the
+   * articles it shows (a cached copy goes when one of them changes).
+   */
+  public record Rendered(byte[] body, String contentType, Instant updated, List<Long> articles) {}
 
   public Rendered everything(FeedFormat format, UriInfo uri) {
-    List<FeedReads.Entry> entries = reads.entries(Optional.empty(), Optional.empty());
-    Instant updated = newest(entries).orElseGet(reads::firstActivity);
+    List<FeedQueries.Entry> entries = queries.entries(Optional.empty(), Optional.empty());
+    Instant updated = newest(entries).orElseGet(queries::firstActivity);
     return render(
         format,
         uri,
@@ -48,11 +55,11 @@ public class FeedService {
   }
 
   public Rendered tag(String slug, FeedFormat format, UriInfo uri) {
-    FeedReads.Subject tag =
-        reads
+    FeedQueries.Subject tag =
+        queries
             .tag(slug)
             .orElseThrow(() -> ProblemException.notFound("No tag has the slug '" + slug + "'."));
-    List<FeedReads.Entry> entries = reads.entries(Optional.of(tag.id()), Optional.empty());
+    List<FeedQueries.Entry> entries = queries.entries(Optional.of(tag.id()), Optional.empty());
     return render(
         format,
         uri,
@@ -65,12 +72,8 @@ public class FeedService {
   }
 
   public Rendered author(String handle, FeedFormat format, UriInfo uri) {
-    FeedReads.Subject author =
-        reads
-            .author(handle)
-            .orElseThrow(
-                () -> ProblemException.notFound("No author has the handle '" + handle + "'."));
-    List<FeedReads.Entry> entries = reads.entries(Optional.empty(), Optional.of(author.id()));
+    AuthorIdentity author = authors.requireAuthor(handle);
+    List<FeedQueries.Entry> entries = queries.entries(Optional.empty(), Optional.of(author.id()));
     return render(
         format,
         uri,
@@ -78,7 +81,7 @@ public class FeedService {
         "The newest " + SITE_NAME + " articles by " + author.name() + ".",
         links.authorPage(uri, handle),
         "/feeds/authors/" + handle + "." + format.extension(),
-        newest(entries).orElse(author.createdAt()),
+        newest(entries).orElse(author.joinedAt()),
         entries);
   }
 
@@ -90,7 +93,7 @@ public class FeedService {
       String homePageUrl,
       String selfPath,
       Instant updated,
-      List<FeedReads.Entry> entries) {
+      List<FeedQueries.Entry> entries) {
     Feed feed =
         new Feed(
             title,
@@ -106,10 +109,11 @@ public class FeedService {
           case RSS -> xml(RssFeeds.toRss(feed, tagScheme));
           case JSON -> json(JsonFeed.of(feed));
         };
-    return new Rendered(body, format.contentType(), updated);
+    return new Rendered(
+        body, format.contentType(), updated, entries.stream().map(FeedQueries.Entry::id).toList());
   }
 
-  private Feed.Item item(FeedReads.Entry entry, UriInfo uri) {
+  private Feed.Item item(FeedQueries.Entry entry, UriInfo uri) {
     return new Feed.Item(
         links.articleId(uri, entry.slug()),
         links.articlePage(uri, entry.slug()),
@@ -126,11 +130,11 @@ public class FeedService {
    * When an entry last changed as a feed reader sees it: a scheduled article appears at its
    * publication time, which can be later than its last edit.
    */
-  private static Instant updated(FeedReads.Entry entry) {
+  private static Instant updated(FeedQueries.Entry entry) {
     return entry.updatedAt().isAfter(entry.publishedAt()) ? entry.updatedAt() : entry.publishedAt();
   }
 
-  private static Optional<Instant> newest(List<FeedReads.Entry> entries) {
+  private static Optional<Instant> newest(List<FeedQueries.Entry> entries) {
     return entries.stream().map(FeedService::updated).max(Comparator.naturalOrder());
   }
 

@@ -1,11 +1,13 @@
 package io.pressroom.feedback;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.web.FieldsParam;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -49,14 +50,12 @@ public class FeedbackResource {
   @PUT
   @Path("{slug}/like")
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Like an article",
       description =
           "Idempotent: liking an article you already like changes nothing. Only published"
               + " articles can be liked.")
   @APIResponse(responseCode = "204", description = "You like the article")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response like(@RestPath @Parameter(example = SLUG_EXAMPLE) String slug) {
@@ -67,12 +66,10 @@ public class FeedbackResource {
   @DELETE
   @Path("{slug}/like")
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Take back your like",
       description = "Idempotent: when you do not like the article, nothing changes.")
   @APIResponse(responseCode = "204", description = "You do not like the article")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response unlike(@RestPath @Parameter(example = SLUG_EXAMPLE) String slug) {
@@ -99,20 +96,21 @@ public class FeedbackResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response ratings(
-      @RestPath @Parameter(example = SLUG_EXAMPLE) String slug, @Context HttpHeaders headers) {
+      @RestPath @Parameter(example = SLUG_EXAMPLE) String slug,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
     OptionalLong me =
         currentUser
             .caller()
             .map(c -> OptionalLong.of(c.accountId()))
             .orElseGet(OptionalLong::empty);
-    return representations.json(headers, feedback.ratings(slug, me));
+    return representations.json(headers, fields, feedback.ratings(slug, me));
   }
 
   @PUT
   @Path("{slug}/rating")
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Rate an article",
       description =
@@ -123,7 +121,6 @@ public class FeedbackResource {
       content = @Content(schema = @Schema(implementation = RatingRequest.class)))
   @APIResponse(responseCode = "204", description = "Your rating is recorded")
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response rate(
@@ -137,12 +134,10 @@ public class FeedbackResource {
   @DELETE
   @Path("{slug}/rating")
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Withdraw your rating",
       description = "Idempotent: when you have not rated the article, nothing changes.")
   @APIResponse(responseCode = "204", description = "You have no rating on the article")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response unrate(@RestPath @Parameter(example = SLUG_EXAMPLE) String slug) {

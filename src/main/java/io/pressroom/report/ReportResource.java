@@ -2,11 +2,12 @@ package io.pressroom.report;
 
 import io.pressroom.account.CurrentUser;
 import io.pressroom.web.Links;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -31,7 +31,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
-@SecurityRequirement(name = "bearer")
 public class ReportResource {
 
   private static final String PRIVATE = "private, no-store";
@@ -56,26 +55,18 @@ public class ReportResource {
       description = "A page of reports; a Link header with rel=next points to the next page",
       content = @Content(schema = @Schema(implementation = ReportPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response list(
       @RestQuery
           @Parameter(
               description = "Only reports with this status",
               schema = @Schema(enumeration = {"open", "resolved", "dismissed"}))
           String status,
-      @RestQuery
-          @Parameter(description = "Items per page, 1-100", schema = @Schema(defaultValue = "20"))
-          String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next of a previous answer")
-          String cursor,
-      @RestQuery @Parameter(description = "1-based page number; at most 10,000 items deep")
-          String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri) {
     Optional<ReportStatus> wanted =
         Optional.ofNullable(QueryParams.oneOf("status", status, null, ReportStatus.names()))
             .map(ReportStatus::of);
-    ReportPage body = reports.list(wanted, PageRequest.parse(limit, cursor, page));
+    ReportPage body = reports.list(wanted, paging.request());
     Response.ResponseBuilder response =
         Response.ok(body).header(HttpHeaders.CACHE_CONTROL, PRIVATE);
     if (body.page().next() != null) {
@@ -92,8 +83,6 @@ public class ReportResource {
       responseCode = "200",
       description = "The report",
       content = @Content(schema = @Schema(implementation = ReportView.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@RestPath @Parameter(example = "311") long id) {
     return Response.ok(reports.get(id)).header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
@@ -111,8 +100,6 @@ public class ReportResource {
       description = "The report",
       content = @Content(schema = @Schema(implementation = ReportView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response update(@RestPath long id, @Valid @NotNull ReportStatusChange change) {
     ReportStatus status = ReportStatus.of(change.status());

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -29,7 +28,6 @@ public class ArticleSourceResource {
 
   @GET
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Open the original source (signed in)",
       description =
@@ -49,7 +47,6 @@ public class ArticleSourceResource {
             description = "no-store",
             schema = @Schema(implementation = String.class))
       })
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response open(

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -29,7 +28,6 @@ public class SourceLinkResource {
 
   @POST
   @RolesAllowed("reader")
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Get a short-lived link to the original source (signed in)",
       description =
@@ -41,7 +39,6 @@ public class SourceLinkResource {
       responseCode = "200",
       description = "The link and when it stops working",
       content = @Content(schema = @Schema(implementation = SourceLink.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   public Response create(

@@ -6,7 +6,8 @@ import io.pressroom.article.ArticleListParams;
 import io.pressroom.article.ArticlePage;
 import io.pressroom.article.ArticlePages;
 import io.pressroom.article.ArticleService;
-import io.pressroom.web.PageRequest;
+import io.pressroom.web.FieldsParam;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -64,15 +64,12 @@ public class TagResource {
   @POST
   @RolesAllowed("editor")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "Create a tag (editor)", description = "The slug comes from the name.")
   @APIResponse(
       responseCode = "201",
       description = "The new tag; Location names it",
       content = @Content(schema = @Schema(implementation = TagView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(@Valid @NotNull TagRequest request) {
     String slug = tags.create(request);
@@ -85,7 +82,6 @@ public class TagResource {
   @Path("{slug}")
   @RolesAllowed("editor")
   @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Rename or describe a tag (editor)",
       description = "Partial update of name and description. The slug stays, so URLs keep working.")
@@ -95,8 +91,6 @@ public class TagResource {
       description = "The changed tag",
       content = @Content(schema = @Schema(implementation = TagView.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public TagView update(@RestPath String slug, JsonNode body) {
@@ -107,11 +101,8 @@ public class TagResource {
   @DELETE
   @Path("{slug}")
   @RolesAllowed("editor")
-  @SecurityRequirement(name = "bearer")
   @Operation(summary = "Delete a tag (editor)", description = "Also removes it from every article.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response delete(@RestPath String slug) {
     tags.delete(slug);
@@ -133,13 +124,12 @@ public class TagResource {
               description = "name (default) or -articles (most used first)",
               schema = @Schema(enumeration = {"name", "-articles"}))
           String sort,
-      @RestQuery @Parameter(description = "Items per page, 1-100") String limit,
-      @RestQuery @Parameter(description = "Opaque cursor from page.next") String cursor,
-      @RestQuery @Parameter(description = "1-based page number") String page,
+      @BeanParam PagingParams paging,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    TagPage body = tags.list(sort, PageRequest.parse(limit, cursor, page));
-    return representations.collection(headers, uri, body, body.page().next());
+    TagPage body = tags.list(sort, paging.request());
+    return representations.collection(headers, uri, fields, body, body.page().next());
   }
 
   @GET
@@ -153,8 +143,10 @@ public class TagResource {
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(
-      @RestPath @Parameter(example = "rust") String slug, @Context HttpHeaders headers) {
-    return representations.json(headers, tags.get(slug));
+      @RestPath @Parameter(example = "rust") String slug,
+      @BeanParam FieldsParam fields,
+      @Context HttpHeaders headers) {
+    return representations.json(headers, fields, tags.get(slug));
   }
 
   @GET
@@ -174,8 +166,9 @@ public class TagResource {
       @RestPath @Parameter(example = "rust") String slug,
       @BeanParam ArticleListParams params,
       @Context UriInfo uri,
+      @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
     return pages.response(
-        articles.list(params, Optional.of(slug), currentUser.caller()), uri, headers);
+        articles.list(params, Optional.of(slug), currentUser.caller()), uri, headers, fields);
   }
 }

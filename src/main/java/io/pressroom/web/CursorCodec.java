@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -30,8 +32,45 @@ public class CursorCodec {
     this.secrets = secrets;
   }
 
-  /** A position in the list ordered by {@code sort}: the sort key values of the last item. */
-  public record Position(String sort, List<String> keys) {}
+  /**
+   * A position in the list ordered by {@code sort}: the sort key values of the last item. Read the
+   * keys of a decoded position with the typed accessors: a key that is not what its list expects is
+   * the same 400 problem as a forged cursor.
+   */
+  public record Position(String sort, List<String> keys) {
+
+    /** The key as it was encoded. */
+    public String text(int index) {
+      return keys.get(index);
+    }
+
+    /** A whole-number key (an id, a count). */
+    public long longKey(int index) {
+      try {
+        return Long.parseLong(keys.get(index));
+      } catch (NumberFormatException e) {
+        throw invalid();
+      }
+    }
+
+    /** A whole-number key that cannot be negative (a sequence number, a transaction id). */
+    public long nonNegativeLong(int index) {
+      long value = longKey(index);
+      if (value < 0) {
+        throw invalid();
+      }
+      return value;
+    }
+
+    /** A timestamp key written as ISO-8601 ({@link Instant#toString()}). */
+    public Instant instant(int index) {
+      try {
+        return Instant.parse(keys.get(index));
+      } catch (DateTimeParseException e) {
+        throw invalid();
+      }
+    }
+  }
 
   public String encode(Position position) {
     String payload = position.sort() + SEPARATOR + String.join(SEPARATOR, position.keys());

@@ -2,7 +2,6 @@ package io.pressroom.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,53 +22,48 @@ public class Representations {
   private final ObjectMapper mapper;
   private final CachePolicy cachePolicy;
   private final Links links;
-  private final CurrentVertxRequest currentRequest;
 
-  Representations(
-      ObjectMapper mapper,
-      CachePolicy cachePolicy,
-      Links links,
-      CurrentVertxRequest currentRequest) {
-    this.currentRequest = currentRequest;
+  Representations(ObjectMapper mapper, CachePolicy cachePolicy, Links links) {
     this.mapper = mapper;
     this.cachePolicy = cachePolicy;
     this.links = links;
   }
 
-  /** A page of a collection: the JSON answer plus a Link header to the next page, if any. */
   /** The absolute URL of a created resource, on the public base URL (never the request's Host). */
   public URI location(String path) {
     return links.absolute(path);
   }
 
-  public Response collection(HttpHeaders request, UriInfo uri, Object body, String next) {
-    Response response = json(request, body);
+  /**
+   * A page of a collection: the JSON answer (its items trimmed to {@code fields}) plus a Link
+   * header to the next page, if any.
+   */
+  public Response collection(
+      HttpHeaders request, UriInfo uri, FieldsParam fields, Object body, String next) {
+    Response response = json(request, fields, body);
     if (next == null) {
       return response;
     }
     return Response.fromResponse(response).header("Link", links.next(uri, next)).build();
   }
 
-  /** A JSON answer with its validator and caching headers, or a 304 when the client has it. */
-  public Response json(HttpHeaders request, Object body) {
-    return json(request, body, null);
+  /**
+   * A JSON answer, trimmed to {@code fields}, with its validator and caching headers, or a 304 when
+   * the client has it.
+   */
+  public Response json(HttpHeaders request, FieldsParam fields, Object body) {
+    return json(request, fields, body, null);
   }
 
   /**
-   * Like {@link #json(HttpHeaders, Object)}, with the version of the resource's editable state
-   * leading the entity tag, so that If-Match can be checked against that version alone (a new like
-   * changes the representation, but must not make an editor's If-Match stale).
+   * Like {@link #json(HttpHeaders, FieldsParam, Object)}, with the version of the resource's
+   * editable state leading the entity tag, so that If-Match can be checked against that version
+   * alone (a new like changes the representation, but must not make an editor's If-Match stale).
    */
-  public Response json(HttpHeaders request, Object body, String versionTag) {
-    String fields = fieldsParameter();
-    Object shown = fields == null ? body : FieldSelection.trim(mapper, body, fields);
+  public Response json(HttpHeaders request, FieldsParam fields, Object body, String versionTag) {
+    Object shown = fields.select(mapper, body);
     return bytes(
         request, serialize(shown), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag, null);
-  }
-
-  private String fieldsParameter() {
-    var context = currentRequest.getCurrent();
-    return context == null ? null : context.request().getParam("fields");
   }
 
   public Response bytes(HttpHeaders request, byte[] body, String mediaType) {

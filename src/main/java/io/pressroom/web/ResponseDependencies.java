@@ -20,11 +20,15 @@ public class ResponseDependencies {
     return articles;
   }
 
+  /** Notes that the current answer shows these articles; the HTTP layer calls it. */
   public void add(Collection<Long> ids) {
     articles.addAll(ids);
   }
 
-  /** Notes that the current answer shows these articles; outside a request it does nothing. */
+  /**
+   * Notes that the current answer shows these articles; outside a request it does nothing. For code
+   * that cannot have the bean injected; a resource calls {@link #add} instead.
+   */
   public static void articles(Collection<Long> ids) {
     ArcContainer container = Arc.container();
     if (container != null && container.requestContext().isActive()) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pressroom.PressroomConfig;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class CursorCodecTest {
@@ -20,6 +22,29 @@ class CursorCodecTest {
 
     assertThat(cursors.decode(cursor, "-publishedAt", 2).keys())
         .containsExactly("2026-11-24", "42");
+  }
+
+  @Test
+  void keysAreReadByTypeAndABadOneIsTheSameProblemAsAForgedCursor() {
+    String cursor =
+        cursors.encode(
+            new CursorCodec.Position(
+                "at", List.of("2026-11-24T09:30:00.123456Z", "42", "-1", "x")));
+    CursorCodec.Position position = cursors.decode(cursor, "at", 4);
+
+    assertThat(position.instant(0)).isEqualTo(Instant.parse("2026-11-24T09:30:00.123456Z"));
+    assertThat(position.longKey(1)).isEqualTo(42L);
+    assertThat(position.nonNegativeLong(1)).isEqualTo(42L);
+    assertThat(position.longKey(2)).isEqualTo(-1L);
+    assertThat(position.text(3)).isEqualTo("x");
+    for (ThrowingCallable bad :
+        List.<ThrowingCallable>of(
+            () -> position.longKey(3),
+            () -> position.nonNegativeLong(2),
+            () -> position.instant(1))) {
+      assertThatThrownBy(bad)
+          .isInstanceOfSatisfying(ProblemException.class, e -> assertField(e, "cursor"));
+    }
   }
 
   @Test

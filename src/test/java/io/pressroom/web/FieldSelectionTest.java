@@ -44,4 +44,13 @@ class FieldSelectionTest {
     assertThatThrownBy(() -> FieldSelection.trim(mapper, new Item("a", "A", 3), " , "))
         .isInstanceOf(ProblemException.class);
   }
+
+  @Test
+  void withoutFieldsTheAnswerIsSentWhole() {
+    Item item = new Item("a", "A", 3);
+
+    assertThat(FieldsParam.all().select(mapper, item)).isSameAs(item);
+    assertThat(new FieldsParam("slug").select(mapper, item).toString())
+        .isEqualTo("{\"slug\":\"a\"}");
+  }
 }

@@ -48,4 +48,16 @@ class PageRequestTest {
     assertThatThrownBy(() -> PageRequest.parse(null, "abc.def", "2"))
         .isInstanceOf(ProblemException.class);
   }
+
+  @Test
+  void pagingParamsParseAsPageRequestDoes() {
+    assertThat(new PagingParams("10", null, "3").request())
+        .isEqualTo(PageRequest.parse("10", null, "3"));
+    assertThat(new PagingParams(null, null, null).request())
+        .isEqualTo(new PageRequest(20, Optional.empty(), 1));
+    assertThatThrownBy(() -> new PagingParams("ten", null, null).request())
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.errors()).extracting(Problem.FieldError::field).contains("limit"));
+  }
 }

@@ -1,0 +1,82 @@
+package io.pressroom.delivery;
+
+import io.pressroom.web.SqlBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All the SQL of delivery/ (the changes feed, the response cache), read by column alias. The change
+ * log that writes {@code article_changes} belongs to the articles' writes ({@link ChangeLog}).
+ */
+@ApplicationScoped
+class DeliveryQueries {
+
+  private final EntityManager entityManager;
+
+  DeliveryQueries(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** One row of {@code article_changes}, with the article's slug. */
+  record Change(String txid, long seq, long articleId, String op, Instant changedAt, String slug) {
+
+    boolean isUpsert() {
+      return "upsert".equals(op);
+    }
+  }
+
+  boolean tagExists(String slug) {
+    return new SqlBuilder()
+        .append("select exists (select 1 from tags where slug = :slug) as found", "slug", slug)
+        .single(entityManager)
+        .bool("found");
+  }
+
+  /**
+   * Changes after (txid, seq), oldest first, of transactions older than every one still running; of
+   * articles with that tag when given.
+   */
+  List<Change> after(String afterTxid, long afterSeq, Optional<String> tag, int limit) {
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append(
+                "select c.txid::text as txid, c.seq as seq, c.article_id as article_id,"
+                    + " c.op as op, c.changed_at as changed_at, a.slug as slug")
+            .append(" from article_changes c join articles a on a.id = c.article_id")
+            .append(" where (c.txid, c.seq) > (cast(:afterTxid as xid8), :afterSeq)")
+            .bind("afterTxid", afterTxid)
+            .bind("afterSeq", afterSeq)
+            .append(" and c.txid < pg_snapshot_xmin(pg_current_snapshot())");
+    tag.ifPresent(
+        slug ->
+            sql.append(
+                " and exists (select 1 from article_tags at join tags t on t.id = at.tag_id"
+                    + " where at.article_id = c.article_id and t.slug = :tag)",
+                "tag",
+                slug));
+    sql.append(" order by c.txid, c.seq limit :limit", "limit", limit);
+    return sql.rows(entityManager).stream()
+        .map(
+            row ->
+                new Change(
+                    row.text("txid"),
+                    row.getLong("seq"),
+                    row.getLong("article_id"),
+                    row.text("op"),
+                    row.instant("changed_at"),
+                    row.text("slug")))
+        .toList();
+  }
+
+  /** Records that an article changed (upsert) or left what readers may see (delete). */
+  void recordChange(long articleId, String op) {
+    entityManager
+        .createNativeQuery("insert into article_changes (article_id, op) values (:id, :op)")
+        .setParameter("id", articleId)
+        .setParameter("op", op)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,55 @@
+package io.pressroom.web;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * The one place where the OpenAPI document says which operations need a bearer token. Quarkus adds
+ * the security requirement (the {@code bearer} scheme, with the roles allowed) to every operation
+ * of a {@code @RolesAllowed} or {@code @Authenticated} method ({@code
+ * quarkus.smallrye-openapi.auto-add-security}); this filter then gives each of those operations the
+ * project's 401 and 403 problem answers, in place of the bare ones Quarkus adds. Resources write
+ * neither {@code @SecurityRequirement} nor these responses by hand. Operations open to anyone get
+ * no security requirement; a 401 they document means something else (a wrong password).
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class SecuredOperations implements OASFilter {
+
+  static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+  static final String FORBIDDEN = "#/components/responses/Forbidden";
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+      for (Operation operation : path.getOperations().values()) {
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+          secure(operation);
+        }
+      }
+    }
+  }
+
+  private static void secure(Operation operation) {
+    APIResponses responses = operation.getResponses();
+    Map<String, APIResponse> all = new LinkedHashMap<>(responses.getAPIResponses());
+    all.put("401", OASFactory.createAPIResponse().ref(UNAUTHORIZED));
+    all.put("403", OASFactory.createAPIResponse().ref(FORBIDDEN));
+    Map<String, APIResponse> sorted = new LinkedHashMap<>();
+    all.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    responses.setAPIResponses(sorted);
+  }
+}
