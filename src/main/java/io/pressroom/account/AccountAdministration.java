@@ -33,7 +33,7 @@ class AccountAdministration {
 
   /** Accounts by handle; keyset-paged on the unique handle. */
   public AccountPage list(PageRequest page, CursorCodec cursors) {
-    String after = page.cursor().map(c -> cursors.decode(c, "handle", 1).keys().get(0)).orElse("");
+    String after = page.cursor().map(c -> cursors.decode(c, "handle", 1).text(0)).orElse("");
     List<Account> rows = queries.pageByHandle(after, page.offset(), page.fetchSize());
     long total = queries.count();
     PageCut<Account> cut = PageCut.of(rows, page, cursors, "handle", last -> List.of(last.handle));

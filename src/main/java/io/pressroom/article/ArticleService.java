@@ -67,7 +67,7 @@ public class ArticleService {
       ArticleFilter filter, PageRequest pageRequest, Optional<String> pathTag) {
     ArticleSort sort = filter.sort();
     Optional<ArticleQueries.SortPosition> after =
-        pageRequest.cursor().map(c -> position(cursors.decode(c, sort.parameter(), 2).keys()));
+        pageRequest.cursor().map(c -> position(cursors.decode(c, sort.parameter(), 2)));
 
     ArticleQueries.ListingFacts facts = queries.facts(filter);
     if (pathTag.isPresent() && facts.knownTags().isEmpty()) {
@@ -166,12 +166,8 @@ public class ArticleService {
     }
   }
 
-  private static ArticleQueries.SortPosition position(List<String> keys) {
-    try {
-      return new ArticleQueries.SortPosition(keys.get(0), Long.parseLong(keys.get(1)));
-    } catch (NumberFormatException e) {
-      throw CursorCodec.invalid();
-    }
+  private static ArticleQueries.SortPosition position(CursorCodec.Position keys) {
+    return new ArticleQueries.SortPosition(keys.text(0), keys.longKey(1));
   }
 
   /** Unpublished articles are for authors (their own) and editors (all); nobody else. */

@@ -47,7 +47,7 @@ public class AuthorService {
     Optional<List<Object>> after =
         pageRequest
             .cursor()
-            .map(c -> cursors.decode(c, order.parameter, 2).keys())
+            .map(c -> cursors.decode(c, order.parameter, 2))
             .map(keys -> cursorKeys(order, keys));
     long total = queries.count();
     List<AuthorQueries.Listed> rows =
@@ -70,22 +70,14 @@ public class AuthorService {
   }
 
   /** A cursor's keys as the query compares them: text by name, numbers otherwise. */
-  private static List<Object> cursorKeys(Order order, List<String> keys) {
+  private static List<Object> cursorKeys(Order order, CursorCodec.Position keys) {
     return order == Order.NAME
-        ? List.of(keys.get(0), keys.get(1))
-        : List.of(parseLong(keys.get(0)), parseLong(keys.get(1)));
+        ? List.of(keys.text(0), keys.text(1))
+        : List.of(keys.longKey(0), keys.longKey(1));
   }
 
   private static Optional<Long> viewerId(Optional<CurrentUser.Caller> caller) {
     return caller.map(CurrentUser.Caller::accountId);
-  }
-
-  private static long parseLong(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw CursorCodec.invalid();
-    }
   }
 
   private static ProblemException notFound(String handle) {

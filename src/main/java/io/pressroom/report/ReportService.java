@@ -97,12 +97,8 @@ public class ReportService {
   }
 
   private Position position(String cursor) {
-    List<String> keys = cursors.decode(cursor, CURSOR_SORT, 2).keys();
-    try {
-      return new Position(keys.get(0), Long.parseLong(keys.get(1)));
-    } catch (NumberFormatException e) {
-      throw CursorCodec.invalid();
-    }
+    CursorCodec.Position keys = cursors.decode(cursor, CURSOR_SORT, 2);
+    return new Position(keys.text(0), keys.longKey(1));
   }
 
   private static ProblemException notFound(long id) {

@@ -62,12 +62,10 @@ public class TagService {
     Optional<List<Object>> after =
         pageRequest
             .cursor()
-            .map(c -> cursors.decode(c, order.parameter, 2).keys())
+            .map(c -> cursors.decode(c, order.parameter, 2))
             .map(
                 keys ->
-                    List.of(
-                        order == Order.NAME ? keys.get(0) : parseLong(keys.get(0)),
-                        parseLong(keys.get(1))));
+                    List.of(order == Order.NAME ? keys.text(0) : keys.longKey(0), keys.longKey(1)));
     long total = queries.count();
     List<TagQueries.Listed> rows =
         queries.page(order, after, pageRequest.offset(), pageRequest.fetchSize());
@@ -217,14 +215,6 @@ public class TagService {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static long parseLong(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw CursorCodec.invalid();
-    }
   }
 
   private static ProblemException notFound(String slug) {
