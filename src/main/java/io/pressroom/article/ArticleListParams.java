@@ -7,6 +7,7 @@ import io.pressroom.web.QueryParams;
 import jakarta.ws.rs.BeanParam;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -96,7 +97,7 @@ public class ArticleListParams {
         ArticleStatus.valueOf(
             QueryParams.oneOf(
                     "status", status, "published", "draft", "scheduled", "published", "archived")
-                .toUpperCase(java.util.Locale.ROOT));
+                .toUpperCase(Locale.ROOT));
     boolean undated = wanted == ArticleStatus.DRAFT || wanted == ArticleStatus.ARCHIVED;
     String defaultSort =
         query.isPresent()

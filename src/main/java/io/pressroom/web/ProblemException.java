@@ -1,6 +1,7 @@
 package io.pressroom.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A failure the client can act on; it carries its problem type and the detail to show. */
@@ -53,7 +54,7 @@ public class ProblemException extends RuntimeException {
   public static ProblemException conflict(String field, String message) {
     return new ProblemException(
         ProblemType.CONFLICT,
-        message.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + message.substring(1) + ".",
+        message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1) + ".",
         List.of(new Problem.FieldError(field, message)));
   }
 
