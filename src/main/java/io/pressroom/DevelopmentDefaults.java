@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * embedded database runs (no {@code QUARKUS_DATASOURCE_JDBC_URL}); {@link EmbeddedDatabase} then
  * sets these as system properties, unless the operator configured them.
  */
-final class DevelopmentDefaults {
+public final class DevelopmentDefaults {
 
   /** The usual ports of a web app's development server (React, Vite). */
   static final String CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
@@ -17,7 +17,7 @@ final class DevelopmentDefaults {
   private DevelopmentDefaults() {}
 
   /** The system properties to set, given the environment and the system properties already set. */
-  static Map<String, String> of(
+  public static Map<String, String> of(
       UnaryOperator<String> environment, UnaryOperator<String> properties) {
     Map<String, String> defaults = new LinkedHashMap<>();
     if (!isSet(environment.apply("PRESSROOM_DEMO_CONTENT"))

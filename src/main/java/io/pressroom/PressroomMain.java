@@ -1,5 +1,6 @@
 package io.pressroom;
 
+import io.pressroom.db.embedded.EmbeddedDatabase;
 import io.pressroom.web.RoutingProblems;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;

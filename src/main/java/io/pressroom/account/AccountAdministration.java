@@ -1,11 +1,11 @@
 package io.pressroom.account;
 
+import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
-import io.pressroom.web.PublicContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

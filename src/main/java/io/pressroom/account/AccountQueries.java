@@ -1,6 +1,6 @@
 package io.pressroom.account;
 
-import io.pressroom.web.Row;
+import io.pressroom.db.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -1,8 +1,8 @@
 package io.pressroom.account;
 
 import io.pressroom.author.AuthorService;
+import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.PublicContentChanged;
 import io.pressroom.web.Validation;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;

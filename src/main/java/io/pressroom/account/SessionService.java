@@ -1,8 +1,8 @@
 package io.pressroom.account;
 
 import io.pressroom.PressroomConfig;
-import io.pressroom.web.Hashing;
-import io.pressroom.web.InstanceSecrets;
+import io.pressroom.crypto.Hashing;
+import io.pressroom.crypto.InstanceSecrets;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;

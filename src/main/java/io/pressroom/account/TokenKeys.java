@@ -1,7 +1,7 @@
 package io.pressroom.account;
 
 import io.pressroom.PressroomConfig;
-import io.pressroom.web.InstanceSecrets;
+import io.pressroom.crypto.InstanceSecrets;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

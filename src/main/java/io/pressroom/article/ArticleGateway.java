@@ -1,8 +1,8 @@
 package io.pressroom.article;
 
+import io.pressroom.db.Row;
+import io.pressroom.db.SqlBuilder;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.Row;
-import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

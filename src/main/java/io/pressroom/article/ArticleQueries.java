@@ -2,9 +2,9 @@ package io.pressroom.article;
 
 import io.pressroom.account.Account;
 import io.pressroom.author.AuthorRef;
+import io.pressroom.db.Row;
+import io.pressroom.db.SqlBuilder;
 import io.pressroom.tag.TagService;
-import io.pressroom.web.Row;
-import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

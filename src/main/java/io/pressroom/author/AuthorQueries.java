@@ -1,9 +1,9 @@
 package io.pressroom.author;
 
 import io.pressroom.article.PublicArticles;
+import io.pressroom.db.Row;
+import io.pressroom.db.SqlBuilder;
 import io.pressroom.web.QueryParams;
-import io.pressroom.web.Row;
-import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;

@@ -1,9 +1,9 @@
 package io.pressroom.author;
 
 import io.pressroom.account.CurrentUser;
+import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
-import io.pressroom.web.PublicContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

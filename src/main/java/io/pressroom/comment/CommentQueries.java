@@ -2,8 +2,8 @@ package io.pressroom.comment;
 
 import io.pressroom.article.PublicArticles;
 import io.pressroom.author.AuthorRef;
-import io.pressroom.web.Row;
-import io.pressroom.web.Rows;
+import io.pressroom.db.Row;
+import io.pressroom.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

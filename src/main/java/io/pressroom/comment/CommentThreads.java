@@ -1,7 +1,7 @@
 package io.pressroom.comment;
 
 import io.pressroom.comment.CommentQueries.Placeholder;
-import io.pressroom.web.MarkdownRenderer;
+import io.pressroom.text.MarkdownRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.pressroom.delivery;
 
-import io.pressroom.web.SqlBuilder;
+import io.pressroom.db.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

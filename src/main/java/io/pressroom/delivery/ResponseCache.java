@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.article.ArticleGateway;
-import io.pressroom.web.PublicContentChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

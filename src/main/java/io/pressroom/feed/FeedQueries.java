@@ -1,10 +1,10 @@
 package io.pressroom.feed;
 
 import io.pressroom.article.PublicArticles;
+import io.pressroom.db.Row;
+import io.pressroom.db.SqlBuilder;
 import io.pressroom.tag.TagRef;
 import io.pressroom.tag.TagService;
-import io.pressroom.web.Row;
-import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

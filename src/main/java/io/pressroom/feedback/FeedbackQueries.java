@@ -1,9 +1,9 @@
 package io.pressroom.feedback;
 
 import io.pressroom.article.ArticleGateway;
-import io.pressroom.web.Row;
-import io.pressroom.web.Rows;
-import io.pressroom.web.SqlBuilder;
+import io.pressroom.db.Row;
+import io.pressroom.db.Rows;
+import io.pressroom.db.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;

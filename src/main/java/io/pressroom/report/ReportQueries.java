@@ -1,7 +1,7 @@
 package io.pressroom.report;
 
-import io.pressroom.web.Row;
-import io.pressroom.web.SqlBuilder;
+import io.pressroom.db.Row;
+import io.pressroom.db.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.pressroom.report;
 
 import io.pressroom.account.CurrentUser;
 import io.pressroom.article.ArticleGateway;
+import io.pressroom.db.Rows;
 import io.pressroom.report.ReportQueries.PageRow;
 import io.pressroom.report.ReportQueries.Position;
 import io.pressroom.web.ClientAddress;
@@ -10,7 +11,6 @@ import io.pressroom.web.PageCut;
 import io.pressroom.web.PageInfo;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.pressroom.source;
 
 import io.pressroom.PressroomConfig;
-import io.pressroom.web.InstanceSecrets;
+import io.pressroom.crypto.InstanceSecrets;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package io.pressroom.tag;
 
+import io.pressroom.db.Row;
+import io.pressroom.db.SqlBuilder;
 import io.pressroom.web.QueryParams;
-import io.pressroom.web.Row;
-import io.pressroom.web.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;

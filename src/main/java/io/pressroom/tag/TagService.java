@@ -1,13 +1,13 @@
 package io.pressroom.tag;
 
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.tag.TagQueries.Order;
+import io.pressroom.text.Slugs;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
-import io.pressroom.web.PublicContentChanged;
-import io.pressroom.web.Slugs;
 import io.pressroom.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,6 +1,7 @@
 package io.pressroom.web;
 
 import io.pressroom.PressroomConfig;
+import io.pressroom.crypto.InstanceSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -2,6 +2,7 @@ package io.pressroom.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pressroom.text.SafeText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

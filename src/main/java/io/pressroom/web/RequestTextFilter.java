@@ -1,5 +1,6 @@
 package io.pressroom.web;
 
+import io.pressroom.text.SafeText;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;

@@ -3,8 +3,8 @@ package io.pressroom.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pressroom.account.Account;
+import io.pressroom.db.Row;
 import io.pressroom.support.Fixtures;
-import io.pressroom.web.Row;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

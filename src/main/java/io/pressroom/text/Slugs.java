@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.text;
 
 import java.text.Normalizer;
 import java.util.Locale;

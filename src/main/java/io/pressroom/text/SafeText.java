@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.text;
 
 /**
  * The characters a request may carry in its text: path segments, query parameters and JSON string

@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.text;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.delivery;
 
 /**
  * Fired when something every listing may show changes other than an article itself: a tag, an

@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.db;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

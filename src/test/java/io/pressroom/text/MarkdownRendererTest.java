@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pressroom;
+package io.pressroom.db.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

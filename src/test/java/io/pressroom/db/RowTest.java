@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package io.pressroom.web;
+package io.pressroom.db;
 
+import io.pressroom.web.ProblemType;
 import java.sql.SQLException;
 import java.util.Optional;
 

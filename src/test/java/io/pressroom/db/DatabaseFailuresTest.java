@@ -1,7 +1,8 @@
-package io.pressroom.web;
+package io.pressroom.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pressroom.web.ProblemType;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 

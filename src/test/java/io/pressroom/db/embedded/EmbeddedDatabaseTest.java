@@ -1,4 +1,4 @@
-package io.pressroom;
+package io.pressroom.db.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

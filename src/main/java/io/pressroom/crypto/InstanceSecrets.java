@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.crypto;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.pressroom;
+package io.pressroom.db.embedded;
 
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;

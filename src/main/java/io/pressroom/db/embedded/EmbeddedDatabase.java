@@ -1,5 +1,6 @@
-package io.pressroom;
+package io.pressroom.db.embedded;
 
+import io.pressroom.DevelopmentDefaults;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
  * durability, stops when the JVM is gone, and a start first stops a server left running on the same
  * directory.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
   private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
@@ -53,7 +54,7 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** Returns the started database, or null when a datasource URL is configured. */
-  static EmbeddedDatabase startUnlessConfigured() {
+  public static EmbeddedDatabase startUnlessConfigured() {
     if (isSet(System.getProperty(URL_PROPERTY)) || isSet(System.getenv(URL_VARIABLE))) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.pressroom.web;
+package io.pressroom.db;
 
 import java.sql.Timestamp;
 import java.time.Instant;
