@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,6 +86,11 @@ class HarnessTest {
         if (query.startsWith("q=")) {
           answer(x, 200, "{\"items\":[],\"page\":{\"total\":7}}");
         } else {
+          if (query.contains("limit=")) {
+            // The cache-miss probe compares the first page with a deep one; an instant answer
+            // makes that ratio pure scheduling noise, a fixed cost makes it about 1.
+            pause(Duration.ofMillis(25));
+          }
           // A cursor with a character that must be encoded in the next URL.
           int n = query.contains("cursor=") ? 2 : 1;
           answer(
@@ -108,6 +114,14 @@ class HarnessTest {
           answer(x, 204, null);
       case "POST /api/v1/articles/slug-1/comments" -> answer(x, 201, "{}");
       default -> answer(x, 500, "unexpected " + method + " " + path);
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
