@@ -90,6 +90,28 @@ public class ArticleGateway {
   }
 
   /**
+   * Counts a like ({@code +1}) or its withdrawal ({@code -1}). The counters of an article move only
+   * by SQL increments, never by a value computed from a read, so that they stay equal to their rows
+   * however many readers act at once; the caller changes the rows in the same transaction.
+   */
+  public void countLikes(long articleId, int delta) {
+    queries.moveCounters(articleId, delta, 0, 0, 0);
+  }
+
+  /** Counts a comment ({@code +1}) or its deletion ({@code -1}); see {@link #countLikes}. */
+  public void countComments(long articleId, int delta) {
+    queries.moveCounters(articleId, 0, delta, 0, 0);
+  }
+
+  /**
+   * Counts ratings ({@code ratings}: +1 for a new one, -1 for a withdrawn one, 0 for a changed
+   * score) and moves their sum by {@code scoreDelta}; see {@link #countLikes}.
+   */
+  public void countRatings(long articleId, int ratings, int scoreDelta) {
+    queries.moveCounters(articleId, 0, 0, ratings, scoreDelta);
+  }
+
+  /**
    * Whether a scheduled article has become public at its instant with nobody writing and its change
    * not yet recorded: a cheap read, true rarely.
    */

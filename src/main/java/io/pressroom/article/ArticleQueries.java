@@ -295,6 +295,21 @@ class ArticleQueries {
    * Public articles of one tag are read from that tag's range of {@code article_tags_public_idx},
    * whose rows carry the article's publication time: no pass over every article of the tag.
    */
+  /** Moves the article's feedback counters by SQL increments (0 leaves one as it is). */
+  void moveCounters(long articleId, int likes, int comments, int ratings, int ratingSum) {
+    entityManager
+        .createNativeQuery(
+            "update articles set like_count = like_count + :likes, comment_count = comment_count"
+                + " + :comments, rating_count = rating_count + :ratings, rating_sum = rating_sum"
+                + " + :ratingSum where id = :id")
+        .setParameter("likes", likes)
+        .setParameter("comments", comments)
+        .setParameter("ratings", ratings)
+        .setParameter("ratingSum", ratingSum)
+        .setParameter("id", articleId)
+        .executeUpdate();
+  }
+
   /** Whether a scheduled article has become public with its change not yet recorded. */
   boolean anyScheduledDue() {
     return new SqlBuilder()

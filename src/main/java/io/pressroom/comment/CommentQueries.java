@@ -187,16 +187,6 @@ class CommentQueries {
         == 1;
   }
 
-  /** Moves the article's count of comments that are not deleted, by an SQL increment. */
-  void countComments(long articleId, int delta) {
-    entityManager
-        .createNativeQuery(
-            "update articles set comment_count = comment_count + :delta where id = :article")
-        .setParameter("delta", delta)
-        .setParameter("article", articleId)
-        .executeUpdate();
-  }
-
   private Query rowQuery(String sql) {
     return entityManager.createNativeQuery(sql, Tuple.class);
   }

@@ -1,5 +1,6 @@
 package io.pressroom.comment;
 
+import io.pressroom.article.ArticleGateway;
 import io.pressroom.comment.CommentQueries.Placeholder;
 import io.pressroom.text.MarkdownRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,12 @@ import java.util.Optional;
 class CommentThreads {
 
   private final CommentQueries queries;
+  private final ArticleGateway articles;
   private final MarkdownRenderer markdown;
 
-  CommentThreads(CommentQueries queries, MarkdownRenderer markdown) {
+  CommentThreads(CommentQueries queries, ArticleGateway articles, MarkdownRenderer markdown) {
     this.queries = queries;
+    this.articles = articles;
     this.markdown = markdown;
   }
 
@@ -36,7 +39,7 @@ class CommentThreads {
     long id =
         queries.insert(
             articleId, parentId, authorId, body, markdown.toSafeCommentHtml(body), at, depth);
-    queries.countComments(articleId, 1);
+    articles.countComments(articleId, 1);
     return id;
   }
 
@@ -49,7 +52,7 @@ class CommentThreads {
     if (!queries.markDeleted(comment.id(), at)) {
       unlistEmptyAncestors(comment.parentId());
     }
-    queries.countComments(comment.articleId(), -1);
+    articles.countComments(comment.articleId(), -1);
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * All the SQL of likes and ratings. The article's counters move only by SQL increments (never a
- * value computed here), so that they stay equal to the rows however many readers act at once.
+ * All the SQL of likes and ratings. The article's counters beside them belong to the article
+ * package ({@code ArticleGateway.countLikes}, {@code countRatings}).
  */
 @ApplicationScoped
 class FeedbackQueries {
@@ -43,10 +43,6 @@ class FeedbackQueries {
             .setParameter("me", accountId)
             .executeUpdate()
         == 1;
-  }
-
-  void moveLikeCount(long articleId, int delta) {
-    moveCounters(articleId, "like_count = like_count + :delta", delta);
   }
 
   /** Records a first rating; returns false when the reader already has one. */
@@ -101,20 +97,6 @@ class FeedbackQueries {
     return scores.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Rows.asInt(scores.get(0)));
   }
 
-  void countNewRating(long articleId, int score) {
-    moveCounters(
-        articleId, "rating_count = rating_count + 1, rating_sum = rating_sum + :delta", score);
-  }
-
-  void moveRatingSum(long articleId, int delta) {
-    moveCounters(articleId, "rating_sum = rating_sum + :delta", delta);
-  }
-
-  void uncountRating(long articleId, int score) {
-    moveCounters(
-        articleId, "rating_count = rating_count - 1, rating_sum = rating_sum + :delta", -score);
-  }
-
   /**
    * What the rating summary reads beside the article, in the article's own statement: the counters,
    * the histogram (grouped over this article's rows only) and the reader's own score when {@code
@@ -156,13 +138,5 @@ class FeedbackQueries {
             row.getLong("s4"),
             row.getLong("s5")),
         row.nullableInt("mine"));
-  }
-
-  private void moveCounters(long articleId, String assignments, int delta) {
-    entityManager
-        .createNativeQuery("update articles set " + assignments + " where id = :article")
-        .setParameter("delta", delta)
-        .setParameter("article", articleId)
-        .executeUpdate();
   }
 }

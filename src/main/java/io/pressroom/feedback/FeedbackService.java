@@ -37,7 +37,7 @@ public class FeedbackService {
   public void like(long accountId, String slug) {
     ArticleRef article = target(slug);
     if (queries.insertLike(article.id(), accountId)) {
-      queries.moveLikeCount(article.id(), 1);
+      articles.countLikes(article.id(), 1);
       feedbackChanged(article);
     }
   }
@@ -47,7 +47,7 @@ public class FeedbackService {
   public void unlike(long accountId, String slug) {
     ArticleRef article = target(slug);
     if (queries.deleteLike(article.id(), accountId)) {
-      queries.moveLikeCount(article.id(), -1);
+      articles.countLikes(article.id(), -1);
       feedbackChanged(article);
     }
   }
@@ -64,7 +64,7 @@ public class FeedbackService {
     ArticleRef article = target(slug);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (queries.insertRating(article.id(), accountId, score)) {
-        queries.countNewRating(article.id(), score);
+        articles.countRatings(article.id(), 1, score);
         feedbackChanged(article);
         return;
       }
@@ -73,7 +73,7 @@ public class FeedbackService {
         int delta = score - previous.getAsInt();
         if (delta != 0) {
           queries.updateScore(article.id(), accountId, score);
-          queries.moveRatingSum(article.id(), delta);
+          articles.countRatings(article.id(), 0, delta);
           feedbackChanged(article);
         }
         return;
@@ -90,7 +90,7 @@ public class FeedbackService {
     ArticleRef article = target(slug);
     OptionalInt withdrawn = queries.deleteRating(article.id(), accountId);
     if (withdrawn.isPresent()) {
-      queries.uncountRating(article.id(), withdrawn.getAsInt());
+      articles.countRatings(article.id(), -1, -withdrawn.getAsInt());
       feedbackChanged(article);
     }
   }
