@@ -21,23 +21,6 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class ArticleGateway {
 
-  /** Whether the lookup locks the article's row until the transaction ends. */
-  public enum Lock {
-    NONE(""),
-    SHARE(" for share of a"),
-    UPDATE(" for update of a");
-
-    private final String sql;
-
-    Lock(String sql) {
-      this.sql = sql;
-    }
-
-    String sql() {
-      return sql;
-    }
-  }
-
   /** More columns (with aliases) and joins, over {@code articles a}, read in the same statement. */
   public record Extra(String columns, SqlBuilder joins) {
 
@@ -59,26 +42,26 @@ public class ArticleGateway {
   }
 
   /** The public article {@code slug}; 404 when there is none to see, 410 once deleted. */
-  public ArticleRef requireVisible(String slug, Lock lock) {
-    return requireVisible(slug, lock, NOTHING).article();
+  public ArticleRef requireVisible(String slug) {
+    return requireVisible(slug, NOTHING).article();
   }
 
-  /** As {@link #requireVisible(String, Lock)}, with {@code extra} read in the same statement. */
-  public Found requireVisible(String slug, Lock lock, Extra extra) {
-    return found(queries.reference("a.slug = :key", slug, lock, extra), notFoundMessage(slug));
+  /** As {@link #requireVisible(String)}, with {@code extra} read in the same statement. */
+  public Found requireVisible(String slug, Extra extra) {
+    return found(queries.reference("a.slug = :key", slug, extra), notFoundMessage(slug));
   }
 
   /**
    * The public article with this id (a reference kept elsewhere, as in a signed link); 404 with
    * {@code notFound} when there is none to see, 410 once deleted.
    */
-  public Found requireVisible(long id, String notFound, Lock lock, Extra extra) {
-    return found(queries.reference("a.id = :key", id, lock, extra), notFound);
+  public Found requireVisible(long id, String notFound, Extra extra) {
+    return found(queries.reference("a.id = :key", id, extra), notFound);
   }
 
   /** The article {@code slug} whatever its state, for importing content: no visibility applies. */
   public Optional<ArticleRef> find(String slug) {
-    return queries.reference("a.slug = :key", slug, Lock.NONE, NOTHING).map(ArticleGateway::ref);
+    return queries.reference("a.slug = :key", slug, NOTHING).map(ArticleGateway::ref);
   }
 
   /**

@@ -229,8 +229,7 @@ class ArticleQueries {
    * {@code deleted}, {@code visible}) and the caller's {@code extra} columns, found by {@code
    * condition} over {@code articles a}; locked as {@code lock} says.
    */
-  Optional<Row> reference(
-      String condition, Object key, ArticleGateway.Lock lock, ArticleGateway.Extra extra) {
+  Optional<Row> reference(String condition, Object key, ArticleGateway.Extra extra) {
     SqlBuilder sql =
         new SqlBuilder()
             .append(
@@ -241,8 +240,7 @@ class ArticleQueries {
             .append(extra.columns().isEmpty() ? "" : ", " + extra.columns())
             .append(" from articles a")
             .appendAll(extra.joins())
-            .append(" where " + condition, "key", key)
-            .append(lock.sql());
+            .append(" where " + condition, "key", key);
     List<Row> rows = sql.rows(entityManager);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }

@@ -94,7 +94,7 @@ public class CommentService {
   /** Posts a comment by the caller on a public article, as a reply if {@code parentId} is set. */
   @Transactional
   public CommentView create(CurrentUser.Caller caller, String slug, NewComment request) {
-    ArticleRef article = articles.requireVisible(slug, ArticleGateway.Lock.NONE);
+    ArticleRef article = articles.requireVisible(slug);
     long id =
         threads.add(article.id(), caller.accountId(), request.parentId(), request.body(), now());
     changes.fire(new ArticleChanged(article.id(), article.slug(), ArticleChanged.Kind.FEEDBACK));
@@ -147,7 +147,6 @@ public class CommentService {
   private ArticleGateway.Found publicArticle(String slug) {
     return articles.requireVisible(
         slug,
-        ArticleGateway.Lock.NONE,
         ArticleGateway.Extra.columns(
             "(select count(*) from comments c where c.article_id = a.id and c.listed) as listed"));
   }

@@ -101,14 +101,12 @@ public class FeedbackService {
    */
   public RatingSummary ratings(String slug, OptionalLong accountId) {
     return FeedbackQueries.ratingSummary(
-        articles
-            .requireVisible(slug, ArticleGateway.Lock.NONE, queries.ratingColumns(accountId))
-            .row());
+        articles.requireVisible(slug, queries.ratingColumns(accountId)).row());
   }
 
   /** A published article's id and slug; 404 when there is none to see, 410 once deleted. */
   private ArticleRef target(String slug) {
-    return articles.requireVisible(slug, ArticleGateway.Lock.NONE);
+    return articles.requireVisible(slug);
   }
 
   /** Tells caches that the article's feedback changed. */

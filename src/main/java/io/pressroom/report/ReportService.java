@@ -55,7 +55,7 @@ public class ReportService {
           "reason", "size must be between " + MIN_REASON_LENGTH + " and " + MAX_REASON_LENGTH);
     }
     throttle.acquire(ClientAddress.group(clientAddress));
-    long articleId = articles.requireVisible(slug, ArticleGateway.Lock.NONE).id();
+    long articleId = articles.requireVisible(slug).id();
     String contact =
         request.contact() == null || request.contact().isBlank() ? null : request.contact().strip();
     Report report = Report.filed(articleId, reason, contact, clientAddress, now());

@@ -30,7 +30,7 @@ class SourceService {
 
   /** The public article {@code slug} with its stored source URL. */
   private ArticleGateway.Found find(String slug) {
-    return articles.requireVisible(slug, ArticleGateway.Lock.NONE, SOURCE);
+    return articles.requireVisible(slug, SOURCE);
   }
 
   /** The stored source URL of the published article {@code slug}. */
@@ -58,10 +58,7 @@ class SourceService {
     }
     return url(
         articles.requireVisible(
-            claims.articleId(),
-            "The article of this link is not available.",
-            ArticleGateway.Lock.NONE,
-            SOURCE));
+            claims.articleId(), "The article of this link is not available.", SOURCE));
   }
 
   private static String url(ArticleGateway.Found target) {
