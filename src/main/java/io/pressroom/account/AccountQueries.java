@@ -25,7 +25,7 @@ class AccountQueries {
 
   /** One statement per authenticated request: the account's state now, and its session's. */
   Optional<Identity> identity(long accountId, UUID session) {
-    return Row.list(
+    return Row.first(
             entityManager
                 .createNativeQuery(
                     "select a.handle as handle, a.role as role, a.disabled as disabled,"
@@ -35,8 +35,6 @@ class AccountQueries {
                     Tuple.class)
                 .setParameter("id", accountId)
                 .setParameter("session", session))
-        .stream()
-        .findFirst()
         .map(
             row ->
                 new Identity(

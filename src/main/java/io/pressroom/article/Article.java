@@ -158,11 +158,6 @@ public class Article extends PanacheEntityBase {
     return deletedAt != null;
   }
 
-  /** Published and public already at {@code now}. */
-  boolean isPublishedBy(Instant now) {
-    return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
-  }
-
   /** Published (or scheduled) and not deleted: counted by its tags (the V6 migration). */
   boolean isLive() {
     return PublicArticles.isLive(status, deletedAt);

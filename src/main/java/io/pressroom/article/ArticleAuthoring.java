@@ -3,6 +3,7 @@ package io.pressroom.article;
 import io.pressroom.account.Account;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
+import io.pressroom.db.Timestamps;
 import io.pressroom.tag.Tag;
 import io.pressroom.tag.TagService;
 import io.pressroom.text.MarkdownRenderer;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,8 +120,9 @@ public class ArticleAuthoring {
     }
     Article article = lockLive(slug);
     Instant now = now();
-    Instant when = at.map(i -> i.truncatedTo(ChronoUnit.MICROS)).orElse(now);
-    if (at.isEmpty() && article.isPublishedBy(now)) {
+    Instant when = at.map(Timestamps::stored).orElse(now);
+    if (at.isEmpty()
+        && PublicArticles.isPublic(article.status, article.publishedAt, article.deletedAt, now)) {
       return;
     }
     article.publish(when, now);
@@ -157,7 +158,7 @@ public class ArticleAuthoring {
   /** Writes an article that is published at {@code publishedAt}, as imported content is. */
   @Transactional
   public String createPublished(Account author, ArticleRequest draft, Instant publishedAt) {
-    Instant at = publishedAt.truncatedTo(ChronoUnit.MICROS);
+    Instant at = Timestamps.stored(publishedAt);
     List<Tag> articleTags = tags.findOrCreate(draft.tagsOrEmpty());
     tags.lockCountsInOrder(articleTags);
     Article article =
@@ -259,7 +260,7 @@ public class ArticleAuthoring {
   }
 
   private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now();
   }
 
   private static String blankToNull(String value) {

@@ -2,10 +2,10 @@ package io.pressroom.article;
 
 import io.pressroom.db.Row;
 import io.pressroom.db.SqlBuilder;
+import io.pressroom.db.Timestamps;
 import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,7 +69,7 @@ public class ArticleGateway {
    * deleted), bringing the article's feed bookkeeping up to date under its row lock.
    */
   public ArticleChanged.FeedOp settleFeed(long articleId) {
-    return queries.settleFeed(articleId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    return queries.settleFeed(articleId, Timestamps.now());
   }
 
   /**

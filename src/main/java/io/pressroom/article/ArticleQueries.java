@@ -241,8 +241,7 @@ class ArticleQueries {
             .append(" from articles a")
             .appendAll(extra.joins())
             .append(" where " + condition, "key", key);
-    List<Row> rows = sql.rows(entityManager);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return sql.first(entityManager);
   }
 
   // Writes

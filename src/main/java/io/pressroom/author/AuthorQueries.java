@@ -87,7 +87,7 @@ class AuthorQueries {
   }
 
   Optional<AuthorIdentity> identity(String handle) {
-    return Row.list(
+    return Row.first(
             entityManager
                 .createNativeQuery(
                     "select u.id as id, u.handle as handle, u.name as name,"
@@ -96,8 +96,6 @@ class AuthorQueries {
                         + PublicAuthors.condition("u"),
                     Tuple.class)
                 .setParameter("handle", handle))
-        .stream()
-        .findFirst()
         .map(
             row ->
                 new AuthorIdentity(
@@ -120,7 +118,7 @@ class AuthorQueries {
     SqlBuilder sql = new SqlBuilder().append(profiles(viewerId) + " and u.handle = :handle");
     sql.bind("handle", handle);
     viewerId.ifPresent(id -> sql.bind("me", id));
-    return sql.rows(entityManager).stream().findFirst().map(AuthorQueries::profile);
+    return sql.first(entityManager).map(AuthorQueries::profile);
   }
 
   /**
@@ -162,7 +160,7 @@ class AuthorQueries {
 
   /** Stops following the account with this handle; answers its id if a follow was removed. */
   Optional<Long> unfollow(long followerId, String handle) {
-    return Row.list(
+    return Row.first(
             entityManager
                 .createNativeQuery(
                     "delete from follows where follower_id = :me"
@@ -171,8 +169,6 @@ class AuthorQueries {
                     Tuple.class)
                 .setParameter("me", followerId)
                 .setParameter("handle", handle))
-        .stream()
-        .findFirst()
         .map(row -> row.getLong("author_id"));
   }
 

@@ -81,7 +81,7 @@ class CommentQueries {
                     + " join articles a on a.id = c.article_id where c.id = :id"
                     + (lock ? " for update of c" : ""))
             .setParameter("id", id);
-    return first(query)
+    return Row.first(query)
         .map(
             row ->
                 new Comment(
@@ -104,7 +104,7 @@ class CommentQueries {
                 "select article_id as article_id, deleted_at is not null as deleted, depth as depth"
                     + " from comments where id = :id for share")
             .setParameter("id", id);
-    return first(query)
+    return Row.first(query)
         .map(
             row ->
                 new ReplyParent(
@@ -172,7 +172,7 @@ class CommentQueries {
                 "select parent_id as parent_id, deleted_at is not null and listed as listed"
                     + " from comments where id = :id for update")
             .setParameter("id", id);
-    return first(query)
+    return Row.first(query)
         .map(row -> new Placeholder(row.nullableLong("parent_id"), row.bool("listed")));
   }
 
@@ -189,14 +189,6 @@ class CommentQueries {
 
   private Query rowQuery(String sql) {
     return entityManager.createNativeQuery(sql, Tuple.class);
-  }
-
-  /**
-   * The row of a query by key (at most one matches), read without a row limit so that the statement
-   * stays exactly as written, locking clause included.
-   */
-  private static Optional<Row> first(Query query) {
-    return Row.list(query).stream().findFirst();
   }
 
   private static CommentView view(Row row) {

@@ -6,6 +6,7 @@ import io.pressroom.article.ArticleGateway;
 import io.pressroom.article.ArticleRef;
 import io.pressroom.comment.CommentQueries.PageRow;
 import io.pressroom.comment.CommentQueries.Position;
+import io.pressroom.db.Timestamps;
 import io.pressroom.text.MarkdownRenderer;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -139,8 +139,7 @@ public class CommentService {
         articles
             .find(articleSlug)
             .orElseThrow(() -> new IllegalArgumentException("No article " + articleSlug));
-    return threads.add(
-        article.id(), authorId, parentId, body, createdAt.truncatedTo(ChronoUnit.MICROS));
+    return threads.add(article.id(), authorId, parentId, body, Timestamps.stored(createdAt));
   }
 
   /** The public article {@code slug} with its number of listed comments, in one statement. */
@@ -183,6 +182,6 @@ public class CommentService {
 
   /** Timestamps are stored to the microsecond, as PostgreSQL keeps them. */
   private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now();
   }
 }

@@ -30,10 +30,12 @@ public final class Row {
     return tuples.stream().map(Row::of).toList();
   }
 
-  /** The only row, if there is one. */
+  /**
+   * The row of a query by key (at most one matches), if there is one. No row limit is added, so
+   * that the statement runs exactly as written, locking clause included.
+   */
   public static Optional<Row> first(Query tupleQuery) {
-    List<Row> rows = list(tupleQuery.setMaxResults(1));
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return list(tupleQuery).stream().findFirst();
   }
 
   /** The row a query that always answers one row (a count, an aggregate) answers. */

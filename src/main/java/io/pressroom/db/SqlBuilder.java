@@ -6,6 +6,7 @@ import jakarta.persistence.Tuple;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Assembles a native query from optional clauses while keeping every value a bound parameter. */
 public final class SqlBuilder {
@@ -50,6 +51,11 @@ public final class SqlBuilder {
 
   public List<Row> rows(EntityManager entityManager) {
     return Row.list(toRowQuery(entityManager));
+  }
+
+  /** The row of a query by key, if there is one ({@link Row#first}). */
+  public Optional<Row> first(EntityManager entityManager) {
+    return Row.first(toRowQuery(entityManager));
   }
 
   public Row single(EntityManager entityManager) {

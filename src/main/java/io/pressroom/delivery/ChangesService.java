@@ -87,8 +87,7 @@ public class ChangesService {
   private void announceDueScheduledArticles() {
     if (gateway.anyScheduledDue()) {
       QuarkusTransaction.requiringNew()
-          .run(
-              () -> gateway.settleScheduledDue().forEach(id -> queries.recordChange(id, "upsert")));
+          .run(() -> queries.recordUpserts(gateway.settleScheduledDue()));
     }
   }
 

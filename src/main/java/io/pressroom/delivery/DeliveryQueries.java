@@ -1,5 +1,6 @@
 package io.pressroom.delivery;
 
+import io.pressroom.article.ArticleChanged;
 import io.pressroom.db.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -77,6 +78,20 @@ class DeliveryQueries {
         .createNativeQuery("insert into article_changes (article_id, op) values (:id, :op)")
         .setParameter("id", articleId)
         .setParameter("op", op)
+        .executeUpdate();
+  }
+
+  /** Records that these articles became visible, in one statement whatever their number. */
+  void recordUpserts(List<Long> articleIds) {
+    if (articleIds.isEmpty()) {
+      return;
+    }
+    entityManager
+        .createNativeQuery(
+            "insert into article_changes (article_id, op) select id, :op from articles"
+                + " where id in (:ids) order by id")
+        .setParameter("op", ArticleChanged.FeedOp.UPSERT.value())
+        .setParameter("ids", articleIds)
         .executeUpdate();
   }
 }

@@ -110,8 +110,7 @@ class FeedQueries {
   }
 
   private Optional<Subject> subject(SqlBuilder sql) {
-    return sql.rows(entityManager).stream()
-        .findFirst()
+    return sql.first(entityManager)
         .map(row -> new Subject(row.getLong("id"), row.text("name"), row.instant("created_at")));
   }
 }

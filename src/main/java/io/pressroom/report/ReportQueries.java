@@ -60,9 +60,10 @@ class ReportQueries {
 
   Optional<ReportView> view(long id) {
     return new SqlBuilder()
-        .append(VIEW).append(" where r.id = :id", "id", id).rows(entityManager).stream()
-            .findFirst()
-            .map(ReportQueries::view);
+        .append(VIEW)
+        .append(" where r.id = :id", "id", id)
+        .first(entityManager)
+        .map(ReportQueries::view);
   }
 
   Optional<Report> find(long id) {

@@ -3,6 +3,7 @@ package io.pressroom.report;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.article.ArticleGateway;
 import io.pressroom.db.Rows;
+import io.pressroom.db.Timestamps;
 import io.pressroom.report.ReportQueries.PageRow;
 import io.pressroom.report.ReportQueries.Position;
 import io.pressroom.web.ClientAddress;
@@ -14,7 +15,6 @@ import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -107,6 +107,6 @@ public class ReportService {
 
   /** Timestamps are stored to the microsecond, as PostgreSQL keeps them. */
   private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now();
   }
 }

@@ -62,9 +62,9 @@ class TagQueries {
 
   Optional<TagView> view(String slug) {
     return new SqlBuilder()
-        .append(VIEW + " where t.slug = :slug", "slug", slug).rows(entityManager).stream()
-            .findFirst()
-            .map(TagQueries::view);
+        .append(VIEW + " where t.slug = :slug", "slug", slug)
+        .first(entityManager)
+        .map(TagQueries::view);
   }
 
   long count() {
