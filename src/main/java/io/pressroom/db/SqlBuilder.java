@@ -36,14 +36,8 @@ public final class SqlBuilder {
     return this;
   }
 
-  public Query toQuery(EntityManager entityManager) {
-    Query query = entityManager.createNativeQuery(sql.toString());
-    parameters.forEach(query::setParameter);
-    return query;
-  }
-
   /** The query with its parameters bound, answering rows read by column alias ({@link Row}). */
-  public Query toRowQuery(EntityManager entityManager) {
+  private Query toRowQuery(EntityManager entityManager) {
     Query query = entityManager.createNativeQuery(sql.toString(), Tuple.class);
     parameters.forEach(query::setParameter);
     return query;

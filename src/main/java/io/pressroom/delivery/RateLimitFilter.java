@@ -6,7 +6,7 @@ import io.pressroom.PressroomConfig;
 import io.pressroom.account.ApiKeyFilter;
 import io.pressroom.account.ApiKeyService;
 import io.pressroom.web.ClientAddress;
-import io.pressroom.web.ProblemType;
+import io.pressroom.web.ProblemException;
 import io.pressroom.web.Problems;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -103,15 +102,11 @@ public class RateLimitFilter {
 
   private static Response tooManyRequests(
       ContainerRequestContext request, RateLimiter.Decision decision) {
-    Response problem =
-        Problems.response(
-            ProblemType.TOO_MANY_REQUESTS,
+    return Problems.response(
+        ProblemException.tooManyRequests(
             "Too many requests; try again in " + decision.retryAfter() + " seconds.",
-            request.getUriInfo(),
-            List.of());
-    return Response.fromResponse(problem)
-        .header(HttpHeaders.RETRY_AFTER, decision.retryAfter())
-        .build();
+            decision.retryAfter()),
+        request.getUriInfo());
   }
 
   @ServerResponseFilter

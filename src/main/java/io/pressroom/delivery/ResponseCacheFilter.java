@@ -46,7 +46,7 @@ public class ResponseCacheFilter {
 
   /**
    * Anonymous requests are answered from the cache on the event loop: a hit never waits for a
-   * worker thread. Runs after {@link RateLimitFilter#limitAnonymous}.
+   * worker thread. Runs after {@link RateLimitFilter#limitByAddress}.
    */
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10, nonBlocking = true)
   public Optional<Response> serveKeptEarly(ContainerRequestContext request) {
