@@ -1,5 +1,6 @@
 package io.pressroom.db;
 
+import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -12,13 +13,12 @@ import java.util.Optional;
  */
 public final class DatabaseFailures {
 
-  /** How to answer a database failure. */
-  public record Answer(ProblemType type, String detail, Optional<Long> retryAfterSeconds) {}
-
   private DatabaseFailures() {}
 
-  /** The answer for the first SQL failure in the cause chain of {@code failure}, if any. */
-  public static Optional<Answer> classify(Throwable failure) {
+  /**
+   * The problem to answer for the first SQL failure in the cause chain of {@code failure}, if any.
+   */
+  public static Optional<ProblemException> classify(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
         return answer(sql.getSQLState());
@@ -27,35 +27,29 @@ public final class DatabaseFailures {
     return Optional.empty();
   }
 
-  static Optional<Answer> answer(String sqlState) {
+  static Optional<ProblemException> answer(String sqlState) {
     if (sqlState.equals("23505")) {
       return Optional.of(
-          new Answer(
+          new ProblemException(
               ProblemType.CONFLICT,
               "Another request took the same unique value at the same moment; this one was not"
-                  + " saved.",
-              Optional.empty()));
+                  + " saved."));
     }
     if (sqlState.startsWith("22")) {
       return Optional.of(
-          new Answer(
+          new ProblemException(
               ProblemType.BAD_REQUEST,
-              "A value in the request is out of the range that can be stored.",
-              Optional.empty()));
+              "A value in the request is out of the range that can be stored."));
     }
     if (sqlState.equals("40001") || sqlState.equals("40P01")) {
       return Optional.of(
-          new Answer(
-              ProblemType.UNAVAILABLE,
-              "The request collided with another one and was not saved; send it again.",
-              Optional.of(1L)));
+          ProblemException.unavailable(
+              "The request collided with another one and was not saved; send it again.", 1));
     }
     if (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P03")) {
       return Optional.of(
-          new Answer(
-              ProblemType.UNAVAILABLE,
-              "The database is not reachable right now; try again shortly.",
-              Optional.of(5L)));
+          ProblemException.unavailable(
+              "The database is not reachable right now; try again shortly.", 5));
     }
     return Optional.empty();
   }

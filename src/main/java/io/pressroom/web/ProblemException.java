@@ -73,6 +73,15 @@ public class ProblemException extends RuntimeException {
         Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
   }
 
+  /** Worth sending again after {@code retryAfterSeconds}: the service cannot answer right now. */
+  public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+    return new ProblemException(
+        ProblemType.UNAVAILABLE,
+        detail,
+        List.of(),
+        Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+  }
+
   public static ProblemException gone(String detail) {
     return new ProblemException(ProblemType.GONE, detail);
   }

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -192,14 +193,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Throwable e, UriInfo uri) {
-    var database = DatabaseFailures.classify(e);
+    Optional<ProblemException> database = DatabaseFailures.classify(e);
     if (database.isPresent()) {
-      var answer = database.get();
-      Response response = Problems.response(answer.type(), answer.detail(), uri, List.of());
-      return answer
-          .retryAfterSeconds()
-          .map(s -> Response.fromResponse(response).header("Retry-After", s).build())
-          .orElse(response);
+      return Problems.response(database.get(), uri);
     }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", id, uri == null ? "?" : uri.getPath());

@@ -30,7 +30,7 @@ class DatabaseFailuresTest {
           .hasValueSatisfying(
               a -> {
                 assertThat(a.type()).isEqualTo(ProblemType.UNAVAILABLE);
-                assertThat(a.retryAfterSeconds()).isPresent();
+                assertThat(a.headers()).containsKey("Retry-After");
               });
     }
   }

@@ -65,6 +65,24 @@ class ProblemDetailsTest {
   }
 
   @Test
+  void aDatabaseThatHasGoneAwayIsA503ProblemSayingWhenToRetry() {
+    Response response =
+        given()
+            .get("/test-only/failure/database-gone")
+            .then()
+            .statusCode(503)
+            .contentType("application/problem+json")
+            .header("Retry-After", "5")
+            .header("Cache-Control", "no-store")
+            .body("type", equalTo("/problems/unavailable"))
+            .body("status", equalTo(503))
+            .body("detail", equalTo("The database is not reachable right now; try again shortly."))
+            .extract()
+            .response();
+    assertThat(response.asString()).doesNotContain("backend").doesNotContain("08006");
+  }
+
+  @Test
   void unacceptableMediaTypeIsAProblem() {
     given()
         .accept("application/xml")
