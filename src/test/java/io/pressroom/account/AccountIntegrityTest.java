@@ -44,12 +44,7 @@ class AccountIntegrityTest {
   void anEmailThatJavaAndPostgresqlLowerCaseDifferentlySignsIn() {
     String email = "İlker." + Fixtures.unique("x") + "@example.com";
     String handle = Fixtures.unique("ilker");
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("email", email, "password", Users.PASSWORD, "handle", handle, "name", "İlker"))
-        .post("/api/v1/accounts")
-        .then()
-        .statusCode(201);
+    Users.signUpRequest(email, handle, "İlker").post("/api/v1/accounts").then().statusCode(201);
 
     given()
         .contentType(ContentType.JSON)

@@ -1,17 +1,14 @@
 package io.pressroom.account;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pressroom.support.Concurrently;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +54,6 @@ class SignUpRaceTest {
   }
 
   private static Response signUp(String email, String handle) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("email", email, "password", Users.PASSWORD, "handle", handle, "name", "Racer"))
-        .post("/api/v1/accounts");
+    return Users.signUpRequest(email, handle, "Racer").post("/api/v1/accounts");
   }
 }

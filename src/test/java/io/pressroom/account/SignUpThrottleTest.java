@@ -1,6 +1,5 @@
 package io.pressroom.account;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -9,9 +8,7 @@ import io.pressroom.support.TightLimits;
 import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +21,8 @@ class SignUpThrottleTest {
 
   private static Response signUpFrom(String address) {
     String handle = Fixtures.unique("newcomer");
-    return given()
+    return Users.signUpRequest(handle + "@example.com", handle, handle)
         .header("X-Forwarded-For", address)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "email",
-                handle + "@example.com",
-                "password",
-                Users.PASSWORD,
-                "handle",
-                handle,
-                "name",
-                handle))
         .post("/api/v1/accounts");
   }
 

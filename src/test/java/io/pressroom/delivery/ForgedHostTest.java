@@ -8,7 +8,6 @@ import io.pressroom.support.Fixtures;
 import io.pressroom.support.PublicUrls;
 import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -89,19 +88,8 @@ class ForgedHostTest {
   void locationsOfCreatedResourcesStayOnThePublicBaseUrl() {
     String handle = Fixtures.unique("located");
     String location =
-        given()
+        Users.signUpRequest(handle + "@example.com", handle, handle)
             .header("Host", "evil.example")
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "email",
-                    handle + "@example.com",
-                    "password",
-                    Users.PASSWORD,
-                    "handle",
-                    handle,
-                    "name",
-                    handle))
             .post("/api/v1/accounts")
             .then()
             .statusCode(201)

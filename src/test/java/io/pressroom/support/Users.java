@@ -51,13 +51,18 @@ public class Users {
     return signUp(Role.ADMIN);
   }
 
+  /** A sign-up with the test password, ready to send (add headers, then post). */
+  public static RequestSpecification signUpRequest(String email, String handle, String name) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", email, "password", PASSWORD, "handle", handle, "name", name));
+  }
+
   public User signUp(Role role) {
     String handle = Fixtures.unique(role.value());
     String email = handle + "@example.com";
     var response =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("email", email, "password", PASSWORD, "handle", handle, "name", handle))
+        signUpRequest(email, handle, handle)
             .post("/api/v1/accounts")
             .then()
             .statusCode(201)
