@@ -83,7 +83,7 @@ public class AccountService {
           : FirstAdminOutcome.LEFT_AS_IT_IS;
     }
     Passwords.refuseTooLong(password);
-    if (password.length() < 10) {
+    if (Passwords.tooShort(password)) {
       throw new IllegalStateException("PRESSROOM_ADMIN_PASSWORD must be at least 10 characters");
     }
     Account account = new Account(freeHandle("admin"), email.trim(), "Administrator", Role.ADMIN);

@@ -75,8 +75,8 @@ class ProfileService {
           "currentPassword", "must be your current password to set a new one");
     }
     throttle.refundForEmail(account.email);
-    if (password == null || password.length() < 10) {
-      throw ProblemException.invalidField("password", "must be 10 to 72 characters long");
+    if (Passwords.tooShort(password)) {
+      throw ProblemException.invalidField("password", Passwords.LENGTH_RULE);
     }
     Passwords.refuseTooLong(password);
     account.changePasswordHash(passwords.hash(password));

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SignUpRequest(
     @NotBlank @Email @Size(max = 254) @Schema(example = "ada@example.com") String email,
     @NotNull
-        @Size(min = 10, max = 72, message = "must be 10 to 72 characters long")
+        @Size(
+            min = Passwords.MIN_LENGTH,
+            max = Passwords.MAX_BYTES,
+            message = Passwords.LENGTH_RULE)
         @Schema(example = "correct horse battery", minLength = 10, maxLength = 72)
         String password,
     @NotNull
