@@ -9,6 +9,9 @@ import io.pressroom.web.Allowances;
 import io.pressroom.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +20,9 @@ import java.util.Optional;
 
 /**
  * Aggregator keys. Failed look-ups of unknown keys are throttled per client address. Recognising a
- * key is cached briefly: a revoked key stops working at once on the instance that revoked it and
- * within {@link #RECHECK} on the others.
+ * key is cached briefly ({@link #RECHECK}); a revocation empties that cache on every instance once
+ * it commits (on the others through {@code delivery/InvalidationListener}), so a revoked key stops
+ * working at once here and within a second elsewhere.
  */
 @ApplicationScoped
 public class ApiKeyService {
@@ -35,9 +39,11 @@ public class ApiKeyService {
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
   private final Allowances failedLookups;
   private final ApiKeyQueries queries;
+  private final Event<ApiKeyRevoked> revocations;
 
-  ApiKeyService(PressroomConfig config, ApiKeyQueries queries) {
+  ApiKeyService(PressroomConfig config, ApiKeyQueries queries, Event<ApiKeyRevoked> revocations) {
     this.queries = queries;
+    this.revocations = revocations;
     int perMinute = config.rateLimit().unknownApiKeysPerMinute();
     this.failedLookups = new Allowances(perMinute, Duration.ofMinutes(1));
   }
@@ -79,6 +85,16 @@ public class ApiKeyService {
             .orElseThrow(
                 () -> ProblemException.notFound("No active API key has the id " + id + "."));
     key.revoke(Instant.now());
+    revocations.fire(new ApiKeyRevoked(id));
+  }
+
+  /** After the commit: a look-up racing the revocation could otherwise keep the key as active. */
+  void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiKeyRevoked revoked) {
+    forgetRecognised();
+  }
+
+  /** Forgets every recognised key, so the next use of each is checked against the database. */
+  public void forgetRecognised() {
     recognised.invalidateAll();
   }
 

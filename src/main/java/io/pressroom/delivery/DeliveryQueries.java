@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All the SQL of delivery/ (the changes feed, the response cache), read by column alias. The change
- * log that writes {@code article_changes} belongs to the articles' writes ({@link ChangeLog}).
+ * All the SQL of delivery/ (the changes feed, the response cache and its invalidations), read by
+ * column alias. The change log that writes {@code article_changes} belongs to the articles' writes
+ * ({@link ChangeLog}).
  */
 @ApplicationScoped
 class DeliveryQueries {
@@ -79,6 +80,18 @@ class DeliveryQueries {
         .setParameter("id", articleId)
         .setParameter("op", op)
         .executeUpdate();
+  }
+
+  /**
+   * Sends a notification on the current transaction's connection; PostgreSQL delivers it to the
+   * listeners of {@code channel} when the transaction commits, never if it rolls back.
+   */
+  void announce(String channel, String payload) {
+    new SqlBuilder()
+        .append("select 1 as sent from pg_notify(:channel, :payload)")
+        .bind("channel", channel)
+        .bind("payload", payload)
+        .single(entityManager);
   }
 
   /** Records that these articles became visible, in one statement whatever their number. */

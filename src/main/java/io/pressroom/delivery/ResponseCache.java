@@ -4,14 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
-import io.pressroom.article.ArticleGateway;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,10 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * when a scheduled article's instant comes, and after a time to live. An answer built while an
  * invalidation happened is not kept, so a slow reader never puts back what a writer just replaced.
  *
- * <p>With several instances on one database, each keeps its own cache and hears only its own
- * writes. To carry invalidations across, the same events would be sent with pg_notify inside the
- * writing transaction and each instance would LISTEN and apply them; until then the time to live
- * (default 60 s, like max-age) bounds how stale another instance's copy can be.
+ * <p>Several instances on one database: this instance's own writes are applied as soon as they
+ * commit; every write also sends the same invalidation, with the instant of any scheduled
+ * publication, over PostgreSQL's {@code pg_notify} inside its transaction ({@link
+ * InvalidationNotifier}), which PostgreSQL delivers on commit only, and {@link
+ * InvalidationListener} applies those of other instances here within a second. The cache serves and
+ * keeps nothing while that listening connection is not proven alive (before it first listens, after
+ * an error or a missed ping): a write made meanwhile could not reach it. When it listens again the
+ * scheduled publications are read afresh and a new generation starts.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -49,7 +52,6 @@ public class ResponseCache {
   record Stamp(long generation, long epoch) {}
 
   private final PressroomConfig.ResponseCache config;
-  private final ArticleGateway articles;
   private final Cache<String, Entry> entries;
   private final Cache<Long, Long> articleInvalidatedAt;
   private final AtomicLong generation = new AtomicLong();
@@ -57,9 +59,11 @@ public class ResponseCache {
   private final AtomicLong authorsInvalidatedAt = new AtomicLong();
   private final ConcurrentSkipListSet<Instant> scheduled = new ConcurrentSkipListSet<>();
 
-  ResponseCache(PressroomConfig config, ArticleGateway articles) {
+  /** Whether invalidations of other instances reach this one; nothing is served until they do. */
+  private volatile boolean listening;
+
+  ResponseCache(PressroomConfig config) {
     this.config = config.responseCache();
-    this.articles = articles;
     this.entries = Caffeine.newBuilder().maximumSize(this.config.maximumEntries()).build();
     this.articleInvalidatedAt =
         Caffeine.newBuilder().expireAfterWrite(this.config.timeToLive().multipliedBy(2)).build();
@@ -75,6 +79,9 @@ public class ResponseCache {
 
   /** The kept answer for this key, if it is still valid. */
   Entry lookUp(String key) {
+    if (!listening) {
+      return null;
+    }
     Instant now = Instant.now();
     startOverIfScheduledArticlesAppeared(now);
     Entry entry = entries.getIfPresent(key);
@@ -98,7 +105,7 @@ public class ResponseCache {
   /** Keeps an answer built since {@code stamp}, unless something it shows changed meanwhile. */
   void keep(String key, Stamp stamp, byte[] body, Map<String, String> headers, Set<Long> articles) {
     startOverIfScheduledArticlesAppeared(Instant.now());
-    if (stamp.generation() != generation.get()) {
+    if (!listening || stamp.generation() != generation.get()) {
       return;
     }
     if (key.startsWith("/api/v1/authors") && authorsInvalidatedAt.get() > stamp.epoch()) {
@@ -127,22 +134,66 @@ public class ResponseCache {
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
-    if (change.kind() == ArticleChanged.Kind.FEEDBACK) {
-      articleInvalidatedAt.put(change.articleId(), epoch.incrementAndGet());
-      return;
+    Invalidation.of("", change, Instant.now()).ifPresent(this::apply);
+  }
+
+  void contentChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
+    apply(Invalidation.of("", change));
+  }
+
+  /** Drops what a committed write, of this instance or another, made stale. */
+  void apply(Invalidation invalidation) {
+    switch (invalidation.what()) {
+      case ARTICLE -> articleInvalidatedAt.put(invalidation.articleId(), epoch.incrementAndGet());
+      case LISTINGS -> {
+        Instant at = invalidation.publishesAt();
+        if (at != null && at.isAfter(Instant.now())) {
+          scheduled.add(at);
+        }
+        newGeneration();
+      }
+      case AUTHORS -> {
+        // Follower counts show only on authors; a reader who raced this write stays out too.
+        epoch.incrementAndGet();
+        entries.asMap().keySet().removeIf(key -> key.startsWith("/api/v1/authors"));
+        authorsInvalidatedAt.set(epoch.get());
+      }
+      case EVERYTHING -> newGeneration();
+      case API_KEYS -> {
+        // Not an answer of this cache.
+      }
     }
-    if (!change.shown()) {
-      return;
-    }
-    if (change.publishedAt() != null && change.publishedAt().isAfter(Instant.now())) {
-      scheduled.add(change.publishedAt());
-    }
+  }
+
+  /**
+   * The listening connection is lost: serve and keep nothing, since another instance's write could
+   * not reach this one meanwhile.
+   */
+  void stopServing() {
+    listening = false;
     newGeneration();
   }
 
-  /** Learns the scheduled publications that exist already when the instance starts. */
-  void onStart(@Observes StartupEvent event) {
-    scheduled.addAll(QuarkusTransaction.requiringNew().call(articles::scheduledPublications));
+  /**
+   * The listening connection listens again and {@code scheduledPublications} were read after it
+   * did: start over (what was built while nothing was heard is not kept) and serve again.
+   */
+  void serveAgain(Collection<Instant> scheduledPublications) {
+    Instant now = Instant.now();
+    scheduledPublications.stream().filter(at -> at.isAfter(now)).forEach(scheduled::add);
+    newGeneration();
+    listening = true;
+  }
+
+  /**
+   * The next instant a scheduled article appears by itself, after which listings kept anywhere are
+   * stale; empty when none is known. While this instance is not listening it may not know them all,
+   * so it answers now: keep nothing.
+   */
+  Optional<Instant> nextScheduledPublication() {
+    Instant now = Instant.now();
+    return listening ? Optional.ofNullable(scheduled.ceiling(now)) : Optional.of(now);
   }
 
   /** A scheduled article that became public changes listings although nobody wrote anything. */
@@ -156,18 +207,6 @@ public class ResponseCache {
 
   private Instant firstScheduled() {
     return scheduled.ceiling(Instant.MIN);
-  }
-
-  void contentChanged(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
-    if (PublicContentChanged.FOLLOWERS.equals(change)) {
-      // Follower counts show only on authors; a reader who raced this write stays out too.
-      epoch.incrementAndGet();
-      entries.asMap().keySet().removeIf(key -> key.startsWith("/api/v1/authors"));
-      authorsInvalidatedAt.set(epoch.get());
-      return;
-    }
-    newGeneration();
   }
 
   private void newGeneration() {

@@ -1,0 +1,177 @@
+package io.pressroom.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pressroom.account.ApiKeyService;
+import io.pressroom.article.ArticleGateway;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the invalidations of other instances ({@link InvalidationNotifier}) to this one: a daemon
+ * thread LISTENs on its own connection ({@link ListenerConnection}), waits for notifications a
+ * short while at a time so that they are applied within a second, and pings the connection every
+ * {@link #PING_EVERY} so that a dead one is noticed. While it is not proven alive the response
+ * cache serves nothing ({@link ResponseCache#stopServing}) and the thread reconnects with backoff;
+ * once it listens again the scheduled publications are read afresh and the cache serves again.
+ * Losses and recoveries are logged once each, not per retry.
+ */
+@ApplicationScoped
+class InvalidationListener {
+
+  private static final Logger LOG = Logger.getLogger(InvalidationListener.class);
+  private static final int WAIT_MILLIS = 250;
+  private static final Duration PING_EVERY = Duration.ofSeconds(2);
+  private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+  private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+
+  /**
+   * How long start-up waits for the first LISTEN, so that the cache works from the first request.
+   */
+  private static final Duration START_WAIT = Duration.ofSeconds(5);
+
+  private final ResponseCache cache;
+  private final ApiKeyService apiKeys;
+  private final ArticleGateway articles;
+  private final String origin;
+  private final Counter received;
+  private final AtomicInteger connected = new AtomicInteger();
+  private final CountDownLatch firstListen = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private Thread thread;
+
+  InvalidationListener(
+      ResponseCache cache,
+      ApiKeyService apiKeys,
+      ArticleGateway articles,
+      InvalidationNotifier notifier,
+      MeterRegistry meters) {
+    this.cache = cache;
+    this.apiKeys = apiKeys;
+    this.articles = articles;
+    this.origin = notifier.origin();
+    this.received =
+        Counter.builder("pressroom.invalidation.received")
+            .description("Invalidations received from other instances and applied")
+            .register(meters);
+    meters.gauge("pressroom.invalidation.listener.connected", connected);
+  }
+
+  void onStart(@Observes StartupEvent event) throws InterruptedException {
+    thread = new Thread(this::run, "pressroom-invalidation-listener");
+    thread.setDaemon(true);
+    thread.start();
+    if (!firstListen.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      LOG.warn("Not yet listening for invalidations; the response cache stays empty until then");
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private void run() {
+    Duration retry = FIRST_RETRY;
+    Instant lostAt = null;
+    while (running) {
+      try (ListenerConnection connection = open()) {
+        cache.serveAgain(QuarkusTransaction.requiringNew().call(articles::scheduledPublications));
+        connected.set(1);
+        firstListen.countDown();
+        if (lostAt != null) {
+          LOG.infof(
+              "Listening for invalidations again after %d ms; the response cache serves again",
+              Duration.between(lostAt, Instant.now()).toMillis());
+        }
+        lostAt = null;
+        retry = FIRST_RETRY;
+        listen(connection);
+      } catch (Exception e) {
+        if (!running) {
+          return;
+        }
+        cache.stopServing();
+        connected.set(0);
+        if (lostAt == null) {
+          lostAt = Instant.now();
+          LOG.warnf(
+              "Not listening for invalidations (%s); the response cache serves nothing until it"
+                  + " reconnects",
+              e.getMessage());
+        } else {
+          LOG.debugf("Still not listening for invalidations: %s", e.getMessage());
+        }
+      }
+      if (!sleep(retry)) {
+        return;
+      }
+      retry = min(retry.multipliedBy(2), LONGEST_RETRY);
+    }
+  }
+
+  /** Applies what arrives until the connection fails (an exception) or the instance stops. */
+  private void listen(ListenerConnection connection) throws Exception {
+    Instant nextPing = Instant.now().plus(PING_EVERY);
+    while (running) {
+      List<String> payloads = connection.receive(WAIT_MILLIS);
+      for (String payload : payloads) {
+        apply(Invalidation.decode(payload));
+      }
+      if (!Instant.now().isBefore(nextPing)) {
+        connection.ping();
+        nextPing = Instant.now().plus(PING_EVERY);
+      }
+    }
+  }
+
+  private void apply(Invalidation invalidation) {
+    if (origin.equals(invalidation.origin())) {
+      return;
+    }
+    received.increment();
+    cache.apply(invalidation);
+    if (invalidation.what() == Invalidation.What.API_KEYS
+        || invalidation.what() == Invalidation.What.EVERYTHING) {
+      apiKeys.forgetRecognised();
+    }
+  }
+
+  /** The datasource's own settings, read now: the embedded database sets its URL at start. */
+  private static ListenerConnection open() throws Exception {
+    Config config = ConfigProvider.getConfig();
+    return ListenerConnection.listen(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null),
+        Invalidation.CHANNEL);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private boolean sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+      return running;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
