@@ -86,6 +86,16 @@ class InvalidationListener {
   }
 
   private void run() {
+    try {
+      listenUntilStopped();
+    } finally {
+      // Whatever ends the thread, nothing reaches the cache any more.
+      cache.stopServing();
+      connected.set(0);
+    }
+  }
+
+  private void listenUntilStopped() {
     Duration retry = FIRST_RETRY;
     Instant lostAt = null;
     while (running) {
