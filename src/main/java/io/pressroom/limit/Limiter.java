@@ -4,6 +4,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.PressroomConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,8 @@ import org.jboss.logging.Logger;
  * <p><b>Pruning.</b> Rows of buckets that are full again are deleted every {@link #PRUNE_EVERY} by
  * every instance (the delete skips locked rows, so instances never wait for each other).
  */
+// Built at start-up, not by the first request on an event loop (Bucket4j's classes take a while).
+@Startup
 @ApplicationScoped
 public class Limiter {
 
