@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pressroom.delivery.RateLimitTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ class SharedAddressLimitTest {
   private static final String CLIENT = "203.0.113.77";
 
   @Inject DataSource dataSource;
+
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metrics;
 
   @Test
   void requestsAdmittedByAnotherInstanceCountHere() {
@@ -61,5 +66,7 @@ class SharedAddressLimitTest {
     int refilled = (int) Math.ceil((seconds + 1) * LIMIT / 60);
     int share = Shares.unsynchronised(LIMIT, 0.1, 3);
     assertThat(allowed).isBetween(10 - 1, 10 + share + refilled);
+    assertThat(given().get(metrics).asString())
+        .containsPattern("pressroom_rate_limit_rejections_total\\{limit=\"address\"[^}]*} [1-9]");
   }
 }
