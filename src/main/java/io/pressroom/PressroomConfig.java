@@ -168,5 +168,29 @@ public interface PressroomConfig {
     /** Look-ups of unknown API keys a minute from one client address; 429 beyond. */
     @WithDefault("10")
     int unknownApiKeysPerMinute();
+
+    /**
+     * Where every limit and throttle is counted: {@code postgresql} across all instances sharing
+     * the database, or {@code memory} in this instance alone.
+     */
+    @WithDefault("postgresql")
+    Store store();
+
+    /** The fraction of a limit all instances together may admit beyond it (see Limiter). */
+    @WithDefault("0.1")
+    double tolerance();
+
+    /** The most instances sharing the store; with the tolerance it sizes each one's share. */
+    @WithDefault("3")
+    int instances();
+
+    /** How often each instance charges the store with tokens it admitted alone. */
+    @WithDefault("1s")
+    Duration syncInterval();
+
+    enum Store {
+      POSTGRESQL,
+      MEMORY
+    }
   }
 }

@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.crypto.Hashing;
 import io.pressroom.crypto.InstanceSecrets;
-import io.pressroom.web.Allowances;
+import io.pressroom.limit.Allowance;
+import io.pressroom.limit.Limit;
+import io.pressroom.limit.Limiter;
 import io.pressroom.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,15 +39,20 @@ public class ApiKeyService {
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(RECHECK).build();
   private final Cache<Long, Instant> lastRecorded =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
-  private final Allowances failedLookups;
+  private final Allowance failedLookups;
   private final ApiKeyQueries queries;
   private final Event<ApiKeyRevoked> revocations;
 
-  ApiKeyService(PressroomConfig config, ApiKeyQueries queries, Event<ApiKeyRevoked> revocations) {
+  ApiKeyService(
+      PressroomConfig config,
+      ApiKeyQueries queries,
+      Limiter limiter,
+      Event<ApiKeyRevoked> revocations) {
     this.queries = queries;
     this.revocations = revocations;
     int perMinute = config.rateLimit().unknownApiKeysPerMinute();
-    this.failedLookups = new Allowances(perMinute, Duration.ofMinutes(1));
+    this.failedLookups =
+        limiter.allowance(Limit.UNKNOWN_KEY, "unknown-key", perMinute, Duration.ofMinutes(1));
   }
 
   @Transactional

@@ -1,7 +1,9 @@
 package io.pressroom.account;
 
 import io.pressroom.PressroomConfig;
-import io.pressroom.web.Allowances;
+import io.pressroom.limit.Allowance;
+import io.pressroom.limit.Limit;
+import io.pressroom.limit.Limiter;
 import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
@@ -10,17 +12,23 @@ import java.util.Locale;
  * Throttles password guessing. Every password check first spends a token of the email's bucket
  * (and, for sign-ins, of the client address's bucket) and gets it back only when the password was
  * right, so a parallel burst of guesses gets at most the allowance checked and 429 for the rest.
+ * Counted across instances, exactly (see {@link Limiter}); while the database is away a sign-in is
+ * a 503, as it could not check the password anyway.
  */
 @ApplicationScoped
 class SignInThrottle {
 
-  private final Allowances perEmail;
-  private final Allowances perAddress;
+  private final Allowance perEmail;
+  private final Allowance perAddress;
 
-  SignInThrottle(PressroomConfig config) {
+  SignInThrottle(PressroomConfig config, Limiter limiter) {
     PressroomConfig.SignIn limits = config.signIn();
-    this.perEmail = new Allowances(limits.failuresPerEmail(), limits.window());
-    this.perAddress = new Allowances(limits.failuresPerAddress(), limits.window());
+    this.perEmail =
+        limiter.allowance(
+            Limit.SIGN_IN, "sign-in-email", limits.failuresPerEmail(), limits.window());
+    this.perAddress =
+        limiter.allowance(
+            Limit.SIGN_IN, "sign-in-address", limits.failuresPerAddress(), limits.window());
   }
 
   /** Spends a guess of the email and of the address before a sign-in, or fails with 429. */

@@ -5,11 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.account.ApiKeyFilter;
 import io.pressroom.account.ApiKeyService;
+import io.pressroom.limit.Allowance;
+import io.pressroom.limit.Decision;
+import io.pressroom.limit.Limit;
+import io.pressroom.limit.Limiter;
 import io.pressroom.web.ClientAddress;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.Problems;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,7 +32,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Limits requests per aggregator key, per signed-in account and per client address, in that order
  * of precedence (a key counts against the address until it is recognised), and tells every client
  * where it stands (RateLimit-* headers). Only the API is limited: health and metrics are not REST
- * resources and never pass here.
+ * resources and never pass here. Counted across instances by {@link Limiter}; while the database is
+ * away each instance holds clients to the limits alone.
  */
 public class RateLimitFilter {
 
@@ -33,14 +41,20 @@ public class RateLimitFilter {
   private static final String ADDRESS_TOKEN = "pressroom.rate-limit.address-token";
 
   private final PressroomConfig.RateLimit limits;
-  private final RateLimiter limiter;
+  private final Allowance byAddress;
+  private final Allowance byAccount;
+  private final Allowance byKey;
   private final JWTParser tokens;
   private final Cache<String, String> subjects =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
-  RateLimitFilter(PressroomConfig config, RateLimiter limiter, JWTParser tokens) {
+  RateLimitFilter(PressroomConfig config, Limiter limiter, JWTParser tokens) {
     this.limits = config.rateLimit();
-    this.limiter = limiter;
+    Duration minute = Duration.ofMinutes(1);
+    this.byAddress =
+        limiter.allowance(Limit.ADDRESS, "address", limits.anonymousPerMinute(), minute);
+    this.byAccount = limiter.allowance(Limit.ACCOUNT, "account", limits.accountPerMinute(), minute);
+    this.byKey = limiter.allowance(Limit.KEY, "key", limits.apiKeyPerMinute(), minute);
     this.tokens = tokens;
   }
 
@@ -49,27 +63,42 @@ public class RateLimitFilter {
    * worker thread, so that a cached answer can be served there too (see {@link
    * ResponseCacheFilter}). Requests with an API key pay the address too: a made-up key is answered
    * 429 once the address has nothing left, while a recognised key gets the token back and is held
-   * to its own allowance alone (see {@link #limitIdentified}).
+   * to its own allowance alone (see {@link #limitIdentified}). Most decisions are this instance's
+   * own; when the shared store must be asked first, that happens on a worker thread and the request
+   * resumes here on its event loop afterwards.
    */
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 20, nonBlocking = true)
-  public Optional<Response> limitByAddress(
-      ContainerRequestContext request, HttpServerRequest http) {
+  public Uni<Response> limitByAddress(ContainerRequestContext request, HttpServerRequest http) {
     boolean keyed = request.getHeaderString(ApiKeyFilter.HEADER) != null;
     if (!limits.enabled()
         || (!keyed && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null)) {
-      return Optional.empty();
+      return Uni.createFrom().nullItem();
     }
-    RateLimiter.Decision decision = limiter.take(addressKey(http), limits.anonymousPerMinute());
+    String address = addressKey(http);
+    Decision here = byAddress.takeHere(address);
+    if (here != null) {
+      return Uni.createFrom().item(answerAddress(request, keyed, here));
+    }
+    Uni<Decision> asked = byAddress.takeOnWorker(address);
+    Context context = Vertx.currentContext();
+    if (context != null) {
+      asked = asked.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+    return asked.map(decision -> answerAddress(request, keyed, decision));
+  }
+
+  private static Response answerAddress(
+      ContainerRequestContext request, boolean keyed, Decision decision) {
     request.setProperty(DECISION, decision);
     if (decision.allowed()) {
       request.setProperty(ADDRESS_TOKEN, Boolean.TRUE);
-      return Optional.empty();
+      return null;
     }
     if (keyed) {
       request.setProperty(ApiKeyFilter.ADDRESS_LIMITED, tooManyRequests(request, decision));
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(tooManyRequests(request, decision));
+    return tooManyRequests(request, decision);
   }
 
   /** Requests with a recognised key or a token are limited once the key is recognised. */
@@ -79,12 +108,12 @@ public class RateLimitFilter {
     if (!limits.enabled()) {
       return Optional.empty();
     }
-    RateLimiter.Decision decision;
+    Decision decision;
     if (request.getProperty(ApiKeyFilter.CLIENT_PROPERTY) instanceof ApiKeyService.Client c) {
       if (request.getProperty(ADDRESS_TOKEN) != null) {
-        limiter.refund(addressKey(http), limits.anonymousPerMinute());
+        byAddress.refund(addressKey(http));
       }
-      decision = limiter.take("key:" + c.id(), limits.apiKeyPerMinute());
+      decision = byKey.take(Long.toString(c.id()));
     } else if (request.getHeaderString(ApiKeyFilter.HEADER) == null
         && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
       decision = byToken(request, http);
@@ -100,8 +129,7 @@ public class RateLimitFilter {
         && request.getHeaderString(ApiKeyFilter.HEADER) == null;
   }
 
-  private static Response tooManyRequests(
-      ContainerRequestContext request, RateLimiter.Decision decision) {
+  private static Response tooManyRequests(ContainerRequestContext request, Decision decision) {
     return Problems.response(
         ProblemException.tooManyRequests(
             "Too many requests; try again in " + decision.retryAfter() + " seconds.",
@@ -111,26 +139,26 @@ public class RateLimitFilter {
 
   @ServerResponseFilter
   public void tell(ContainerRequestContext request, ContainerResponseContext response) {
-    if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
+    if (request.getProperty(DECISION) instanceof Decision decision) {
       response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
       response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
       response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
     }
   }
 
-  private RateLimiter.Decision byToken(ContainerRequestContext request, HttpServerRequest http) {
+  private Decision byToken(ContainerRequestContext request, HttpServerRequest http) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String subject = subject(authorization.substring(7).trim());
       if (subject != null) {
-        return limiter.take("account:" + subject, limits.accountPerMinute());
+        return byAccount.take(subject);
       }
     }
-    return limiter.take(addressKey(http), limits.anonymousPerMinute());
+    return byAddress.take(addressKey(http));
   }
 
   private static String addressKey(HttpServerRequest http) {
-    return "address:" + ClientAddress.of(http);
+    return ClientAddress.of(http);
   }
 
   /** The account of a valid token; invalid tokens count against the address (and get 401). */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestProfile(RateLimitTest.StrictLimits.class)
 // The first test drains the address the others sign up from.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RateLimitTest {
+public class RateLimitTest {
 
   static final int UNKNOWN_KEYS = 5;
 
