@@ -148,7 +148,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setDataDirectory(pgData)
             .setCleanDataDirectory(false)
             .setPort(port)
-            .setPGStartupWait(STARTUP_WAIT);
+            .setPGStartupWait(STARTUP_WAIT)
+            // The library's own hook would stop the server at the first moment of the JVM's
+            // shutdown, under the requests a graceful stop still answers: closeAfterApplication
+            // stops it once the application has stopped (and the watchdog if the JVM dies).
+            .setRegisterShutdownHook(false);
     DURABLE_SETTINGS.forEach(builder::setServerConfig);
     try {
       return builder.start();
