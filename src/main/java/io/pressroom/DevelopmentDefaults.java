@@ -38,6 +38,12 @@ public final class DevelopmentDefaults {
         && !isSet(properties.apply("quarkus.http.cors.origins"))) {
       defaults.put("quarkus.http.cors.origins", CORS_ORIGINS);
     }
+    // No load balancer watches a development run's readiness: Ctrl-C stops it without the
+    // production delay (in-flight requests still finish).
+    if (!isSet(environment.apply("QUARKUS_SHUTDOWN_DELAY"))
+        && !isSet(properties.apply("quarkus.shutdown.delay"))) {
+      defaults.put("quarkus.shutdown.delay", "0s");
+    }
     return defaults;
   }
 

@@ -12,7 +12,16 @@ class DevelopmentDefaultsTest {
     assertThat(DevelopmentDefaults.of(name -> null, name -> null))
         .containsEntry("quarkus.http.cors.origins", "http://localhost:3000,http://localhost:5173")
         .containsEntry("pressroom.demo-content", "true")
-        .containsEntry("pressroom.public-base-url", "http://localhost:${quarkus.http.port}");
+        .containsEntry("pressroom.public-base-url", "http://localhost:${quarkus.http.port}")
+        .containsEntry("quarkus.shutdown.delay", "0s");
+  }
+
+  /** Behind a load balancer the embedded database may still run, with the operator's delay. */
+  @Test
+  void aConfiguredShutdownDelayStands() {
+    Map<String, String> env = Map.of("QUARKUS_SHUTDOWN_DELAY", "5s");
+    assertThat(DevelopmentDefaults.of(env::get, name -> null))
+        .doesNotContainKey("quarkus.shutdown.delay");
   }
 
   @Test

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class DatabaseFailures {
 
+  // SQLSTATE class 08: connection exception.
+  private static final String CONNECTION_FAILURE = "08000";
+
   private DatabaseFailures() {}
 
   /**
@@ -23,8 +26,20 @@ public final class DatabaseFailures {
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
         return answer(sql.getSQLState());
       }
+      if (cause instanceof SQLException sql && poolExhausted(sql)) {
+        return answer(CONNECTION_FAILURE);
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The pool (Agroal) found no connection within quarkus.datasource.jdbc.acquisition-timeout: the
+   * database is unreachable or every connection is busy. Agroal says so in a message only, with no
+   * SQLSTATE.
+   */
+  private static boolean poolExhausted(SQLException failure) {
+    return failure.getMessage() != null && failure.getMessage().contains("acquisition timeout");
   }
 
   static Optional<ProblemException> answer(String sqlState) {

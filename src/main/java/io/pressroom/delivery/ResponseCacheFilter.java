@@ -66,10 +66,12 @@ public class ResponseCacheFilter {
     String key = key(request);
     ResponseCache.Entry entry = cache.lookUp(key);
     if (entry == null) {
+      ResponseCacheCounters.MISSES.increment();
       request.setProperty(STAMP, cache.stamp());
       request.setProperty(KEY, key);
       return Optional.empty();
     }
+    ResponseCacheCounters.HITS.increment();
     Response.ResponseBuilder builder =
         notModified(request, entry) ? Response.notModified() : Response.ok(entry.body());
     entry.headers().forEach(builder::header);

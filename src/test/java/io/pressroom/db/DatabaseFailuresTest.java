@@ -35,6 +35,21 @@ class DatabaseFailuresTest {
     }
   }
 
+  /** Agroal's own words when no connection came within the acquisition timeout. */
+  @Test
+  void noConnectionFromThePoolInTimeIsAnOutage() {
+    var failure =
+        new RuntimeException(
+            "Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!"));
+
+    assertThat(DatabaseFailures.classify(failure))
+        .hasValueSatisfying(
+            a -> {
+              assertThat(a.type()).isEqualTo(ProblemType.UNAVAILABLE);
+              assertThat(a.headers()).containsKey("Retry-After");
+            });
+  }
+
   @Test
   void otherFailuresStayUnexpected() {
     assertThat(DatabaseFailures.classify(new SQLException("syntax", "42601"))).isEmpty();

@@ -56,6 +56,27 @@ class OperationsTest {
         .body(containsString("jvm_memory_used_bytes"));
   }
 
+  /**
+   * What the Grafana dashboard (docker/grafana/dashboards/pressroom.json) plots: the response
+   * cache's hits and misses, the database pool's use and latency buckets for percentiles.
+   */
+  @Test
+  void operationsMetricsForTheDashboard() {
+    given().get("/api/v1/tags?limit=97").then().statusCode(200);
+    given().get("/api/v1/tags?limit=97").then().statusCode(200).header("X-Cache", "hit");
+    given()
+        .get(metrics)
+        .then()
+        .statusCode(200)
+        .body(containsString("pressroom_response_cache_requests_total{result=\"hit\"}"))
+        .body(containsString("pressroom_response_cache_requests_total{result=\"miss\"}"))
+        .body(containsString("agroal_active_count{datasource=\"default\"}"))
+        .body(containsString("agroal_available_count{datasource=\"default\"}"))
+        .body(containsString("agroal_awaiting_count{datasource=\"default\"}"))
+        .body(containsString("http_server_requests_seconds_bucket{"))
+        .body(containsString("le=\"0.25\""));
+  }
+
   /** Metrics name the clients of API keys: the public port serves neither them nor health. */
   @Test
   void thePublicPortServesNoMetricsAndNoHealth() {

@@ -1,6 +1,7 @@
 package io.pressroom.db.embedded;
 
 import io.pressroom.DevelopmentDefaults;
+import io.quarkus.runtime.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   // Crash recovery replays the write-ahead log before the server accepts connections.
   private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
+  // Quarkus' stop is bounded by quarkus.shutdown.delay and quarkus.shutdown.timeout (35 s by
+  // default); this bound only keeps a stop that never ends from holding the server forever.
+  private static final Duration APPLICATION_STOP_WAIT = Duration.ofMinutes(2);
+
   private final EmbeddedPostgres postgres;
   private final DataDirectoryLock lock;
   private final PostgresWatchdog watchdog;
@@ -61,7 +66,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path dataDir = Path.of(setting("PRESSROOM_DATA_DIR", "pressroom.data-dir", "data"));
     int port = Integer.parseInt(setting("PRESSROOM_DB_PORT", "pressroom.db-port", "54329"));
     EmbeddedDatabase database = start(dataDir, port);
-    Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(database::closeAfterApplication, "embedded-postgres-stop"));
     System.setProperty(URL_PROPERTY, database.jdbcUrl());
     System.setProperty("quarkus.datasource.username", "postgres");
     System.setProperty("quarkus.datasource.password", "postgres");
@@ -101,6 +107,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getPostgresDatabase().getConnection();
   }
 
+  /**
+   * The JVM runs every shutdown hook at once. Quarkus' own hook stops the application gracefully
+   * (readiness down, a delay, then in-flight requests finish), and those requests still need the
+   * database: the server stops only once the application has.
+   */
+  private void closeAfterApplication() {
+    Application application = Application.currentApplication();
+    if (application != null) {
+      Thread waiter = new Thread(application::awaitShutdown, "embedded-postgres-await-stop");
+      waiter.setDaemon(true);
+      waiter.start();
+      try {
+        waiter.join(APPLICATION_STOP_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    close();
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -122,7 +148,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setDataDirectory(pgData)
             .setCleanDataDirectory(false)
             .setPort(port)
-            .setPGStartupWait(STARTUP_WAIT);
+            .setPGStartupWait(STARTUP_WAIT)
+            // The library's own hook would stop the server at the first moment of the JVM's
+            // shutdown, under the requests a graceful stop still answers: closeAfterApplication
+            // stops it once the application has stopped (and the watchdog if the JVM dies).
+            .setRegisterShutdownHook(false);
     DURABLE_SETTINGS.forEach(builder::setServerConfig);
     try {
       return builder.start();

@@ -1,0 +1,18 @@
+package io.pressroom.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * {@code pressroom_response_cache_requests_total{result=hit|miss}}: the hit ratio of each
+ * instance's response cache, counted over the requests it could have served. The global registry
+ * hands the counts to Prometheus; the counters are made once so that a hit costs one add.
+ */
+final class ResponseCacheCounters {
+
+  static final String NAME = "pressroom.response.cache.requests";
+  static final Counter HITS = Metrics.counter(NAME, "result", "hit");
+  static final Counter MISSES = Metrics.counter(NAME, "result", "miss");
+
+  private ResponseCacheCounters() {}
+}
