@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -152,6 +153,11 @@ public class ResponseCache {
       scheduled.headSet(now, true).clear();
       newGeneration();
     }
+  }
+
+  /** The first scheduled publication still to come, as far as this instance knows. */
+  public Optional<Instant> nextScheduledPublication() {
+    return Optional.ofNullable(firstScheduled());
   }
 
   private Instant firstScheduled() {
