@@ -100,6 +100,8 @@ sub vcl_deliver {
         set resp.http.X-Varnish-Cache = "PASS";
     } else if (obj.hits > 0) {
         set resp.http.X-Varnish-Cache = "HIT";
+        # The app's own X-Cache tells how that instance answered the fetch, not this request.
+        unset resp.http.X-Cache;
     } else {
         set resp.http.X-Varnish-Cache = "MISS";
     }
