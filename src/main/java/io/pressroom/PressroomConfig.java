@@ -38,6 +38,9 @@ public interface PressroomConfig {
   /** The in-memory cache of hot anonymous answers. */
   ResponseCache responseCache();
 
+  /** A shared HTTP cache (Varnish with xkey) in front of the instances, kept fresh by purges. */
+  EdgeCache edgeCache();
+
   /** Request rate limits. */
   RateLimit rateLimit();
 
@@ -134,6 +137,21 @@ public interface PressroomConfig {
 
     @WithDefault("15m")
     Duration window();
+  }
+
+  interface EdgeCache {
+    /**
+     * Where purges go, one URL per Varnish ({@code http://127.0.0.1:6081}); absent: there is no
+     * edge cache, answers carry no surrogate keys and nothing is queued.
+     */
+    Optional<List<String>> purgeUrls();
+
+    /**
+     * How long the edge cache may keep an anonymous answer (Surrogate-Control), never past the next
+     * scheduled publication. Purges keep it fresh; this bounds a purge that never came.
+     */
+    @WithDefault("1h")
+    Duration maxAge();
   }
 
   interface ResponseCache {

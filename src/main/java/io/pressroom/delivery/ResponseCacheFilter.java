@@ -34,7 +34,8 @@ public class ResponseCacheFilter {
           HttpHeaders.LAST_MODIFIED,
           HttpHeaders.CACHE_CONTROL,
           HttpHeaders.VARY,
-          "Link");
+          "Link",
+          EdgeCacheHeaders.XKEY);
 
   private final ResponseCache cache;
   private final ResponseDependencies dependencies;
@@ -103,7 +104,7 @@ public class ResponseCacheFilter {
         dependencies.articles());
   }
 
-  private static boolean cacheable(ContainerRequestContext request) {
+  static boolean cacheable(ContainerRequestContext request) {
     return HttpMethod.GET.equals(request.getMethod())
         && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
         && CACHEABLE.matcher(request.getUriInfo().getPath()).matches();
