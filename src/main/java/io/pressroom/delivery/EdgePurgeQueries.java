@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +27,23 @@ class EdgePurgeQueries {
     this.entityManager = entityManager;
   }
 
-  void insert(String keys) {
+  /**
+   * Queues a purge due now, or at {@code dueAt} (a scheduled publication's instant); a purge due
+   * later counts as created then, so that waiting for its instant does not look like a backlog.
+   */
+  void insert(String keys, Instant dueAt) {
+    if (dueAt == null) {
+      entityManager
+          .createNativeQuery("insert into edge_purges (keys) values (:keys)")
+          .setParameter("keys", keys)
+          .executeUpdate();
+      return;
+    }
     entityManager
-        .createNativeQuery("insert into edge_purges (keys) values (:keys)")
+        .createNativeQuery(
+            "insert into edge_purges (keys, created_at, next_attempt_at) values (:keys, :due, :due)")
         .setParameter("keys", keys)
+        .setParameter("due", OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC))
         .executeUpdate();
   }
 
@@ -71,7 +86,7 @@ class EdgePurgeQueries {
   Optional<Instant> oldest() {
     Row row =
         new SqlBuilder()
-            .append("select min(created_at) as oldest from edge_purges")
+            .append("select min(created_at) as oldest from edge_purges where created_at <= now()")
             .single(entityManager);
     return row.isNull("oldest") ? Optional.empty() : Optional.of(row.instant("oldest"));
   }

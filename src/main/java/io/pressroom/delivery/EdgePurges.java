@@ -81,11 +81,25 @@ class EdgePurges {
   }
 
   void queue(@Observes(during = TransactionPhase.IN_PROGRESS) ArticleChanged change) {
-    queue(SurrogateKeys.ofChange(change));
+    List<String> keys = SurrogateKeys.ofChange(change);
+    queue(keys, null);
+    if (scheduled(change)) {
+      // Listings change again at the instant although nobody writes then. The lifetime cap
+      // (EdgeCacheHeaders) covers answers built by instances that knew of the schedule; this purge,
+      // due at the instant and sent by whichever instance is up, covers any other.
+      queue(keys, change.publishedAt());
+    }
   }
 
   void queue(@Observes(during = TransactionPhase.IN_PROGRESS) PublicContentChanged change) {
-    queue(SurrogateKeys.ofChange(change));
+    queue(SurrogateKeys.ofChange(change), null);
+  }
+
+  private static boolean scheduled(ArticleChanged change) {
+    return change.kind() != ArticleChanged.Kind.FEEDBACK
+        && change.shown()
+        && change.publishedAt() != null
+        && change.publishedAt().isAfter(Instant.now());
   }
 
   void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
@@ -98,16 +112,17 @@ class EdgePurges {
     wake();
   }
 
-  private void queue(Collection<String> keys) {
+  /** Queues a purge of {@code keys}, due now or, when {@code dueAt} is given, at that instant. */
+  private void queue(Collection<String> keys, Instant dueAt) {
     if (!enabled(config) || keys.isEmpty()) {
       return;
     }
     String value = String.join(" ", keys);
     if (QuarkusTransaction.isActive()) {
-      queries.insert(value);
+      queries.insert(value, dueAt);
     } else {
       // Fired outside a transaction (tests and tools writing with plain SQL): queue it at once.
-      QuarkusTransaction.requiringNew().run(() -> queries.insert(value));
+      QuarkusTransaction.requiringNew().run(() -> queries.insert(value, dueAt));
     }
   }
 

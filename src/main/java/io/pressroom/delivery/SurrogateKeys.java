@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  *       These writes are rare, and answers do not record which tags and authors they show.
  * </ul>
  *
- * A scheduled article coming due is no write and purges nothing: the edge cache keeps no answer
- * past the next scheduled publication instead (see {@link EdgeCacheHeaders}).
+ * A scheduled article coming due is no write: the edge cache keeps no answer past the next
+ * scheduled publication this instance knows of (see {@link EdgeCacheHeaders}), and the write that
+ * scheduled it also queues its purge again, due at the instant (see {@link EdgePurges}).
  */
 final class SurrogateKeys {
 

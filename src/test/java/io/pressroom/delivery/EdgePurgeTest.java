@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,35 @@ class EdgePurgeTest {
     assertThat(RECEIVED)
         .containsExactly(
             new Purge("PURGE", Set.of("article-" + id, "articles", "tags", "authors")));
+  }
+
+  @Test
+  void aScheduledPublicationIsPurgedAgainAtItsInstant() {
+    Users.User editor = users.editor();
+    String slug = fixtures.article(fixtures.author()).create();
+    fixtures.markDraft(slug);
+    long id = articleId(slug);
+    nothingQueued();
+    Instant at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+
+    editor
+        .json()
+        .body(Map.of("at", at.toString()))
+        .post("/api/v1/articles/" + slug + "/publish")
+        .then()
+        .statusCode(200);
+
+    eventually("the purge of the scheduling write", () -> RECEIVED.size() == 1);
+    assertThat(Instant.now()).isBefore(at);
+    assertThat(queued()).as("the purge due at the instant").isEqualTo(1);
+    assertThat(meters.get("pressroom.edge.purges.oldest.age").gauge().value())
+        .as("a purge waiting for its instant is no backlog")
+        .isZero();
+    eventually("the purge at the instant", () -> RECEIVED.size() == 2 && queued() == 0);
+    assertThat(Instant.now()).isAfterOrEqualTo(at);
+    Set<String> expected = Set.of("article-" + id, "articles", "tags", "authors");
+    assertThat(RECEIVED)
+        .containsExactly(new Purge("PURGE", expected), new Purge("PURGE", expected));
   }
 
   @Test
