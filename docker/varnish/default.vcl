@@ -78,6 +78,10 @@ sub vcl_backend_response {
         set beresp.ttl = std.duration(
             regsub(beresp.http.Surrogate-Control, "^.*max-age=([0-9]+).*$", "\1") + "s", 0s);
         unset beresp.http.Surrogate-Control;
+        # One client's allowance is not every client's: a kept answer carries none.
+        unset beresp.http.RateLimit-Limit;
+        unset beresp.http.RateLimit-Remaining;
+        unset beresp.http.RateLimit-Reset;
         if (beresp.ttl > 0s) {
             # No grace: an answer is never served past its lifetime (a scheduled publication).
             set beresp.grace = 0s;

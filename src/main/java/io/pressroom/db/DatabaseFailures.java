@@ -61,7 +61,12 @@ public final class DatabaseFailures {
           ProblemException.unavailable(
               "The request collided with another one and was not saved; send it again.", 1));
     }
-    if (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P03")) {
+    if (sqlState.startsWith("08")
+        || sqlState.equals("57P01")
+        || sqlState.equals("57P02")
+        || sqlState.equals("57P03")
+        || sqlState.equals("53300")) {
+      // Shut down by an admin or a crash, starting up, or out of connections (a reconnect storm).
       return Optional.of(
           ProblemException.unavailable(
               "The database is not reachable right now; try again shortly.", 5));

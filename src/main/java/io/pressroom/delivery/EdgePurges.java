@@ -42,6 +42,7 @@ class EdgePurges {
 
   private static final Logger LOG = Logger.getLogger(EdgePurges.class);
   private static final int BATCH = 50;
+  static final Duration ECHO = Duration.ofSeconds(3);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
@@ -82,7 +83,7 @@ class EdgePurges {
 
   void queue(@Observes(during = TransactionPhase.IN_PROGRESS) ArticleChanged change) {
     List<String> keys = SurrogateKeys.ofChange(change);
-    queue(keys, null);
+    queueWithEcho(keys);
     if (scheduled(change)) {
       // Listings change again at the instant although nobody writes then. The lifetime cap
       // (EdgeCacheHeaders) covers answers built by instances that knew of the schedule; this purge,
@@ -92,7 +93,17 @@ class EdgePurges {
   }
 
   void queue(@Observes(during = TransactionPhase.IN_PROGRESS) PublicContentChanged change) {
-    queue(SurrogateKeys.ofChange(change), null);
+    queueWithEcho(SurrogateKeys.ofChange(change));
+  }
+
+  /**
+   * Queues a purge now and the same again {@link #ECHO} later. The first cannot reach an answer
+   * Varnish was fetching at that moment (an xkey purge leaves fetches under way alone), nor one an
+   * instance built before it heard of the write; the echo removes those.
+   */
+  private void queueWithEcho(List<String> keys) {
+    queue(keys, null);
+    queue(keys, Instant.now().plus(ECHO));
   }
 
   private static boolean scheduled(ArticleChanged change) {

@@ -101,6 +101,8 @@ class InvalidationListener {
     while (running) {
       try (ListenerConnection connection = open()) {
         cache.serveAgain(QuarkusTransaction.requiringNew().call(articles::scheduledPublications));
+        // A revocation sent while this instance was deaf is missed: look every key up again.
+        apiKeys.forgetRecognised();
         connected.set(1);
         firstListen.countDown();
         if (lostAt != null) {

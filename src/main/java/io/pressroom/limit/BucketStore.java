@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 final class BucketStore {
 
   static final String TABLE = "rate_limit_buckets";
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final int PRUNE_BATCH = 1000;
 
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
@@ -38,6 +39,9 @@ final class BucketStore {
             .idColumn("id")
             .stateColumn("state")
             .expiresAtColumn("expires_at")
+            // No caller waits long for a bucket's row lock or a slow database: past this, the
+            // store counts as failed and the limiter falls back as during an outage.
+            .requestTimeout(REQUEST_TIMEOUT)
             .expirationAfterWrite(
                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                     Duration.ofSeconds(10)))

@@ -61,6 +61,7 @@ public class Limiter {
 
   static final Duration OUTAGE_RETRY = Duration.ofSeconds(5);
   static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
+  static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(3);
   private static final Logger LOG = Logger.getLogger(Limiter.class);
 
   /** How limits are shared: {@code store}, {@code tolerance}, {@code instances} and the flush. */
@@ -125,7 +126,12 @@ public class Limiter {
 
   /** Charges every share's uncounted tokens now (also at shutdown, so none are forgotten). */
   public void flush() {
-    for (int n = dirty.size(); n > 0; n--) {
+    flush(Long.MAX_VALUE);
+  }
+
+  /** As {@link #flush()}, giving up once {@code deadline} ({@link System#nanoTime}) has passed. */
+  private void flush(long deadline) {
+    for (int n = dirty.size(); n > 0 && System.nanoTime() - deadline < 0; n--) {
       Dirty next = dirty.poll();
       if (next == null) {
         return;
@@ -150,7 +156,8 @@ public class Limiter {
   void close() {
     timer.shutdownNow();
     try {
-      flush();
+      // Bounded, so that a slow or absent database cannot hold the instance's stop.
+      flush(System.nanoTime() + SHUTDOWN_FLUSH.toNanos());
     } catch (RuntimeException e) {
       LOG.debug("Could not charge the last rate limit tokens at shutdown", e);
     }
