@@ -112,7 +112,7 @@ public final class Allowance {
 
   /** Gives back a token spent on work that did no harm (never above the capacity). */
   public void refund(String key) {
-    if (limiter.memoryOnly() || limiter.storeDown()) {
+    if (decidesAlone()) {
       Bucket bucket = local.getIfPresent(key);
       if (bucket != null) {
         bucket.addTokens(1);
@@ -137,7 +137,7 @@ public final class Allowance {
 
   /** A decision without I/O, or null when the store must be asked. */
   private Decision tryLocally(String key) {
-    if (limiter.memoryOnly() || limiter.storeDown()) {
+    if (decidesAlone()) {
       return locally(key);
     }
     if (unsynchronised == 0) {
@@ -168,6 +168,15 @@ public final class Allowance {
       }
     }
     return exactly(key);
+  }
+
+  /**
+   * The memory store, or a fail-open limit while the store is thought down. A fail-closed throttle
+   * always asks the store: its request needs the database anyway, and it must not answer 503 for a
+   * while after the database came back.
+   */
+  private boolean decidesAlone() {
+    return limiter.memoryOnly() || (kind.failOpen() && limiter.storeDown());
   }
 
   /** Asks the store for one token: exact limits, and the rare share still spent after syncs. */
