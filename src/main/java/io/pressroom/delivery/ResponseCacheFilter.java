@@ -51,13 +51,17 @@ public class ResponseCacheFilter {
    */
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10, nonBlocking = true)
   public Optional<Response> serveKeptEarly(ContainerRequestContext request) {
-    return RateLimitFilter.anonymous(request) ? serve(request) : Optional.empty();
+    return RateLimitFilter.anonymous(request) && !RateLimitFilter.pending(request)
+        ? serve(request)
+        : Optional.empty();
   }
 
   /** Aggregators' keyed requests share the anonymous answers once their key is recognised. */
   @ServerRequestFilter(priority = Priorities.USER + 200)
   public Optional<Response> serveKept(ContainerRequestContext request) {
-    return RateLimitFilter.anonymous(request) ? Optional.empty() : serve(request);
+    return RateLimitFilter.anonymous(request) && !RateLimitFilter.decidedOnWorker(request)
+        ? Optional.empty()
+        : serve(request);
   }
 
   private Optional<Response> serve(ContainerRequestContext request) {

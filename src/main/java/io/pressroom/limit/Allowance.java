@@ -6,7 +6,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.pressroom.web.ProblemException;
-import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -81,16 +80,12 @@ public final class Allowance {
 
   /**
    * Spends one token without any I/O when this instance may decide alone (its share allows it, or
-   * the answer is a refusal); null when the store must be asked first ({@link #takeOnWorker}).
+   * the answer is a refusal); null when the store must be asked first ({@link #take}, on a worker
+   * thread).
    */
   public Decision takeHere(String key) {
     Decision now = tryLocally(key);
     return now == null ? null : counted(now);
-  }
-
-  /** {@link #take} on a worker thread, for callers on the event loop, which must never wait. */
-  public Uni<Decision> takeOnWorker(String key) {
-    return Uni.createFrom().item(() -> take(key)).runSubscriptionOn(limiter.workers());
   }
 
   /** Spends one token of {@code key}: 0 when it was spent, else the seconds until one is back. */

@@ -34,10 +34,10 @@ import org.jboss.logging.Logger;
  * ({@link Shares}). Half-way there a worker charges them to the store in one forced consumption and
  * reads back what the bucket holds (what the others spent); the periodic flush ({@code
  * sync-interval}) charges whatever is left. Only when the whole share is uncharged does a request
- * wait for the store: on a worker thread, never on the event loop ({@link Allowance#takeOnWorker}).
- * This is Bucket4j's "delaying" optimisation with the synchronisation moved off the caller's
- * thread, which Bucket4j's own optimisations cannot do for a JDBC backend (it has no asynchronous
- * proxy manager).
+ * wait for the store: on a worker thread, never on the event loop ({@link Allowance#takeHere}, then
+ * {@link Allowance#take} on a worker). This is Bucket4j's "delaying" optimisation with the
+ * synchronisation moved off the caller's thread, which Bucket4j's own optimisations cannot do for a
+ * JDBC backend (it has no asynchronous proxy manager).
  *
  * <p><b>The bound.</b> With at most {@code instances} instances, a client is admitted at most
  * {@code limit + instances × share <= limit × (1 + tolerance)} tokens from a full bucket, and the
