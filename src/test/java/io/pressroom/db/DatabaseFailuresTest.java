@@ -24,7 +24,8 @@ class DatabaseFailuresTest {
 
   @Test
   void deadlocksAndOutagesAreWorthRetrying() {
-    for (String state : new String[] {"40001", "40P01", "08006", "57P01"}) {
+    for (String state :
+        new String[] {"40001", "40P01", "08006", "57P01", "57P02", "57P03", "53300"}) {
       assertThat(DatabaseFailures.classify(new SQLException("x", state)))
           .as(state)
           .hasValueSatisfying(
