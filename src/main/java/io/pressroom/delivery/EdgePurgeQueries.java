@@ -18,8 +18,8 @@ import java.util.Optional;
 @ApplicationScoped
 class EdgePurgeQueries {
 
-  /** A queued purge: its keys and how often sending it failed. */
-  record Queued(long id, String keys, int attempts) {}
+  /** A queued purge and its keys. */
+  record Queued(long id, String keys) {}
 
   private final EntityManager entityManager;
 
@@ -53,12 +53,12 @@ class EdgePurgeQueries {
    */
   List<Queued> lockDue(int limit) {
     return new SqlBuilder()
-            .append("select id as id, keys as keys, attempts as attempts from edge_purges")
+            .append("select id as id, keys as keys from edge_purges")
             .append(" where next_attempt_at <= now() order by id limit :limit", "limit", limit)
             .append(" for update skip locked")
             .rows(entityManager)
             .stream()
-            .map(row -> new Queued(row.getLong("id"), row.text("keys"), row.getInt("attempts")))
+            .map(row -> new Queued(row.getLong("id"), row.text("keys")))
             .toList();
   }
 
