@@ -44,6 +44,9 @@ public interface PressroomConfig {
   /** Request rate limits. */
   RateLimit rateLimit();
 
+  /** How instances tell each other what a write made stale. */
+  Invalidation invalidation();
+
   /** Access and refresh tokens. */
   Tokens tokens();
 
@@ -165,6 +168,15 @@ public interface PressroomConfig {
     /** The longest an answer is kept, as a backstop to invalidation. */
     @WithDefault("60s")
     Duration timeToLive();
+  }
+
+  interface Invalidation {
+    /**
+     * How long the invalidations of committed feedback (likes, ratings, comments) are gathered
+     * before one transaction sends them all to the other instances.
+     */
+    @WithDefault("20ms")
+    Duration feedbackWindow();
   }
 
   interface RateLimit {

@@ -4,9 +4,13 @@ import io.pressroom.article.ArticleChanged;
 import io.pressroom.db.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * All the SQL of delivery/ (the changes feed, the response cache and its invalidations), read by
@@ -17,9 +21,11 @@ import java.util.Optional;
 class DeliveryQueries {
 
   private final EntityManager entityManager;
+  private final DataSource dataSource;
 
-  DeliveryQueries(EntityManager entityManager) {
+  DeliveryQueries(EntityManager entityManager, DataSource dataSource) {
     this.entityManager = entityManager;
+    this.dataSource = dataSource;
   }
 
   /** One row of {@code article_changes}, with the article's slug. */
@@ -92,6 +98,25 @@ class DeliveryQueries {
         .bind("channel", channel)
         .bind("payload", payload)
         .single(entityManager);
+  }
+
+  /**
+   * Sends several payloads in one statement and its own transaction (autocommit on a pooled
+   * connection, outside any request's unit of work). They are joined by newlines, which no payload
+   * holds (see {@link Invalidation#encode}), so that the statement keeps one shape whatever their
+   * number.
+   */
+  void announceAll(String channel, List<String> payloads) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select count(*) from (select pg_notify(?, p)"
+                    + " from unnest(string_to_array(?, ?)) p) n")) {
+      statement.setString(1, channel);
+      statement.setString(2, String.join("\n", payloads));
+      statement.setString(3, "\n");
+      statement.executeQuery().close();
+    }
   }
 
   /** Records that these articles became visible, in one statement whatever their number. */

@@ -5,6 +5,7 @@ import io.pressroom.article.ArticleChanged;
 import io.pressroom.crypto.InstanceSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.HashSet;
@@ -16,6 +17,8 @@ import java.util.Set;
  * commits, so no instance drops anything for a write that rolled back nor misses one that
  * committed. Observes the same events as {@link ResponseCache} but during the transaction, and
  * sends each distinct message once per transaction (a tag rename fires one event per article).
+ * Feedback, the frequent write, is the exception: it is announced after its commit, gathered with
+ * other feedback, by {@link FeedbackAnnouncer}, which says why and what that costs.
  */
 @ApplicationScoped
 class InvalidationNotifier {
@@ -28,10 +31,15 @@ class InvalidationNotifier {
 
   private final DeliveryQueries queries;
   private final TransactionSynchronizationRegistry transactions;
+  private final FeedbackAnnouncer feedback;
 
-  InvalidationNotifier(DeliveryQueries queries, TransactionSynchronizationRegistry transactions) {
+  InvalidationNotifier(
+      DeliveryQueries queries,
+      TransactionSynchronizationRegistry transactions,
+      FeedbackAnnouncer feedback) {
     this.queries = queries;
     this.transactions = transactions;
+    this.feedback = feedback;
   }
 
   String origin() {
@@ -39,7 +47,18 @@ class InvalidationNotifier {
   }
 
   void articleChanged(@Observes ArticleChanged change) {
-    Invalidation.of(origin, change, Instant.now()).ifPresent(this::send);
+    if (change.kind() != ArticleChanged.Kind.FEEDBACK) {
+      Invalidation.of(origin, change, Instant.now()).ifPresent(this::send);
+    }
+  }
+
+  /** Feedback is announced after its commit, gathered with others ({@link FeedbackAnnouncer}). */
+  void feedbackCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+    if (change.kind() == ArticleChanged.Kind.FEEDBACK) {
+      Invalidation.of(origin, change, Instant.now())
+          .map(Invalidation::encode)
+          .ifPresent(feedback::queue);
+    }
   }
 
   void contentChanged(@Observes PublicContentChanged change) {

@@ -288,6 +288,51 @@ class CrossInstanceInvalidationTest {
     }
   }
 
+  @Test
+  void feedbackOnManyArticlesAtOnceIsAnnouncedForEveryArticleAfterItsCommit() throws Exception {
+    Users.User reader = users.reader();
+    List<String> slugs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      slugs.add(fixtures.article(fixtures.author()).create());
+    }
+    try (Connection other = connect()) {
+      execute(other, "listen pressroom_invalidation");
+      PGConnection listening = other.unwrap(PGConnection.class);
+      listening.getNotifications(100);
+
+      for (String slug : slugs) {
+        reader.request().put("/api/v1/articles/" + slug + "/like").then().statusCode(204);
+        reader
+            .json()
+            .body(Map.of("body", "Gathered with the others."))
+            .post("/api/v1/articles/" + slug + "/comments")
+            .then()
+            .statusCode(201);
+      }
+
+      List<String> expected = new ArrayList<>();
+      for (String slug : slugs) {
+        expected.add("article " + articleId(slug));
+      }
+      List<String> payloads = new ArrayList<>();
+      Eventually.within(
+          WITHIN_A_SECOND,
+          () -> {
+            try {
+              PGNotification[] received = listening.getNotifications(50);
+              for (PGNotification notification :
+                  received == null ? new PGNotification[0] : received) {
+                payloads.add(notification.getParameter().replaceFirst("^v1 [A-Za-z0-9_-]+ ", ""));
+              }
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+            return payloads;
+          },
+          received -> received.containsAll(expected));
+    }
+  }
+
   /** Asks twice so that the answer is kept, and checks that it is. */
   private static void kept(String path) {
     given().get(path).then().statusCode(200);

@@ -171,6 +171,29 @@ class LikeApiTest {
   }
 
   @Test
+  void manyReadersLikingAndUnlikingOneArticleAtOnceKeepTheCounterEqualToTheRows() throws Exception {
+    String slug = fixtures.article(fixtures.author()).create();
+    List<Users.User> readers = readers(12);
+    List<Callable<Integer>> calls = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (Users.User reader : readers) {
+        calls.add(() -> reader.request().put(path(slug)).statusCode());
+        calls.add(() -> reader.request().delete(path(slug)).statusCode());
+      }
+    }
+    for (Users.User reader : readers.subList(0, 5)) {
+      calls.add(() -> reader.request().put(path(slug)).statusCode());
+    }
+
+    List<Integer> statuses = Concurrently.run(16, calls);
+
+    assertThat(statuses).containsOnly(204);
+    long rows = rows(slug);
+    assertThat(rows).isBetween(0L, 12L);
+    assertThat(likes(slug)).isEqualTo(rows);
+  }
+
+  @Test
   void theArticlePageShowsTheViewerOnlyToSignedInReaders() {
     String slug = fixtures.article(fixtures.author()).create();
     Users.User reader = users.reader();
