@@ -230,8 +230,12 @@ public class ArticleResource {
   }
 
   private Response detail(HttpHeaders headers, FieldsParam fields, String slug, int status) {
-    ArticleService.VersionedDetail detail = articles.detail(slug, currentUser.caller());
+    Optional<CurrentUser.Caller> caller = currentUser.caller();
+    ArticleService.VersionedDetail detail = articles.detail(slug, caller);
     dependencies.add(List.of(detail.articleId()));
+    if (caller.isEmpty()) {
+      dependencies.articlePage(detail.articleId(), detail.authorId(), detail.versionTag());
+    }
     Response response = representations.json(headers, fields, detail.detail(), detail.versionTag());
     return status == 200 ? response : Response.fromResponse(response).status(status).build();
   }

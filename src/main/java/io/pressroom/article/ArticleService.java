@@ -110,7 +110,16 @@ public class ArticleService {
         caller
             .map(c -> queries.viewer(article.id(), article.authorId(), c.accountId()))
             .orElse(null);
-    return new VersionedDetail(toDetail(article, viewer), article.version(), article.id());
+    return new VersionedDetail(
+        toDetail(article, viewer), article.version(), article.id(), article.authorId());
+  }
+
+  /**
+   * The reader's own state on an article page kept for everyone (see {@code ResponseCacheFilter}):
+   * one statement on indexes (likes and ratings by article and account, follows by follower).
+   */
+  public ArticleDetail.Viewer viewer(long articleId, long authorId, long accountId) {
+    return queries.viewer(articleId, authorId, accountId);
   }
 
   /** Summaries of those of these articles that readers may see now, by id. */
@@ -119,7 +128,7 @@ public class ArticleService {
   }
 
   /** An article page with the version of its editable state, for entity tags. */
-  public record VersionedDetail(ArticleDetail detail, long version, long articleId) {
+  public record VersionedDetail(ArticleDetail detail, long version, long articleId, long authorId) {
     public String versionTag() {
       return Article.versionTag(version);
     }

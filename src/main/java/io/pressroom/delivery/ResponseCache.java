@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hot anonymous answers (article pages, listings, tags, authors, feeds) kept in memory as the exact
- * bytes sent, with their validators.
+ * bytes sent, with their validators; signed-in readers share them (see {@link
+ * ResponseCacheFilter}).
  *
  * <p>Invalidation: a change to what may appear in listings (a public or scheduled article
  * published, edited, unpublished or deleted; a tag, or an author's shown profile or role changed)
@@ -39,11 +41,15 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class ResponseCache {
 
-  /** A kept answer and what it depends on. */
+  /**
+   * A kept answer and what it depends on; {@code articlePage} when it is a public article page, to
+   * which a signed-in reader's copy adds the reader's own state.
+   */
   record Entry(
       byte[] body,
       Map<String, String> headers,
       Set<Long> articles,
+      ResponseDependencies.ArticlePage articlePage,
       long generation,
       long epoch,
       Instant expiresAt) {}
@@ -103,7 +109,13 @@ public class ResponseCache {
   }
 
   /** Keeps an answer built since {@code stamp}, unless something it shows changed meanwhile. */
-  void keep(String key, Stamp stamp, byte[] body, Map<String, String> headers, Set<Long> articles) {
+  void keep(
+      String key,
+      Stamp stamp,
+      byte[] body,
+      Map<String, String> headers,
+      Set<Long> articles,
+      ResponseDependencies.ArticlePage articlePage) {
     startOverIfScheduledArticlesAppeared(Instant.now());
     if (!listening || stamp.generation() != generation.get()) {
       return;
@@ -128,6 +140,7 @@ public class ResponseCache {
             body,
             Map.copyOf(headers),
             Set.copyOf(articles),
+            articlePage,
             stamp.generation(),
             stamp.epoch(),
             expiresAt));

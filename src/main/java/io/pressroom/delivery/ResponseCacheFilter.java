@@ -1,7 +1,14 @@
 package io.pressroom.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pressroom.account.ApiKeyFilter;
+import io.pressroom.account.CurrentUser;
+import io.pressroom.article.ArticleDetail;
+import io.pressroom.article.ArticleService;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.HttpDates;
+import io.pressroom.web.Representations;
 import io.pressroom.web.ResponseDependencies;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -9,6 +16,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +26,15 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Serves hot anonymous GETs from {@link ResponseCache} and keeps what it did not have. */
+/**
+ * Serves hot GETs from {@link ResponseCache} and keeps what it did not have. Only anonymous answers
+ * are kept, and every caller shares them: an aggregator's key once recognised, and a signed-in
+ * reader once authenticated (the same 401 as elsewhere for a token that fails). The answers that
+ * differ for a signed-in reader are the article page, which gets the reader's own state added to
+ * the kept bytes ({@link #withViewer}), and authors' answers, which say whether the reader follows
+ * each author and so are never shared with one. A shared answer to an identified caller is marked
+ * private by {@link EdgeCacheHeaders#mark}, as every answer to one is.
+ */
 public class ResponseCacheFilter {
 
   static final String CACHE_HEADER = "X-Cache";
@@ -27,6 +44,25 @@ public class ResponseCacheFilter {
       Pattern.compile(
           "/api/v1/articles(/[^/]+)?|/api/v1/tags(/[^/]+(/articles)?)?"
               + "|/api/v1/authors(/[^/]+)?|/feeds/.+");
+
+  /**
+   * The answers whose resource asks who is calling, and which are the same for everyone (when they
+   * are 200 to an anonymous client, which is all that is kept): listings. The article page is too,
+   * but for the reader's own state. Authors' answers are not (whether the reader follows).
+   */
+  private static final Pattern SHARED_AFTER_SIGN_IN =
+      Pattern.compile("/api/v1/articles(/[^/]+)?|/api/v1/tags/[^/]+/articles");
+
+  private static final Pattern ARTICLE_PAGE = Pattern.compile("/api/v1/articles/[^/]+");
+
+  /**
+   * The answers whose resource never asks who is calling: a token, valid or not, changes nothing in
+   * them (nor is it checked) today, so a kept copy is served as to a keyed caller.
+   */
+  private static final Pattern SAME_FOR_ANY_TOKEN =
+      Pattern.compile("/api/v1/tags(/[^/]+)?|/feeds/.+");
+
+  private static final byte[] VIEWER_FIELD = ",\"viewer\":".getBytes(StandardCharsets.UTF_8);
   private static final List<String> KEPT_HEADERS =
       List.of(
           HttpHeaders.CONTENT_TYPE,
@@ -39,10 +75,21 @@ public class ResponseCacheFilter {
 
   private final ResponseCache cache;
   private final ResponseDependencies dependencies;
+  private final CurrentUser currentUser;
+  private final ArticleService articles;
+  private final ObjectMapper mapper;
 
-  ResponseCacheFilter(ResponseCache cache, ResponseDependencies dependencies) {
+  ResponseCacheFilter(
+      ResponseCache cache,
+      ResponseDependencies dependencies,
+      CurrentUser currentUser,
+      ArticleService articles,
+      ObjectMapper mapper) {
     this.cache = cache;
     this.dependencies = dependencies;
+    this.currentUser = currentUser;
+    this.articles = articles;
+    this.mapper = mapper;
   }
 
   /**
@@ -56,12 +103,87 @@ public class ResponseCacheFilter {
         : Optional.empty();
   }
 
-  /** Aggregators' keyed requests share the anonymous answers once their key is recognised. */
+  /**
+   * Aggregators' keyed requests share the anonymous answers once their key is recognised, and
+   * signed-in readers once their token is (after the limits of {@link RateLimitFilter}).
+   */
   @ServerRequestFilter(priority = Priorities.USER + 200)
   public Optional<Response> serveKept(ContainerRequestContext request) {
-    return RateLimitFilter.anonymous(request) && !RateLimitFilter.decidedOnWorker(request)
-        ? Optional.empty()
-        : serve(request);
+    if (RateLimitFilter.anonymous(request) && !RateLimitFilter.decidedOnWorker(request)) {
+      return Optional.empty();
+    }
+    return signedIn(request) ? serveSignedIn(request) : serve(request);
+  }
+
+  private Optional<Response> serveSignedIn(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    boolean asksWho = SHARED_AFTER_SIGN_IN.matcher(path).matches();
+    if (!cache.enabled()
+        || !HttpMethod.GET.equals(request.getMethod())
+        || !(asksWho || SAME_FOR_ANY_TOKEN.matcher(path).matches())) {
+      return Optional.empty();
+    }
+    ResponseCache.Entry entry = cache.lookUp(key(request));
+    if (entry == null) {
+      // Not kept: what a signed-in reader gets may be personal.
+      ResponseCacheCounters.MISSES.increment();
+      return Optional.empty();
+    }
+    // Authenticates now, as the resource would: a token that fails is a 401 here too.
+    Optional<CurrentUser.Caller> caller = asksWho ? currentUser.caller() : Optional.empty();
+    if (ARTICLE_PAGE.matcher(path).matches()) {
+      if (caller.isEmpty()
+          || entry.articlePage() == null
+          || request.getUriInfo().getRequestUri().getRawQuery() != null) {
+        return Optional.empty();
+      }
+      ResponseCacheCounters.HITS.increment();
+      return Optional.of(withViewer(request, entry, caller.get()));
+    }
+    ResponseCacheCounters.HITS.increment();
+    return Optional.of(
+        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  /**
+   * The kept public article page plus the reader's own state, read by one statement: the same bytes
+   * as the page built for the reader ({@code viewer} is its last field, absent from the public
+   * page), with the entity tag of those bytes, so a 304 never hides a change of the reader's state.
+   */
+  private Response withViewer(
+      ContainerRequestContext request, ResponseCache.Entry entry, CurrentUser.Caller caller) {
+    ResponseDependencies.ArticlePage page = entry.articlePage();
+    ArticleDetail.Viewer viewer =
+        articles.viewer(page.articleId(), page.authorId(), caller.accountId());
+    byte[] body = splice(entry.body(), serialize(viewer));
+    return answer(
+        request, body, entry.headers(), Representations.entityTag(body, page.versionTag()));
+  }
+
+  /** {@code publicPage} with {@code ,"viewer":<viewer>} before its closing brace. */
+  static byte[] splice(byte[] publicPage, byte[] viewer) {
+    int end = publicPage.length - 1;
+    if (end < 1 || publicPage[end] != '}') {
+      throw new IllegalStateException("A kept article page is not a JSON object");
+    }
+    byte[] body = Arrays.copyOf(publicPage, end + VIEWER_FIELD.length + viewer.length + 1);
+    System.arraycopy(VIEWER_FIELD, 0, body, end, VIEWER_FIELD.length);
+    System.arraycopy(viewer, 0, body, end + VIEWER_FIELD.length, viewer.length);
+    body[body.length - 1] = '}';
+    return body;
+  }
+
+  private byte[] serialize(ArticleDetail.Viewer viewer) {
+    try {
+      return mapper.writeValueAsBytes(viewer);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not serialise the reader's state", e);
+    }
+  }
+
+  private static boolean signedIn(ContainerRequestContext request) {
+    return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+        && request.getHeaderString(ApiKeyFilter.HEADER) == null;
   }
 
   private Optional<Response> serve(ContainerRequestContext request) {
@@ -77,10 +199,24 @@ public class ResponseCacheFilter {
       return Optional.empty();
     }
     ResponseCacheCounters.HITS.increment();
+    return Optional.of(
+        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  private static Response answer(
+      ContainerRequestContext request, byte[] body, Map<String, String> headers, String etag) {
     Response.ResponseBuilder builder =
-        notModified(request, entry) ? Response.notModified() : Response.ok(entry.body());
-    entry.headers().forEach(builder::header);
-    return Optional.of(builder.header(CACHE_HEADER, "hit").build());
+        notModified(request, headers, etag) ? Response.notModified() : Response.ok(body);
+    headers.forEach(
+        (name, value) -> {
+          if (!HttpHeaders.ETAG.equals(name)) {
+            builder.header(name, value);
+          }
+        });
+    if (etag != null) {
+      builder.header(HttpHeaders.ETAG, etag);
+    }
+    return builder.header(CACHE_HEADER, "hit").build();
   }
 
   @ServerResponseFilter
@@ -105,7 +241,8 @@ public class ResponseCacheFilter {
         (ResponseCache.Stamp) stamp,
         body,
         headers,
-        dependencies.articles());
+        dependencies.articles(),
+        dependencies.articlePage());
   }
 
   static boolean cacheable(ContainerRequestContext request) {
@@ -119,13 +256,13 @@ public class ResponseCacheFilter {
     return request.getUriInfo().getPath() + (query == null ? "" : "?" + query);
   }
 
-  private static boolean notModified(ContainerRequestContext request, ResponseCache.Entry entry) {
+  private static boolean notModified(
+      ContainerRequestContext request, Map<String, String> headers, String etag) {
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-    String etag = entry.headers().get(HttpHeaders.ETAG);
     if (ifNoneMatch != null) {
       return etag != null && EntityTags.matchesAny(ifNoneMatch, etag);
     }
-    String lastModified = entry.headers().get(HttpHeaders.LAST_MODIFIED);
+    String lastModified = headers.get(HttpHeaders.LAST_MODIFIED);
     return lastModified != null
         && HttpDates.notModifiedSince(
             request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), HttpDates.parse(lastModified));

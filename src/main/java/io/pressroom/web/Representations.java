@@ -81,7 +81,7 @@ public class Representations {
 
   private Response bytes(
       HttpHeaders request, byte[] body, String mediaType, String versionTag, Instant lastModified) {
-    String etag = etag(body, versionTag);
+    String etag = entityTag(body, versionTag);
     boolean personal = cachePolicy.isPersonal(request);
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
     boolean notModified =
@@ -111,7 +111,7 @@ public class Representations {
    * has to change when the bytes do, and both checksums are CPU intrinsics: on a miss, SHA-256 took
    * a tenth of an article page's CPU time.
    */
-  private static String etag(byte[] body, String versionTag) {
+  public static String entityTag(byte[] body, String versionTag) {
     CRC32C castagnoli = new CRC32C();
     castagnoli.update(body);
     CRC32 ieee = new CRC32();

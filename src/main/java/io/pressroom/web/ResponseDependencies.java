@@ -13,7 +13,14 @@ import java.util.Set;
 @RequestScoped
 public class ResponseDependencies {
 
+  /**
+   * The public article page an answer is: what a signed-in reader's copy adds to it (the reader's
+   * own state on that article and its author) and the version its entity tag starts with.
+   */
+  public record ArticlePage(long articleId, long authorId, String versionTag) {}
+
   private final Set<Long> articles = new HashSet<>();
+  private ArticlePage articlePage;
 
   public Set<Long> articles() {
     return articles;
@@ -22,5 +29,15 @@ public class ResponseDependencies {
   /** Notes that the current answer shows these articles; the HTTP layer calls it. */
   public void add(Collection<Long> ids) {
     articles.addAll(ids);
+  }
+
+  /** Notes that the current answer is the public page of this article; the HTTP layer calls it. */
+  public void articlePage(long articleId, long authorId, String versionTag) {
+    articlePage = new ArticlePage(articleId, authorId, versionTag);
+  }
+
+  /** The public article page the current answer is, or null. */
+  public ArticlePage articlePage() {
+    return articlePage;
   }
 }

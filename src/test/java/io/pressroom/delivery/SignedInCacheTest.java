@@ -1,0 +1,264 @@
+package io.pressroom.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.pressroom.account.Account;
+import io.pressroom.account.Role;
+import io.pressroom.support.Fixtures;
+import io.pressroom.support.SqlStatements;
+import io.pressroom.support.Users;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signed-in readers are served the answers kept for anonymous ones, once their token is verified
+ * and their account and session checked; only the article page differs, by the reader's own state.
+ */
+@QuarkusTest
+class SignedInCacheTest {
+
+  private static final String PRIVATE = "private, no-cache";
+  private static final String VARY = "Authorization, Accept-Encoding";
+
+  @Inject Fixtures fixtures;
+  @Inject Users users;
+  @Inject SqlStatements statements;
+  @Inject EntityManager entityManager;
+
+  @Test
+  void aSignedInTagPageIsTheKeptAnonymousAnswerMarkedPrivate() {
+    String tag = fixtures.tag();
+    fixtures.article(fixtures.author()).tags(tag).create();
+    fixtures.article(fixtures.author()).tags(tag).create();
+    String page = "/api/v1/tags/" + tag + "/articles?limit=1";
+    given().get(page).then().statusCode(200).header("X-Cache", "miss");
+    Response anonymous = given().get(page);
+    anonymous.then().header("X-Cache", "hit");
+    Users.User reader = users.reader();
+
+    long sql =
+        statements.countDuring(
+            () -> {
+              Response signedIn = reader.request().get(page);
+              signedIn
+                  .then()
+                  .statusCode(200)
+                  .header("X-Cache", "hit")
+                  .header("Cache-Control", PRIVATE)
+                  .header("Vary", VARY)
+                  .header("ETag", anonymous.header("ETag"))
+                  .header("Link", anonymous.header("Link"))
+                  .header("xkey", nullValue())
+                  .header("Surrogate-Control", nullValue());
+              assertThat(signedIn.asByteArray()).isEqualTo(anonymous.asByteArray());
+            });
+    // Only the check that the account and its session still stand.
+    assertThat(sql).isEqualTo(1);
+    reader
+        .request()
+        .header("If-None-Match", anonymous.header("ETag"))
+        .get(page)
+        .then()
+        .statusCode(304)
+        .header("Cache-Control", PRIVATE);
+  }
+
+  @Test
+  void aSignedInListingIsTheKeptAnonymousAnswer() {
+    String tag = fixtures.tag();
+    fixtures.article(fixtures.author()).tags(tag).create();
+    String page = "/api/v1/articles?tag=" + tag;
+    given().get(page).then().statusCode(200);
+    Response anonymous = given().get(page);
+    Response signedIn = users.reader().request().get(page);
+    signedIn.then().statusCode(200).header("X-Cache", "hit").header("Cache-Control", PRIVATE);
+    assertThat(signedIn.asByteArray()).isEqualTo(anonymous.asByteArray());
+  }
+
+  @Test
+  void aSignedInArticlePageIsTheKeptPageWithTheReadersOwnState() {
+    Account author = fixtures.author();
+    String slug = fixtures.article(author).create();
+    String page = "/api/v1/articles/" + slug;
+    Users.User reader = users.reader();
+    // Built for the reader while nothing is kept: the reference.
+    Response built = reader.request().get(page);
+    built.then().statusCode(200).header("X-Cache", nullValue());
+    given().get(page).then().header("X-Cache", "miss");
+    Response anonymous = given().get(page);
+
+    long sql =
+        statements.countDuring(
+            () -> {
+              Response kept = reader.request().get(page);
+              kept.then()
+                  .statusCode(200)
+                  .header("X-Cache", "hit")
+                  .header("Cache-Control", PRIVATE)
+                  .header("Vary", VARY)
+                  .header("Content-Type", built.header("Content-Type"))
+                  .header("ETag", built.header("ETag"))
+                  .header("xkey", nullValue())
+                  .header("Surrogate-Control", nullValue());
+              assertThat(kept.asString()).isEqualTo(built.asString());
+            });
+    // The account and session check, and the reader's own state.
+    assertThat(sql).isEqualTo(2);
+    String expected =
+        withoutClosingBrace(anonymous)
+            + ",\"viewer\":{\"liked\":false,\"rating\":null,\"followingAuthor\":false}}";
+    assertThat(built.asString()).isEqualTo(expected);
+  }
+
+  @Test
+  void theViewerShowsWhatTheReaderJustDidAndA304NeverHidesIt() {
+    Account author = fixtures.author();
+    String slug = fixtures.article(author).create();
+    String page = "/api/v1/articles/" + slug;
+    Users.User reader = users.reader();
+    given().get(page).then().statusCode(200);
+    String before =
+        reader.request().get(page).then().header("X-Cache", "hit").extract().header("ETag");
+
+    reader.request().put(page + "/like").then().statusCode(204);
+    reader.json().body(Map.of("score", 4)).put(page + "/rating").then().statusCode(204);
+    given().get(page).then().statusCode(200);
+    Response after = reader.request().header("If-None-Match", before).get(page);
+    after
+        .then()
+        .statusCode(200)
+        .header("X-Cache", "hit")
+        .body("viewer.liked", equalTo(true))
+        .body("viewer.rating", equalTo(4))
+        .body("viewer.followingAuthor", equalTo(false));
+    assertThat(after.header("ETag")).isNotEqualTo(before);
+    reader
+        .request()
+        .header("If-None-Match", after.header("ETag"))
+        .get(page)
+        .then()
+        .statusCode(304)
+        .header("Cache-Control", PRIVATE);
+
+    // Another instance's write, straight into the database with no message: the reader's state is
+    // read for every page, so nothing kept has to be dropped for it.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "insert into follows (follower_id, author_id, created_at)"
+                            + " values (:me, :author, now())")
+                    .setParameter("me", reader.id())
+                    .setParameter("author", author.id())
+                    .executeUpdate());
+    reader
+        .request()
+        .get(page)
+        .then()
+        .header("X-Cache", "hit")
+        .body("viewer.followingAuthor", equalTo(true));
+  }
+
+  @Test
+  void tokensThatNoLongerStandAreRefusedOnKeptAnswers() {
+    String tag = fixtures.tag();
+    String slug = fixtures.article(fixtures.author()).tags(tag).create();
+    String article = "/api/v1/articles/" + slug;
+    String tagPage = "/api/v1/tags/" + tag + "/articles";
+    given().get(article).then().statusCode(200);
+    given().get(tagPage).then().statusCode(200);
+
+    Users.User loggedOut = users.reader();
+    refusedOn(loggedOut, article, tagPage, "/api/v1/articles/" + slug + "?nothing", false);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("refreshToken", loggedOut.refreshToken()))
+        .post("/api/v1/auth/logout")
+        .then()
+        .statusCode(204);
+    refusedOn(loggedOut, article, tagPage, null, true);
+
+    Users.User disabled = users.reader();
+    refusedOn(disabled, article, tagPage, null, false);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("update accounts set disabled = true where id = :id")
+                    .setParameter("id", disabled.id())
+                    .executeUpdate());
+    refusedOn(disabled, article, tagPage, null, true);
+
+    for (String token : new String[] {"nonsense", forged(users.reader().accessToken())}) {
+      for (String path : new String[] {article, tagPage}) {
+        given()
+            .header("Authorization", "Bearer " + token)
+            .get(path)
+            .then()
+            .statusCode(401)
+            .contentType("application/problem+json")
+            .header("X-Cache", nullValue());
+      }
+    }
+  }
+
+  @Test
+  void aDemotedEditorNoLongerListsDraftsAndDraftsAreNeverShared() {
+    Users.User editor = users.editor();
+    String draft = "/api/v1/articles?status=draft";
+    given().get(draft).then().statusCode(401);
+    editor.request().get(draft).then().statusCode(200).header("X-Cache", nullValue());
+    users.setRole(editor.handle(), Role.READER);
+    editor.request().get(draft).then().statusCode(403);
+  }
+
+  @Test
+  void authorsAnswersAreNotSharedWithSignedInReaders() {
+    Account author = fixtures.author();
+    String profile = "/api/v1/authors/" + author.handle();
+    given().get(profile).then().statusCode(200);
+    given().get(profile).then().header("X-Cache", "hit");
+    users
+        .reader()
+        .request()
+        .get(profile)
+        .then()
+        .statusCode(200)
+        .header("X-Cache", nullValue())
+        .body("viewer.following", equalTo(false));
+  }
+
+  private static void refusedOn(
+      Users.User user, String article, String tagPage, String uncached, boolean refused) {
+    int status = refused ? 401 : 200;
+    for (String path : new String[] {article, tagPage}) {
+      user.request().get(path).then().statusCode(status);
+    }
+    if (uncached != null) {
+      user.request().get(uncached).then().statusCode(status);
+    }
+  }
+
+  /** The token with one character of its signature changed. */
+  private static String forged(String token) {
+    int at = token.length() - 10;
+    char changed = token.charAt(at) == 'A' ? 'B' : 'A';
+    return token.substring(0, at) + changed + token.substring(at + 1);
+  }
+
+  private static String withoutClosingBrace(Response response) {
+    String body = new String(response.asByteArray(), StandardCharsets.UTF_8);
+    return body.substring(0, body.length() - 1);
+  }
+}
