@@ -24,9 +24,10 @@ public class ArticlePages {
   }
 
   public Response response(
-      Shown<ArticlePage> listing, UriInfo uri, HttpHeaders headers, FieldsParam fields) {
+      Shown<ListedPage> listing, UriInfo uri, HttpHeaders headers, FieldsParam fields) {
     dependencies.add(listing.articleIds());
-    ArticlePage page = listing.body();
-    return representations.collection(headers, uri, fields, page, page.page().next());
+    ListedPage page = listing.body();
+    return representations.collection(
+        headers, uri, fields, page.json(), ArticleSummary.class, page.next());
   }
 }

@@ -36,6 +36,18 @@ class ArticleQueries {
           + TagService.REFS_COLUMN
           + " as tags";
 
+  /**
+   * The columns of a listed article from its kept JSON (V12), over {@code articles a} joined to
+   * {@link #KEPT_JOIN}: the author and tags are in the kept text. A row the triggers have not
+   * written (a load that bypassed them) is composed on the spot.
+   */
+  private static final String KEPT_COLUMNS =
+      "a.id as id, coalesce(k.summary_json, (select r.summary_json from article_listing_rows(array[a.id]) r))"
+          + " as listing_json, a.like_count as like_count, a.comment_count as comment_count,"
+          + " a.rating_average as rating_average, a.rating_count as rating_count";
+
+  private static final String KEPT_JOIN = " left join article_listings k on k.article_id = a.id";
+
   /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
   private static final String TAG_TOTAL =
       "coalesce((select t.public_count - (select count(*) from article_tags s where s.tag_id ="
@@ -52,7 +64,7 @@ class ArticleQueries {
   record ListingFacts(long total, List<String> knownTags, boolean authorKnown) {}
 
   /** A listed article with the text of its sort key for the next cursor. */
-  record Listed(long id, ArticleSummary summary, String sortKey) {}
+  record Listed(long id, ListingJson.Item item, String sortKey) {}
 
   /** An article as stored, before visibility is decided. */
   record StoredArticle(
@@ -107,10 +119,10 @@ class ArticleQueries {
     String idColumn = tagIndexOrder ? "at.article_id" : "a.id";
     SqlBuilder sql =
         new SqlBuilder()
-            .append("select " + SUMMARY_COLUMNS)
+            .append("select " + KEPT_COLUMNS)
             .append(", cast(" + key + " as text) as sort_key")
             .appendAll(from(filter))
-            .append(" join accounts u on u.id = a.author_id")
+            .append(KEPT_JOIN)
             .appendAll(where(filter));
     after.ifPresent(
         position ->
@@ -133,7 +145,7 @@ class ArticleQueries {
         .append(" limit :limit", "limit", limit)
         .append(" offset :offset", "offset", offset);
     return sql.rows(entityManager).stream()
-        .map(row -> new Listed(row.getLong("id"), summary(row), row.text("sort_key")))
+        .map(row -> new Listed(row.getLong("id"), item(row), row.text("sort_key")))
         .toList();
   }
 
@@ -182,8 +194,11 @@ class ArticleQueries {
                     row.getLong("version")));
   }
 
-  /** Summaries of those of these articles that are public now, by id; one statement. */
-  Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
+  /**
+   * The kept summaries (JSON text, counters included) of those of these articles that are public
+   * now, by id; one statement.
+   */
+  Map<Long, String> publicSummaries(List<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
@@ -192,15 +207,16 @@ class ArticleQueries {
             entityManager
                 .createNativeQuery(
                     "select "
-                        + SUMMARY_COLUMNS
-                        + " from articles a join accounts u on u.id = a.author_id"
+                        + KEPT_COLUMNS
+                        + " from articles a"
+                        + KEPT_JOIN
                         + " where a.id in (:ids) and "
                         + PublicArticles.condition("a"),
                     Tuple.class)
                 .setParameter("ids", ids));
-    Map<Long, ArticleSummary> summaries = new HashMap<>();
+    Map<Long, String> summaries = new HashMap<>();
     for (Row row : rows) {
-      summaries.put(row.getLong("id"), summary(row));
+      summaries.put(row.getLong("id"), ListingJson.item(item(row)));
     }
     return summaries;
   }
@@ -427,6 +443,15 @@ class ArticleQueries {
       return ArticleStatus.SCHEDULED;
     }
     return stored;
+  }
+
+  private static ListingJson.Item item(Row row) {
+    return new ListingJson.Item(
+        row.text("listing_json"),
+        row.getInt("like_count"),
+        row.getInt("comment_count"),
+        row.getDouble("rating_average"),
+        row.getInt("rating_count"));
   }
 
   private static ArticleSummary summary(Row row) {

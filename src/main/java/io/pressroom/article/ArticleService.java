@@ -1,5 +1,7 @@
 package io.pressroom.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
 import io.pressroom.web.CursorCodec;
@@ -12,6 +14,7 @@ import io.pressroom.web.ProblemType;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +25,16 @@ public class ArticleService {
 
   private final ArticleQueries queries;
   private final CursorCodec cursors;
+  private final ObjectMapper mapper;
 
-  ArticleService(ArticleQueries queries, CursorCodec cursors) {
+  ArticleService(ArticleQueries queries, CursorCodec cursors, ObjectMapper mapper) {
     this.queries = queries;
     this.cursors = cursors;
+    this.mapper = mapper;
   }
 
   /** Public articles matching the client's options; {@code pathTag} scopes a tag's page. */
-  public Shown<ArticlePage> list(
+  public Shown<ListedPage> list(
       ArticleListParams params, Optional<String> pathTag, Optional<CurrentUser.Caller> caller) {
     PageRequest pageRequest = params.pageRequest();
     ArticleFilter filter = params.filter();
@@ -47,7 +52,7 @@ public class ArticleService {
    * Published articles by the authors the reader follows, newest first, paged like every listing
    * and with the same fixed number of statements.
    */
-  public Shown<ArticlePage> followed(long accountId, PageRequest pageRequest) {
+  public Shown<ListedPage> followed(long accountId, PageRequest pageRequest) {
     ArticleFilter filter =
         new ArticleFilter(
             List.of(),
@@ -63,7 +68,7 @@ public class ArticleService {
     return listing(filter, pageRequest, Optional.empty());
   }
 
-  private Shown<ArticlePage> listing(
+  private Shown<ListedPage> listing(
       ArticleFilter filter, PageRequest pageRequest, Optional<String> pathTag) {
     ArticleSort sort = filter.sort();
     Optional<ArticleQueries.SortPosition> after =
@@ -75,8 +80,7 @@ public class ArticleService {
     }
     checkNamesExist(filter, facts);
     if (facts.total() == 0) {
-      return new Shown<>(
-          new ArticlePage(List.of(), new PageInfo(pageRequest.limit(), 0, null)), List.of());
+      return new Shown<>(page(List.of(), new PageInfo(pageRequest.limit(), 0, null)), List.of());
     }
     List<ArticleQueries.Listed> rows =
         queries.page(filter, after, pageRequest.fetchSize(), pageRequest.offset());
@@ -88,10 +92,15 @@ public class ArticleService {
             sort.parameter(),
             last -> List.of(last.sortKey(), Long.toString(last.id())));
     return new Shown<>(
-        new ArticlePage(
-            cut.shown().stream().map(ArticleQueries.Listed::summary).toList(),
+        page(
+            cut.shown().stream().map(ArticleQueries.Listed::item).toList(),
             cut.info(pageRequest, facts.total())),
         rows.stream().map(ArticleQueries.Listed::id).toList());
+  }
+
+  /** The page's JSON: the kept summaries as they are, the page information through Jackson. */
+  private ListedPage page(List<ListingJson.Item> items, PageInfo info) {
+    return new ListedPage(ListingJson.page(items, json(info)), info.next());
   }
 
   /**
@@ -122,15 +131,38 @@ public class ArticleService {
     return queries.viewer(articleId, authorId, accountId);
   }
 
-  /** Summaries of those of these articles that readers may see now, by id. */
+  /**
+   * Summaries of those of these articles that readers may see now, by id, read from the kept
+   * summaries as listings send them.
+   */
   public Map<Long, ArticleSummary> publicSummaries(List<Long> ids) {
-    return queries.publicSummaries(ids);
+    Map<Long, ArticleSummary> summaries = new HashMap<>();
+    queries
+        .publicSummaries(ids)
+        .forEach((id, json) -> summaries.put(id, read(json, ArticleSummary.class)));
+    return summaries;
   }
 
   /** An article page with the version of its editable state, for entity tags. */
   public record VersionedDetail(ArticleDetail detail, long version, long articleId, long authorId) {
     public String versionTag() {
       return Article.versionTag(version);
+    }
+  }
+
+  private String json(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private <T> T read(String json, Class<T> type) {
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not read a kept " + type.getSimpleName(), e);
     }
   }
 

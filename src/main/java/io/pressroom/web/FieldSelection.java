@@ -3,6 +3,7 @@ package io.pressroom.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -22,6 +23,34 @@ final class FieldSelection {
   private FieldSelection() {}
 
   static JsonNode trim(ObjectMapper mapper, Object body, String fields) {
+    Class<?> itemType = itemType(body.getClass());
+    Set<String> wanted = wanted(itemType == null ? body.getClass() : itemType, fields);
+    ObjectNode tree = mapper.valueToTree(body);
+    if (itemType == null) {
+      tree.retain(wanted);
+    } else {
+      tree.get("items").forEach(item -> ((ObjectNode) item).retain(wanted));
+    }
+    return tree;
+  }
+
+  /**
+   * A collection answer already written as JSON, its items (of type {@code itemType}) trimmed; the
+   * same bytes as {@link #trim} of the equivalent record.
+   */
+  static byte[] trimWritten(ObjectMapper mapper, byte[] json, Class<?> itemType, String fields) {
+    Set<String> wanted = wanted(itemType, fields);
+    try {
+      JsonNode tree = mapper.readTree(json);
+      tree.get("items").forEach(item -> ((ObjectNode) item).retain(wanted));
+      return mapper.writeValueAsBytes(tree);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not trim a written collection", e);
+    }
+  }
+
+  /** The names asked for, each a field of {@code shape} (else a 400). */
+  private static Set<String> wanted(Class<?> shape, String fields) {
     Set<String> wanted = new LinkedHashSet<>();
     for (String name : fields.split(",")) {
       if (!name.isBlank()) {
@@ -31,8 +60,6 @@ final class FieldSelection {
     if (wanted.isEmpty()) {
       throw ProblemException.invalidParameter("fields", "name at least one field");
     }
-    Class<?> itemType = itemType(body.getClass());
-    Class<?> shape = itemType == null ? body.getClass() : itemType;
     if (!shape.isRecord()) {
       throw ProblemException.invalidParameter("fields", "this answer cannot be trimmed");
     }
@@ -47,13 +74,7 @@ final class FieldSelection {
           "fields",
           "unknown field " + String.join(", ", unknown) + "; known: " + String.join(", ", allowed));
     }
-    ObjectNode tree = mapper.valueToTree(body);
-    if (itemType == null) {
-      tree.retain(wanted);
-    } else {
-      tree.get("items").forEach(item -> ((ObjectNode) item).retain(wanted));
-    }
-    return tree;
+    return wanted;
   }
 
   /** The element type of a collection answer: a record with items (a List) and page. */

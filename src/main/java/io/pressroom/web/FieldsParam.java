@@ -38,4 +38,9 @@ public class FieldsParam {
   Object select(ObjectMapper mapper, Object body) {
     return fields == null ? body : FieldSelection.trim(mapper, body, fields);
   }
+
+  /** The same for a collection answer already written as JSON, whose items are {@code itemType}. */
+  byte[] selectWritten(ObjectMapper mapper, byte[] json, Class<?> itemType) {
+    return fields == null ? json : FieldSelection.trimWritten(mapper, json, itemType, fields);
+  }
 }

@@ -48,6 +48,28 @@ public class Representations {
   }
 
   /**
+   * A page of a collection already written as JSON ({@code {"items":[...],"page":{...}}}, items of
+   * type {@code itemType}): sent as it is, or parsed and trimmed when {@code fields} asks for fewer
+   * fields; with its validator, caching headers and Link header, as {@link #collection(HttpHeaders,
+   * UriInfo, FieldsParam, Object, String)}.
+   */
+  public Response collection(
+      HttpHeaders request,
+      UriInfo uri,
+      FieldsParam fields,
+      byte[] json,
+      Class<?> itemType,
+      String next) {
+    byte[] shown = fields.selectWritten(mapper, json, itemType);
+    Response response =
+        bytes(request, shown, MediaType.APPLICATION_JSON + ";charset=UTF-8", null, null);
+    if (next == null) {
+      return response;
+    }
+    return Response.fromResponse(response).header("Link", links.next(uri, next)).build();
+  }
+
+  /**
    * A JSON answer, trimmed to {@code fields}, with its validator and caching headers, or a 304 when
    * the client has it.
    */
