@@ -47,6 +47,9 @@ public interface PressroomConfig {
   /** How instances tell each other what a write made stale. */
   Invalidation invalidation();
 
+  /** Full-text search of articles and suggestions while typing. */
+  Search search();
+
   /** Access and refresh tokens. */
   Tokens tokens();
 
@@ -155,6 +158,28 @@ public interface PressroomConfig {
      */
     @WithDefault("1h")
     Duration maxAge();
+  }
+
+  interface Search {
+    /** Which engine answers searches: the local Lucene index, or PostgreSQL's full-text search. */
+    @WithDefault("lucene")
+    SearchEngine engine();
+
+    /**
+     * Where the Lucene index lives on local disk; {@code temporary} makes a fresh directory that is
+     * removed at stop (tests). Defaults to {@code search-index} beside the embedded database's
+     * data.
+     */
+    Optional<String> indexDirectory();
+
+    /** How often the index looks for changes in the changes feed (writes here wake it at once). */
+    @WithDefault("250ms")
+    Duration pollInterval();
+  }
+
+  enum SearchEngine {
+    LUCENE,
+    POSTGRESQL
   }
 
   interface ResponseCache {

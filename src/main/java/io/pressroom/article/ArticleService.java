@@ -13,6 +13,7 @@ import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,11 +27,17 @@ public class ArticleService {
   private final ArticleQueries queries;
   private final CursorCodec cursors;
   private final ObjectMapper mapper;
+  private final Instance<ArticleSearch> search;
 
-  ArticleService(ArticleQueries queries, CursorCodec cursors, ObjectMapper mapper) {
+  ArticleService(
+      ArticleQueries queries,
+      CursorCodec cursors,
+      ObjectMapper mapper,
+      Instance<ArticleSearch> search) {
     this.queries = queries;
     this.cursors = cursors;
     this.mapper = mapper;
+    this.search = search;
   }
 
   /** Public articles matching the client's options; {@code pathTag} scopes a tag's page. */
@@ -45,7 +52,39 @@ public class ArticleService {
       }
       filter = filter.withTags(List.of(pathTag.get()));
     }
+    Optional<Shown<ArticlePage>> found = searchEngine(filter, pathTag, pageRequest);
+    if (found.isPresent()) {
+      return found.get();
+    }
     return listing(restrictForCaller(filter, caller), pageRequest, pathTag);
+  }
+
+  /**
+   * A search of public articles goes to the search engine when one is there and can answer it: its
+   * filters are those the engine keeps (not updatedSince), its order relevance or newest first.
+   */
+  private Optional<Shown<ArticlePage>> searchEngine(
+      ArticleFilter filter, Optional<String> pathTag, PageRequest pageRequest) {
+    boolean searchable =
+        filter.query().isPresent()
+            && pathTag.isEmpty()
+            && filter.status() == ArticleStatus.PUBLISHED
+            && filter.updatedSince().isEmpty()
+            && (filter.sort() == ArticleSort.RELEVANCE || filter.sort() == ArticleSort.NEWEST);
+    if (!searchable || !search.isResolvable()) {
+      return Optional.empty();
+    }
+    return search
+        .get()
+        .search(
+            new ArticleSearchRequest(
+                filter.query().get(),
+                filter.tagSlugs(),
+                filter.authorHandle(),
+                filter.publishedAfter(),
+                filter.publishedBefore(),
+                filter.sort() == ArticleSort.RELEVANCE,
+                pageRequest));
   }
 
   /**

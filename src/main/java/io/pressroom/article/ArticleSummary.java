@@ -1,5 +1,6 @@
 package io.pressroom.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pressroom.author.AuthorRef;
 import io.pressroom.tag.TagRef;
 import java.time.Instant;
@@ -20,4 +21,54 @@ public record ArticleSummary(
     @Schema(example = "4") int readingMinutes,
     @Schema(nullable = true, example = "https://images.example.net/rust-kernel.jpg")
         String coverImageUrl,
-    ArticleStats stats) {}
+    ArticleStats stats,
+    @Schema(
+            description =
+                "Only in answers to a search (q): where the article matches, as escaped text in"
+                    + " which the only elements are <mark>...</mark> around the matched words",
+            example = "Rust support in the Linux <mark>kernel</mark> loses its label.")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String snippet) {
+
+  /** An article as listed, without a snippet (every listing but a search). */
+  public ArticleSummary(
+      String slug,
+      String title,
+      String summary,
+      AuthorRef author,
+      List<TagRef> tags,
+      Instant publishedAt,
+      Instant updatedAt,
+      int readingMinutes,
+      String coverImageUrl,
+      ArticleStats stats) {
+    this(
+        slug,
+        title,
+        summary,
+        author,
+        tags,
+        publishedAt,
+        updatedAt,
+        readingMinutes,
+        coverImageUrl,
+        stats,
+        null);
+  }
+
+  /** The same article with the snippet of a search. */
+  public ArticleSummary withSnippet(String text) {
+    return new ArticleSummary(
+        slug,
+        title,
+        summary,
+        author,
+        tags,
+        publishedAt,
+        updatedAt,
+        readingMinutes,
+        coverImageUrl,
+        stats,
+        text);
+  }
+}

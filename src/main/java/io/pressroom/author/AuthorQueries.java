@@ -197,4 +197,21 @@ class AuthorQueries {
         row.getLong("articles"),
         row.isNull("following") ? null : new AuthorProfile.Viewer(row.bool("following")));
   }
+
+  /**
+   * Authors with a public profile whose handle or name begins with {@code prefix} (case-folded,
+   * LIKE wildcards escaped by the caller), most followed first.
+   */
+  List<AuthorRef> startingWith(String prefix, int limit) {
+    return new SqlBuilder()
+            .append("select u.handle as handle, u.name as name, u.avatar_url as avatar_url")
+            .append(" from accounts u where (lower(u.handle) like :prefix")
+            .append(" or lower(u.name) like :prefix) and ", "prefix", prefix)
+            .append(PublicAuthors.condition("u"))
+            .append(" order by u.follower_count desc, u.handle limit :limit", "limit", limit)
+            .rows(entityManager)
+            .stream()
+            .map(row -> new AuthorRef(row.text("handle"), row.text("name"), row.text("avatar_url")))
+            .toList();
+  }
 }

@@ -2,6 +2,7 @@ package io.pressroom.author;
 
 import io.pressroom.account.CurrentUser;
 import io.pressroom.author.AuthorQueries.Order;
+import io.pressroom.db.Likes;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
@@ -28,6 +29,14 @@ public class AuthorService {
   /** The author with this handle, or a 404 problem for anyone without a public profile. */
   public AuthorIdentity requireAuthor(String handle) {
     return queries.identity(handle).orElseThrow(() -> notFound(handle));
+  }
+
+  /**
+   * Authors with a public profile whose handle or name begins with {@code prefix} (any case), most
+   * followed first; one statement, for suggestions while typing.
+   */
+  public List<AuthorRef> startingWith(String prefix, int limit) {
+    return queries.startingWith(Likes.prefixPattern(prefix), limit);
   }
 
   /** Whether the account has a public author profile now. */

@@ -42,6 +42,19 @@ public class ChangesService {
   }
 
   /**
+   * For followers inside the application (the search index): the changes after a position, in
+   * order, under the same rule as {@link #since}, with nothing announced and no article read.
+   */
+  public List<ChangePosition> changesAfter(String txid, long seq, int limit) {
+    return queries.positionsAfter(txid, seq, limit);
+  }
+
+  /** Where a follower that has read everything public now starts: the latest change it may take. */
+  public ChangePosition latestPosition() {
+    return queries.latestSafe();
+  }
+
+  /**
    * The changes after {@code cursor}. Not transactional: each read sees what is committed when it
    * runs, which is all the position rule needs; only announcing a scheduled article that came due
    * writes, in a transaction of its own, and only when there is one.

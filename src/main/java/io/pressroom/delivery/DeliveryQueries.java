@@ -1,6 +1,7 @@
 package io.pressroom.delivery;
 
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.db.BackgroundSql;
 import io.pressroom.db.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,6 +77,43 @@ class DeliveryQueries {
                     row.text("op"),
                     row.instant("changed_at"),
                     row.text("slug")))
+        .toList();
+  }
+
+  /**
+   * The position of the latest change a follower may take now (see {@link #after}), or 0/0 when
+   * there is none.
+   */
+  ChangePosition latestSafe() {
+    return BackgroundSql.rows(
+            entityManager,
+            "select c.txid::text as txid, c.seq as seq from article_changes c"
+                + " where c.txid < pg_snapshot_xmin(pg_current_snapshot())"
+                + " order by c.txid desc, c.seq desc limit 1")
+        .stream()
+        .findFirst()
+        .map(row -> new ChangePosition(row.text("txid"), row.getLong("seq"), 0))
+        .orElse(new ChangePosition("0", 0, 0));
+  }
+
+  /**
+   * For followers in the background: the positions and articles of the changes after (txid, seq),
+   * under the rule of {@link #after}.
+   */
+  List<ChangePosition> positionsAfter(String afterTxid, long afterSeq, int limit) {
+    return BackgroundSql.rows(
+            entityManager,
+            "select c.txid::text as txid, c.seq as seq, c.article_id as article_id"
+                + " from article_changes c where (c.txid, c.seq) > (cast(? as xid8), ?)"
+                + " and c.txid < pg_snapshot_xmin(pg_current_snapshot())"
+                + " order by c.txid, c.seq limit ?",
+            afterTxid,
+            afterSeq,
+            limit)
+        .stream()
+        .map(
+            row ->
+                new ChangePosition(row.text("txid"), row.getLong("seq"), row.getLong("article_id")))
         .toList();
   }
 

@@ -246,9 +246,12 @@ public class ResponseCacheFilter {
   }
 
   static boolean cacheable(ContainerRequestContext request) {
+    // Searches (q) are not kept: each is asked rarely, and the search index follows writes a
+    // moment after they invalidate this cache, so a kept answer could miss a change for its TTL.
     return HttpMethod.GET.equals(request.getMethod())
         && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-        && CACHEABLE.matcher(request.getUriInfo().getPath()).matches();
+        && CACHEABLE.matcher(request.getUriInfo().getPath()).matches()
+        && !request.getUriInfo().getQueryParameters().containsKey("q");
   }
 
   private static String key(ContainerRequestContext request) {

@@ -156,4 +156,20 @@ class TagQueries {
     return new TagView(
         row.text("slug"), row.text("name"), row.text("description"), row.getLong("articles"));
   }
+
+  /**
+   * Tags with public articles whose slug or name begins with {@code prefix} (case-folded, LIKE
+   * wildcards escaped by the caller), those with most articles first.
+   */
+  List<TagRef> startingWith(String prefix, int limit) {
+    return new SqlBuilder()
+            .append("select t.slug as slug, t.name as name from tags t")
+            .append(" where (t.slug like :prefix or lower(t.name) like :prefix)", "prefix", prefix)
+            .append(" and t.public_count > 0 order by t.public_count desc, t.slug")
+            .append(" limit :limit", "limit", limit)
+            .rows(entityManager)
+            .stream()
+            .map(row -> new TagRef(row.text("slug"), row.text("name")))
+            .toList();
+  }
 }

@@ -1,6 +1,7 @@
 package io.pressroom.tag;
 
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.db.Likes;
 import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.tag.TagQueries.Order;
 import io.pressroom.text.Slugs;
@@ -50,6 +51,14 @@ public class TagService {
   /** The tag with this slug, or a 404 problem: the one way other features find a tag. */
   public Tag requireBySlug(String slug) {
     return queries.bySlug(slug).orElseThrow(() -> notFound(slug));
+  }
+
+  /**
+   * Tags with public articles whose slug or name begins with {@code prefix} (any case), most used
+   * first; one statement, for suggestions while typing.
+   */
+  public List<TagRef> startingWith(String prefix, int limit) {
+    return queries.startingWith(Likes.prefixPattern(prefix), limit);
   }
 
   /** A tag with its count of public articles. */

@@ -11,4 +11,16 @@ public record PageInfo(
             description = "Cursor of the next page, to send as cursor; null on the last page",
             nullable = true,
             example = "c29ydA.c2ln")
-        String next) {}
+        String next,
+    @Schema(
+            description =
+                "True when total is an estimate: a search (q) counts its matches exactly up to"
+                    + " 1,000 and estimates past that; every other listing counts exactly",
+            example = "false")
+        boolean totalIsEstimate) {
+
+  /** A page whose total is exact. */
+  public PageInfo(int limit, long total, String next) {
+    this(limit, total, next, false);
+  }
+}

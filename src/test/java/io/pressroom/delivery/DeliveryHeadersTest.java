@@ -52,7 +52,8 @@ class DeliveryHeadersTest {
     List<Map<String, Object>> items = list.jsonPath().getList("items");
     assertThat(items).hasSize(1);
     assertThat(items.get(0).keySet()).isEqualTo(Set.of("slug", "publishedAt"));
-    assertThat(list.jsonPath().getMap("page").keySet()).isEqualTo(Set.of("limit", "total", "next"));
+    assertThat(list.jsonPath().getMap("page").keySet())
+        .isEqualTo(Set.of("limit", "total", "next", "totalIsEstimate"));
 
     given()
         .queryParam("fields", "name,articles")

@@ -1,0 +1,13 @@
+package io.pressroom.article;
+
+import java.util.Optional;
+
+/**
+ * A search engine that can answer a reader's search instead of PostgreSQL's full-text search (the
+ * search package's index). Empty when it cannot answer this one (not caught up yet, or switched
+ * off): the listing then runs the search in PostgreSQL, which is always correct, only slower.
+ */
+public interface ArticleSearch {
+
+  Optional<Shown<ArticlePage>> search(ArticleSearchRequest request);
+}

@@ -1,0 +1,162 @@
+package io.pressroom.search;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.pressroom.PressroomConfig;
+import io.pressroom.article.ArticlePage;
+import io.pressroom.article.ArticleSearch;
+import io.pressroom.article.ArticleSearchRequest;
+import io.pressroom.article.ArticleService;
+import io.pressroom.article.ArticleSummary;
+import io.pressroom.article.SearchSource;
+import io.pressroom.article.Shown;
+import io.pressroom.web.CursorCodec;
+import io.pressroom.web.PageInfo;
+import io.pressroom.web.PageRequest;
+import io.pressroom.web.Problem;
+import io.pressroom.web.ProblemException;
+import io.pressroom.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.search.Query;
+
+/**
+ * Answers readers' searches from this instance's Lucene index: the index finds and orders the ids
+ * of a page, PostgreSQL says which of them are public now and gives their summaries (so an article
+ * taken down is never shown, however far the index lags) and the text their snippets are cut from.
+ * A page so takes two statements, three with a tag or author filter.
+ */
+@ApplicationScoped
+class LuceneArticleSearch implements ArticleSearch {
+
+  static final String RELEVANCE_CURSOR = "search-relevance";
+  static final String NEWEST_CURSOR = "search-newest";
+
+  private final PressroomConfig.Search config;
+  private final SearchIndexer indexer;
+  private final ArticleService articles;
+  private final SearchSource source;
+  private final CursorCodec cursors;
+  private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
+  private final Snippets snippets = new Snippets(SearchFields.analyzer());
+  private final Timer timer;
+
+  LuceneArticleSearch(
+      PressroomConfig config,
+      SearchIndexer indexer,
+      ArticleService articles,
+      SearchSource source,
+      CursorCodec cursors,
+      MeterRegistry meters) {
+    this.config = config.search();
+    this.indexer = indexer;
+    this.articles = articles;
+    this.source = source;
+    this.cursors = cursors;
+    this.timer =
+        Timer.builder("pressroom.search.index.duration")
+            .description("Time the search index takes to find a page of results")
+            .publishPercentileHistogram()
+            .register(meters);
+  }
+
+  @Override
+  public Optional<Shown<ArticlePage>> search(ArticleSearchRequest request) {
+    SearchIndex index = indexer.readyIndex();
+    if (config.engine() != PressroomConfig.SearchEngine.LUCENE || index == null) {
+      return Optional.empty();
+    }
+    indexer.awaitWritesHere();
+    PageRequest page = request.page();
+    String cursorKind = request.byRelevance() ? RELEVANCE_CURSOR : NEWEST_CURSOR;
+    Optional<SearchPage.After> after =
+        page.cursor().map(c -> SearchPage.After.of(cursors.decode(c, cursorKind, 3)));
+    SearchSource.FilterIds ids = filterIds(request);
+    Query words = queries.articles(request.query());
+    if (words == null) {
+      return Optional.of(empty(page));
+    }
+    SearchPage.Filters filters =
+        new SearchPage.Filters(
+            request.tagSlugs().stream().map(ids.tags()::get).toList(),
+            ids.author(),
+            request.publishedAfter(),
+            request.publishedBefore(),
+            Instant.now());
+    SearchPage.Hits hits;
+    try {
+      long started = System.nanoTime();
+      hits =
+          SearchPage.find(
+              index, words, filters, request.byRelevance(), after, page.offset(), page.fetchSize());
+      timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Long> found = hits.ids();
+    Map<Long, ArticleSummary> visible = articles.publicSummaries(found);
+    List<SearchPage.Hit> shown = new ArrayList<>();
+    for (SearchPage.Hit hit : hits.hits()) {
+      if (visible.containsKey(hit.id())) {
+        shown.add(hit);
+      }
+    }
+    boolean more = shown.size() > page.limit();
+    if (more) {
+      shown = shown.subList(0, page.limit());
+    }
+    List<Long> shownIds = shown.stream().map(SearchPage.Hit::id).toList();
+    Map<Long, SearchSource.Text> texts = source.texts(shownIds);
+    List<ArticleSummary> items = new ArrayList<>();
+    for (long id : shownIds) {
+      SearchSource.Text text = texts.get(id);
+      String snippet =
+          text == null ? "" : snippets.snippet(words, text.title(), text.summary(), text.body());
+      items.add(visible.get(id).withSnippet(snippet));
+    }
+    String next =
+        more
+            ? cursors.encode(
+                new CursorCodec.Position(cursorKind, shown.get(shown.size() - 1).cursorKeys()))
+            : null;
+    return Optional.of(
+        new Shown<>(
+            new ArticlePage(
+                items, new PageInfo(page.limit(), hits.total(), next, hits.totalIsEstimate())),
+            found));
+  }
+
+  private SearchSource.FilterIds filterIds(ArticleSearchRequest request) {
+    if (request.tagSlugs().isEmpty() && request.authorHandle().isEmpty()) {
+      return new SearchSource.FilterIds(Map.of(), Optional.empty());
+    }
+    SearchSource.FilterIds ids = source.filterIds(request.tagSlugs(), request.authorHandle());
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (String slug : request.tagSlugs()) {
+      if (!ids.tags().containsKey(slug)) {
+        errors.add(new Problem.FieldError("tag", "no tag has the slug '" + slug + "'"));
+      }
+    }
+    if (request.authorHandle().isPresent() && ids.author().isEmpty()) {
+      errors.add(
+          new Problem.FieldError(
+              "author", "no author has the handle '" + request.authorHandle().get() + "'"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          ProblemType.VALIDATION, "The filters name a tag or author that does not exist.", errors);
+    }
+    return ids;
+  }
+
+  private static Shown<ArticlePage> empty(PageRequest page) {
+    return new Shown<>(new ArticlePage(List.of(), new PageInfo(page.limit(), 0, null)), List.of());
+  }
+}

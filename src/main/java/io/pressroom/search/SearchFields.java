@@ -1,0 +1,43 @@
+package io.pressroom.search;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * The fields of the index and how their text is analysed: English words with stemming (so {@code
+ * kernels} finds {@code kernel}) and English stop words left out. Version {@link #SCHEMA} is kept
+ * with each commit; an index written under another is rebuilt.
+ */
+final class SearchFields {
+
+  /** Bump when fields or analysis change: indexes of another schema are rebuilt from scratch. */
+  static final String SCHEMA = "1";
+
+  static final String KEY = "key";
+  static final String ID = "id";
+  static final String PUBLISHED = "published";
+  static final String AUTHOR = "author";
+  static final String TAG = "tag";
+  static final String TITLE = "title";
+  static final String SUMMARY = "summary";
+  static final String BODY = "body";
+  static final String SLUG = "slug";
+  static final String STORED_TITLE = "stored_title";
+
+  /** How much a match in each text field counts: a title match outranks a body-only one. */
+  static final Map<String, Float> BOOSTS = Map.of(TITLE, 4f, SUMMARY, 2f, BODY, 1f);
+
+  private SearchFields() {}
+
+  /** An instant as the index keeps it: microseconds since the epoch, PostgreSQL's precision. */
+  static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  static Analyzer analyzer() {
+    return new EnglishAnalyzer();
+  }
+}

@@ -1,0 +1,154 @@
+package io.pressroom.search;
+
+import io.pressroom.article.SearchSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index of public articles on local disk (memory-mapped, not on the heap), with where in
+ * the changes feed it stands kept in each commit's user data, so that a restart goes on from there
+ * instead of rebuilding. One writer per directory: each instance has its own index.
+ */
+final class SearchIndex implements AutoCloseable {
+
+  static final String SCHEMA_KEY = "schema";
+  static final String TXID_KEY = "txid";
+  static final String SEQ_KEY = "seq";
+  static final String CLOCK_KEY = "clock";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Map<String, String> resumeFrom;
+
+  private SearchIndex(Directory directory, IndexWriter writer, Map<String, String> resumeFrom)
+      throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    this.resumeFrom = resumeFrom;
+  }
+
+  /**
+   * Opens the index in {@code path}; one missing, unreadable or of another schema is started
+   * afresh, which {@link #resumePoint()} tells by being empty.
+   */
+  static SearchIndex open(Path path) throws IOException {
+    Directory directory = FSDirectory.open(path);
+    Map<String, String> committed = Map.of();
+    try {
+      if (DirectoryReader.indexExists(directory)) {
+        committed = SegmentInfos.readLatestCommit(directory).getUserData();
+      }
+    } catch (IOException | RuntimeException e) {
+      committed = Map.of();
+    }
+    boolean usable =
+        SearchFields.SCHEMA.equals(committed.get(SCHEMA_KEY)) && committed.containsKey(TXID_KEY);
+    IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
+    config.setOpenMode(
+        usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(16);
+    IndexWriter writer = new IndexWriter(directory, config);
+    return new SearchIndex(directory, writer, usable ? Map.copyOf(committed) : Map.of());
+  }
+
+  /** The committed position to go on from; empty when the index has to be built. */
+  Optional<Map<String, String>> resumePoint() {
+    return resumeFrom.isEmpty() ? Optional.empty() : Optional.of(resumeFrom);
+  }
+
+  void put(SearchSource.Document article) {
+    try {
+      writer.updateDocument(key(article.id()), document(article));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void remove(Collection<Long> ids) {
+    try {
+      writer.deleteDocuments(ids.stream().map(SearchIndex::key).toArray(Term[]::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes what was written visible to searches (near real time, without a commit). */
+  void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Writes everything to disk with the position it reflects. */
+  void commit(String txid, long seq, String clock) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    data.put(SCHEMA_KEY, SearchFields.SCHEMA);
+    data.put(TXID_KEY, txid);
+    data.put(SEQ_KEY, Long.toString(seq));
+    data.put(CLOCK_KEY, clock);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  void release(IndexSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  int documents() {
+    return writer.getDocStats().numDocs;
+  }
+
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+
+  private static Term key(long id) {
+    return new Term(SearchFields.KEY, Long.toString(id));
+  }
+
+  private static Document document(SearchSource.Document article) {
+    Document doc = new Document();
+    doc.add(new StringField(SearchFields.KEY, Long.toString(article.id()), Field.Store.NO));
+    doc.add(new LongField(SearchFields.ID, article.id(), Field.Store.NO));
+    doc.add(
+        new LongField(
+            SearchFields.PUBLISHED, SearchFields.micros(article.publishedAt()), Field.Store.NO));
+    doc.add(new LongField(SearchFields.AUTHOR, article.authorId(), Field.Store.NO));
+    for (long tag : article.tagIds()) {
+      doc.add(new LongField(SearchFields.TAG, tag, Field.Store.NO));
+    }
+    doc.add(new TextField(SearchFields.TITLE, article.title(), Field.Store.NO));
+    doc.add(new TextField(SearchFields.SUMMARY, article.summary(), Field.Store.NO));
+    doc.add(new TextField(SearchFields.BODY, article.body(), Field.Store.NO));
+    doc.add(new StoredField(SearchFields.SLUG, article.slug()));
+    doc.add(new StoredField(SearchFields.STORED_TITLE, article.title()));
+    return doc;
+  }
+}

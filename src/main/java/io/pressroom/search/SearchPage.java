@@ -1,0 +1,205 @@
+package io.pressroom.search;
+
+import io.pressroom.web.CursorCodec;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FilterLeafCollector;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TotalHits;
+
+/**
+ * One page of a search in the index: the query with its filters, ordered by relevance (ties by
+ * newest, then id) or newest first, after a keyset cursor. Matches are counted exactly up to {@link
+ * #EXACT_TOTAL_UP_TO}; past that, counting every match would cost as much as the search, so the
+ * total is estimated from how far into the index the {@value #EXACT_TOTAL_UP_TO}th match was.
+ */
+final class SearchPage {
+
+  /** Totals up to this are exact; larger ones are estimates, marked as such. */
+  static final int EXACT_TOTAL_UP_TO = 1_000;
+
+  private static final Sort BY_RELEVANCE =
+      new Sort(SortField.FIELD_SCORE, newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
+  private static final Sort BY_NEWEST =
+      new Sort(newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
+
+  private SearchPage() {}
+
+  /** What the filters of the listing keep, as ids and instants. */
+  record Filters(
+      List<Long> tagIds,
+      Optional<Long> authorId,
+      Optional<Instant> publishedAfter,
+      Optional<Instant> publishedBefore,
+      Instant now) {}
+
+  /** Where the previous page ended: score (its float bits), publication (micros) and id. */
+  record After(float score, long published, long id) {
+    static After of(CursorCodec.Position position) {
+      try {
+        return new After(
+            Float.intBitsToFloat(Integer.parseInt(position.text(0))),
+            Long.parseLong(position.text(1)),
+            Long.parseLong(position.text(2)));
+      } catch (NumberFormatException e) {
+        throw CursorCodec.invalid();
+      }
+    }
+  }
+
+  record Hit(long id, float score, long published) {
+    List<String> cursorKeys() {
+      return List.of(
+          Integer.toString(Float.floatToIntBits(score)),
+          Long.toString(published),
+          Long.toString(id));
+    }
+  }
+
+  record Hits(List<Hit> hits, long total, boolean totalIsEstimate) {
+    List<Long> ids() {
+      return hits.stream().map(Hit::id).toList();
+    }
+  }
+
+  static Hits find(
+      SearchIndex index,
+      Query words,
+      Filters filters,
+      boolean byRelevance,
+      Optional<After> after,
+      int offset,
+      int size)
+      throws IOException {
+    Query query = withFilters(words, filters);
+    Sort sort = byRelevance ? BY_RELEVANCE : BY_NEWEST;
+    FieldDoc afterDoc =
+        after
+            .map(
+                a ->
+                    byRelevance
+                        ? new FieldDoc(
+                            Integer.MAX_VALUE,
+                            a.score(),
+                            new Object[] {a.score(), a.published(), a.id()})
+                        : new FieldDoc(
+                            Integer.MAX_VALUE, Float.NaN, new Object[] {a.published(), a.id()}))
+            .orElse(null);
+    IndexSearcher searcher = index.acquire();
+    try {
+      TopFieldCollector top =
+          TopFieldCollector.create(sort, offset + size, afterDoc, EXACT_TOTAL_UP_TO);
+      Counting counting = new Counting(top, searcher.getIndexReader().maxDoc());
+      searcher.search(query, counting);
+      TopDocs docs = top.topDocs();
+      List<Hit> hits = new ArrayList<>();
+      ScoreDoc[] scoreDocs = docs.scoreDocs;
+      for (int i = offset; i < scoreDocs.length; i++) {
+        Object[] fields = ((FieldDoc) scoreDocs[i]).fields;
+        int first = byRelevance ? 1 : 0;
+        float score = byRelevance ? (Float) fields[0] : 0f;
+        hits.add(new Hit((Long) fields[first + 1], score, (Long) fields[first]));
+      }
+      boolean estimate = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+      long total = estimate ? counting.estimate() : docs.totalHits.value;
+      return new Hits(hits, total, estimate);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  static Query withFilters(Query words, Filters filters) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+    long lowest =
+        filters.publishedAfter().map(at -> SearchFields.micros(at) + 1).orElse(Long.MIN_VALUE);
+    long highest = SearchFields.micros(filters.now());
+    if (filters.publishedBefore().isPresent()) {
+      highest = Math.min(highest, SearchFields.micros(filters.publishedBefore().get()) - 1);
+    }
+    query.add(LongField.newRangeQuery(SearchFields.PUBLISHED, lowest, highest), Occur.FILTER);
+    if (!filters.tagIds().isEmpty()) {
+      query.add(
+          LongField.newSetQuery(
+              SearchFields.TAG, filters.tagIds().stream().mapToLong(Long::longValue).toArray()),
+          Occur.FILTER);
+    }
+    filters
+        .authorId()
+        .ifPresent(id -> query.add(LongField.newExactQuery(SearchFields.AUTHOR, id), Occur.FILTER));
+    return query.build();
+  }
+
+  private static SortField newest(String field) {
+    return LongField.newSortField(field, true, SortedNumericSelector.Type.MAX);
+  }
+
+  /**
+   * Passes every match on to the page's collector and notes where in the index the match that
+   * reached the exact bound was: matches spread evenly, so bound × documents ÷ that position
+   * estimates the whole count. Until the bound, the page's collector sees every match in order.
+   */
+  private static final class Counting implements Collector {
+
+    private final TopFieldCollector delegate;
+    private final int maxDoc;
+    private int seen;
+    private long boundAt = -1;
+
+    Counting(TopFieldCollector delegate, int maxDoc) {
+      this.delegate = delegate;
+      this.maxDoc = maxDoc;
+    }
+
+    long estimate() {
+      if (boundAt < 0) {
+        return EXACT_TOTAL_UP_TO;
+      }
+      long estimate = Math.round((double) EXACT_TOTAL_UP_TO * maxDoc / (boundAt + 1));
+      return Math.max(estimate, EXACT_TOTAL_UP_TO);
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      int base = context.docBase;
+      LeafCollector leaf = delegate.getLeafCollector(context);
+      return new FilterLeafCollector(leaf) {
+        @Override
+        public void collect(int doc) throws IOException {
+          if (++seen == EXACT_TOTAL_UP_TO) {
+            boundAt = (long) base + doc;
+          }
+          super.collect(doc);
+        }
+
+        @Override
+        public DocIdSetIterator competitiveIterator() throws IOException {
+          return in.competitiveIterator();
+        }
+      };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return delegate.scoreMode();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.pressroom.search;
+
+import io.pressroom.article.ArticleService;
+import io.pressroom.article.ArticleSummary;
+import io.pressroom.author.AuthorService;
+import io.pressroom.tag.TagService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.search.Query;
+
+/**
+ * Suggestions while typing: tags and authors by the beginning of their names (one statement each,
+ * from their own packages), and public articles whose title has words beginning as typed, from the
+ * search index (the last word a prefix), best match first, then newest; PostgreSQL confirms they
+ * are public. While the index is not ready, no article is suggested.
+ */
+@ApplicationScoped
+class SuggestionService {
+
+  private final TagService tags;
+  private final AuthorService authors;
+  private final ArticleService articles;
+  private final SearchIndexer indexer;
+  private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
+
+  SuggestionService(
+      TagService tags, AuthorService authors, ArticleService articles, SearchIndexer indexer) {
+    this.tags = tags;
+    this.authors = authors;
+    this.articles = articles;
+    this.indexer = indexer;
+  }
+
+  Suggestions suggest(String text, int limit) {
+    return new Suggestions(
+        text,
+        tags.startingWith(text, limit),
+        authors.startingWith(text, limit),
+        articleTitles(text, limit));
+  }
+
+  private List<Suggestions.ArticleTitle> articleTitles(String text, int limit) {
+    SearchIndex index = indexer.readyIndex();
+    Query titles = queries.titles(text);
+    if (index == null || titles == null) {
+      return List.of();
+    }
+    SearchPage.Hits hits;
+    try {
+      hits =
+          SearchPage.find(
+              index,
+              titles,
+              new SearchPage.Filters(
+                  List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
+              true,
+              Optional.empty(),
+              0,
+              limit);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<Long, ArticleSummary> visible = articles.publicSummaries(hits.ids());
+    List<Suggestions.ArticleTitle> found = new ArrayList<>();
+    for (long id : hits.ids()) {
+      ArticleSummary summary = visible.get(id);
+      if (summary != null) {
+        found.add(new Suggestions.ArticleTitle(summary.slug(), summary.title()));
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,292 @@
+package io.pressroom.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.pressroom.account.Account;
+import io.pressroom.support.Eventually;
+import io.pressroom.support.Fixtures;
+import io.pressroom.support.Users;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Searches answered by the Lucene index, through the API, as a reader sees them. */
+@QuarkusTest
+class SearchApiTest {
+
+  private static final Duration INDEX_DEADLINE = Duration.ofSeconds(10);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject Fixtures fixtures;
+  @Inject EntityManager entityManager;
+  @Inject Users users;
+
+  /** A word no other test uses, which the English analyser keeps as it is. */
+  private static String word() {
+    String letters = "bcdfghjkmnpqrtvwz";
+    StringBuilder word = new StringBuilder("zor");
+    for (int i = 0; i < 8; i++) {
+      word.append(letters.charAt(RANDOM.nextInt(letters.length())));
+    }
+    return word.toString();
+  }
+
+  @BeforeEach
+  void indexIsReady() {
+    // Only the index's answers carry snippets: wait until it has caught up after start-up.
+    Account author = fixtures.author();
+    String probe = word();
+    fixtures.article(author).title("Probe " + probe).create();
+    Eventually.within(
+        INDEX_DEADLINE, () -> search(probe), page -> page.getString("items[0].snippet") != null);
+  }
+
+  private static JsonPath search(String q, String... more) {
+    var request = given().queryParam("q", q);
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      request.queryParam(more[i], more[i + 1]);
+    }
+    return request.get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
+  void aTitleMatchRanksAboveABodyOnlyMatch() {
+    Account author = fixtures.author();
+    String w = word();
+    String inBody =
+        fixtures
+            .article(author)
+            .title("Something else entirely")
+            .body("The text mentions " + w + " twice: " + w + ".")
+            .publishedAt(Instant.now().minusSeconds(60))
+            .create();
+    String inTitle =
+        fixtures
+            .article(author)
+            .title("All about " + w)
+            .body("Nothing more to say.")
+            .publishedAt(Instant.now().minusSeconds(3600))
+            .create();
+
+    given()
+        .queryParam("q", w)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("items.slug", contains(inTitle, inBody))
+        .body("page.total", equalTo(2))
+        .body("page.totalIsEstimate", equalTo(false));
+  }
+
+  @Test
+  void anExactPhraseRanksAboveScatteredWordsAndQuotesDemandIt() {
+    Account author = fixtures.author();
+    String a = word();
+    String b = word();
+    String scattered =
+        fixtures
+            .article(author)
+            .title("One")
+            .body(b + " comes first here and then, much later, " + a + " follows.")
+            .publishedAt(Instant.now().minusSeconds(60))
+            .create();
+    String phrase =
+        fixtures
+            .article(author)
+            .title("Two")
+            .body("Here " + a + " " + b + " stand together as they should, " + "and more.")
+            .publishedAt(Instant.now().minusSeconds(3600))
+            .create();
+
+    assertThat(search(a + " " + b).getList("items.slug")).containsExactly(phrase, scattered);
+    assertThat(search("\"" + a + " " + b + "\"").getList("items.slug")).containsExactly(phrase);
+  }
+
+  @Test
+  void equalScoresAreOrderedNewestFirst() {
+    Account author = fixtures.author();
+    String w = word();
+    String older =
+        fixtures
+            .article(author)
+            .title("Same " + w)
+            .body("Same body.")
+            .publishedAt(Instant.now().minusSeconds(7200))
+            .create();
+    String newer =
+        fixtures
+            .article(author)
+            .title("Same " + w)
+            .body("Same body.")
+            .publishedAt(Instant.now().minusSeconds(60))
+            .create();
+
+    assertThat(search(w).getList("items.slug")).containsExactly(newer, older);
+  }
+
+  @Test
+  void theLastWordMatchesAsAPrefixWhileBeingTyped() {
+    Account author = fixtures.author();
+    String w = word();
+    String slug = fixtures.article(author).title("Notes on " + w + "kernel").create();
+
+    assertThat(search(w.substring(0, 6)).getList("items.slug")).contains(slug);
+    // Quoted, the word is exact; so is every word but the last.
+    assertThat(search("\"" + w.substring(0, 6) + "\"").getList("items.slug")).doesNotContain(slug);
+    assertThat(search(w.substring(0, 6) + " notes").getList("items.slug")).doesNotContain(slug);
+  }
+
+  @Test
+  void snippetsMarkTheMatchedWordsAndEscapeEverythingElse() {
+    Account author = fixtures.author();
+    String w = word();
+    fixtures
+        .article(author)
+        .title("Escaping")
+        .body("Before <script>alert('x')</script> the word " + w + " & more **bold** text.")
+        .create();
+
+    String snippet = search(w).getString("items[0].snippet");
+    assertThat(snippet).contains("<mark>" + w + "</mark>");
+    assertThat(snippet).contains("&lt;script&gt;").doesNotContain("<script>");
+    assertThat(snippet.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
+    assertThat(snippet).doesNotContain("**");
+    // Listings without q have no snippet at all.
+    assertThat(given().get("/api/v1/articles?limit=1").jsonPath().getMap("items[0]"))
+        .doesNotContainKey("snippet");
+  }
+
+  @Test
+  void filtersCombineWithTheWords() {
+    Account author = fixtures.author();
+    Account other = fixtures.author();
+    String tag = fixtures.tag();
+    String w = word();
+    Instant now = Instant.now();
+    String tagged =
+        fixtures.article(author).title(w).tags(tag).publishedAt(now.minusSeconds(100)).create();
+    String untagged =
+        fixtures.article(author).title(w).publishedAt(now.minusSeconds(5000)).create();
+    String byOther = fixtures.article(other).title(w).publishedAt(now.minusSeconds(200)).create();
+
+    assertThat(search(w, "tag", tag).getList("items.slug")).containsExactly(tagged);
+    assertThat(search(w, "author", author.handle()).getList("items.slug"))
+        .containsExactlyInAnyOrder(tagged, untagged);
+    assertThat(search(w, "publishedAfter", now.minusSeconds(1000).toString()).getList("items.slug"))
+        .containsExactlyInAnyOrder(tagged, byOther);
+    assertThat(search(w, "publishedBefore", now.minusSeconds(150).toString()).getList("items.slug"))
+        .containsExactlyInAnyOrder(untagged, byOther);
+    assertThat(search(w, "sort", "-publishedAt").getList("items.slug"))
+        .containsExactly(tagged, byOther, untagged);
+    given()
+        .queryParam("q", w)
+        .queryParam("tag", "no-such-tag-" + w)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void cursorsPageThroughEveryResultOnce() {
+    Account author = fixtures.author();
+    String w = word();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      created.add(
+          fixtures
+              .article(author)
+              .title(i % 2 == 0 ? "Title " + w : "Other")
+              .body("Body with " + w + " in it, number " + i)
+              .publishedAt(Instant.now().minusSeconds(100 + i))
+              .create());
+    }
+    for (String sort : List.of("relevance", "-publishedAt")) {
+      List<String> seen = new ArrayList<>();
+      JsonPath page = search(w, "limit", "3", "sort", sort);
+      seen.addAll(page.getList("items.slug"));
+      while (page.getString("page.next") != null) {
+        page = search(w, "limit", "3", "sort", sort, "cursor", page.getString("page.next"));
+        seen.addAll(page.getList("items.slug"));
+      }
+      assertThat(seen)
+          .as(sort)
+          .containsExactlyInAnyOrderElementsOf(created)
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void aDeletedArticleLeavesAndAnEditedOneChanges() {
+    Account author = fixtures.author();
+    String w = word();
+    String gone = fixtures.article(author).title(w + "-going").create();
+    String staying = fixtures.article(author).title(w + "-staying").create();
+    fixtures.markDeleted(gone);
+
+    assertThat(search(w).getList("items.slug")).containsExactly(staying);
+
+    String renamed = word();
+    users
+        .editor()
+        .json()
+        .body(Map.of("title", "Now about " + renamed))
+        .patch("/api/v1/articles/" + staying)
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(200);
+    assertThat(search(renamed).getList("items.slug")).containsExactly(staying);
+  }
+
+  @Test
+  void aScheduledArticleAppearsAtItsInstant() {
+    Account author = fixtures.author();
+    String w = word();
+    String slug =
+        fixtures.article(author).title(w).publishedAt(Instant.now().plusSeconds(2)).create();
+
+    assertThat(search(w).getList("items.slug")).isEmpty();
+    Eventually.within(INDEX_DEADLINE, () -> search(w).getList("items.slug"), s -> s.contains(slug));
+  }
+
+  @Test
+  void aWriteOfAnotherInstanceIsFollowedFromTheChangesFeed() {
+    Account author = fixtures.author();
+    String w = word();
+    String slug = fixtures.article(author).title("Plain title").create();
+    String renamed = word();
+    // Another instance's write: the row changes and the feed records it, nothing else here knows.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              entityManager
+                  .createNativeQuery("update articles set title = :title where slug = :slug")
+                  .setParameter("title", "Renamed " + renamed)
+                  .setParameter("slug", slug)
+                  .executeUpdate();
+              entityManager
+                  .createNativeQuery(
+                      "insert into article_changes (article_id, op) select id, 'upsert' from"
+                          + " articles where slug = :slug")
+                  .setParameter("slug", slug)
+                  .executeUpdate();
+            });
+
+    Eventually.within(
+        INDEX_DEADLINE, () -> search(renamed).getList("items.slug"), s -> s.contains(slug));
+    assertThat(w).isNotEmpty();
+  }
+}
