@@ -13,12 +13,12 @@ import java.util.Locale;
  * seconds. Plain SVG written by hand: the program has no dependency.
  */
 final class Chart {
-  private static final int WIDTH = 1100;
+  private static final int WIDTH = 1160;
   private static final int LABEL_W = 250;
   private static final int SHARE_X = LABEL_W + 10;
   private static final int SHARE_W = 420;
-  private static final int P99_X = SHARE_X + SHARE_W + 60;
-  private static final int P99_W = 300;
+  private static final int P99_X = SHARE_X + SHARE_W + 70;
+  private static final int P99_W = 320;
   private static final int LINE = 22;
   private static final int BAR = 14;
 
@@ -49,7 +49,7 @@ final class Chart {
   private String render() {
     List<Row> deployed = state.rows;
     List<Row> database = state.rows.stream().filter(Row::inDatabasePass).toList();
-    int height = 110 + 2 * 56 + (deployed.size() + database.size()) * LINE + 110;
+    int height = 110 + 2 * 56 + (deployed.size() + database.size()) * LINE + 130;
     out.add(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
             + WIDTH
@@ -171,22 +171,42 @@ final class Chart {
     String shareColour = targetShare == null ? NO_TARGET : shareMet ? MET : MISSED;
     int x1 = shareX(ratio);
     out.add(bar("bar share", SHARE_X, barTop, x1 - SHARE_X, shareColour, row.label()));
-    text(
-        Math.min(x1 + 4, SHARE_X + SHARE_W - 130),
-        mid,
-        Fmt.pct(ratio) + " · " + String.format(Locale.ROOT, "%,d", m.rps()) + " req/s",
-        "font-size=\"11\"");
     if (targetShare != null) {
       out.add(diamond(shareX(targetShare), top + LINE / 2));
     }
+    value(
+        SHARE_X,
+        x1,
+        SHARE_X + SHARE_W + 60,
+        mid,
+        Fmt.pct(ratio) + " · " + String.format(Locale.ROOT, "%,d", m.rps()) + " req/s");
 
     Double limit = row.p99Limit(databasePass, info.articles());
-    String p99Colour = limit == null ? NO_TARGET : m.p99Ms() < limit ? MET : MISSED;
-    int x2 = p99X(m.p99Ms());
+    boolean answered = m.requests() > 0;
+    String p99Colour = limit == null ? NO_TARGET : answered && m.p99Ms() < limit ? MET : MISSED;
+    // No request finished: wrk's p99 of 0 would look fast; the bar runs off the axis instead.
+    int x2 = answered ? p99X(m.p99Ms()) : p99X(MS_MAX);
     out.add(bar("bar p99", P99_X, barTop, x2 - P99_X, p99Colour, row.label()));
-    text(Math.min(x2 + 4, P99_X + P99_W - 50), mid, m.p99Cell() + " ms", "font-size=\"11\"");
     if (limit != null) {
       out.add(diamond(p99X(limit), top + LINE / 2));
+    }
+    value(P99_X, x2, WIDTH - 10, mid, answered ? m.p99Cell() + " ms" : "no request finished");
+  }
+
+  /**
+   * A bar's figure: after the bar when it fits before {@code limit}, else inside its end in white.
+   * A white halo keeps it readable over gridlines and target markers.
+   */
+  private void value(int start, int end, int limit, int y, String label) {
+    int width = label.length() * 6 + 4;
+    if (end + 4 + width <= limit || end - start < width + 8) {
+      text(
+          end + 4,
+          y,
+          label,
+          "font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"");
+    } else {
+      text(end - 4, y, label, "font-size=\"11\" fill=\"#ffffff\" " + anchor("end"));
     }
   }
 
@@ -199,12 +219,18 @@ final class Chart {
     text(x + 128, y + 11, "target missed", "");
     out.add(swatch(x + 240, y, NO_TARGET));
     text(x + 258, y + 11, "no target in this pass", "");
-    out.add(diamond("legend-target", x + 430, y + 6));
+    out.add(diamond("legend-target", x + 440, y + 7));
     text(
-        x + 442,
+        x + 452,
         y + 11,
-        "target: 30% hot, 20% signed in, 5% database and cache misses; 800 req/s writes;"
-            + " p99 50 ms (suggestions 20, writes 100)",
+        "target: hot reads 30% of nginx, signed in 20%, database reads and cache misses 5%,",
+        "");
+    y += 18;
+    text(
+        x + 452,
+        y + 11,
+        "the write mix 800 req/s; p99 50 ms (suggestions 20 ms; writes, and search at 1M"
+            + " articles, 100 ms)",
         "");
     y += 26;
     List<String> ceilings = new ArrayList<>();

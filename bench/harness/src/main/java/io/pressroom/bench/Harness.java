@@ -290,24 +290,29 @@ final class Harness {
             + ") repeatable (7)), n as (select greatest(count(*), 1)::float8 as n from s)";
     String words =
         db.query(
-            "with "
+            // plainto_tsquery notes every stop word it drops: not wanted in the output.
+            "set client_min_messages = warning; with "
                 + sample
                 + ", w as (select x.w, count(distinct s.id) as df from s,"
-                + " regexp_split_to_table(lower(s.body), '[^a-z]+') as x(w)"
-                + " where length(x.w) >= 3 group by x.w)"
+                + " regexp_split_to_table(lower(s.body), '[^a-z-]+') as x(w)"
+                + " where x.w ~ '^[a-z]{3,}$' group by x.w)"
                 + " select w.w, round((w.df / n.n)::numeric, 5) from w, n"
                 + " where numnode(plainto_tsquery('english', w.w)) > 0 order by w.w");
     String phrases =
         db.query(
-            "with "
+            // plainto_tsquery notes every stop word it drops: not wanted in the output.
+            "set client_min_messages = warning; with "
                 + sample
                 + ", t as (select s.id, x.w, x.i from s,"
-                + " regexp_split_to_table(lower(s.body), '[^a-z]+') with ordinality as x(w, i)"
-                + " where length(x.w) >= 3),"
+                + " regexp_split_to_table(lower(s.body), '[^a-z-]+') with ordinality as x(w, i)),"
                 + " b as (select a.w || ' ' || b.w as phrase, count(distinct a.id) as df"
-                + " from t a join t b on b.id = a.id and b.i = a.i + 1 group by 1)"
+                + " from t a join t b on b.id = a.id and b.i = a.i + 1"
+                + " where a.w ~ '^[a-z]{3,}$' and b.w ~ '^[a-z]{3,}$' group by 1)"
+                // Both words count: no stop word (a query of two operands and their operator).
                 + " select phrase, round((df / n)::numeric, 5) from b, n"
-                + " where df / n between 0.005 and 0.2 order by df desc, phrase limit 400");
+                + " where df / n between 0.005 and 0.2"
+                + " and numnode(plainto_tsquery('english', phrase)) = 3"
+                + " order by df desc, phrase limit 400");
     String codenames =
         db.query(
             "select substring(body from 'codename is ([a-z]+)') from articles"

@@ -230,7 +230,14 @@ final class Report {
             m.rps() >= Row.WRITES_PER_SECOND)) {
       misses.add("below " + Row.WRITES_PER_SECOND + " req/s");
     }
-    if (p99Limit != null
+    // wrk reports a p99 of 0 when no request finished in the time: that is no fast answer.
+    if (p99Limit != null && m.requests() == 0) {
+      tally.target(Tally.Category.P99, row.id() + " no answer", false);
+      misses.add(
+          "no request finished in "
+              + (databasePass ? info.nocacheDuration() : info.duration())
+              + " s");
+    } else if (p99Limit != null
         && !tally.target(
             Tally.Category.P99, row.id() + " " + m.p99Cell() + " ms", m.p99Ms() < p99Limit)) {
       misses.add("p99 ≥ " + Fmt.whole(p99Limit) + " ms");

@@ -133,6 +133,26 @@ class ReportNewRowsTest {
   }
 
   @Test
+  void aRowWhereNoRequestFinishedMissesItsP99() throws Exception {
+    RunState s = run();
+    Measurement none = ReportTest.app(0, 0, 0, 2, 8.16, "13/1/0/59");
+    s.results.put(
+        "nocache-feed",
+        new Measurement(
+            0, 0, 0, 0, 0, none.sqlPerRequest(), none.dbMsPerRequest(), none.cpu(), 1, ""));
+
+    String report = Report.render(s, info(100_000));
+
+    assertThat(report)
+        .contains(
+            "| Tag Atom feed | `/feeds/tags/linux.atom` | 0 | 0.00 | 0.00 | 2.00 | 8.16 | 0.00% |"
+                + " 13/1/0/59 | **missed**: below 5.0% of nginx; no request finished in 20 s |")
+        .contains("feed no answer");
+    assertThat(ChartTest.texts(ChartTest.parse(Chart.render(s, info(100_000)))))
+        .contains("no request finished");
+  }
+
+  @Test
   void theChartHasABarForEveryMeasuredRowOfBothTables() throws Exception {
     RunState s = run();
     var doc = ChartTest.parse(Chart.render(s, info(100_000)));
