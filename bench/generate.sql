@@ -49,6 +49,21 @@ language sql immutable as $$
 $$;
 
 -- An article index skewed towards popularity (density ~ 1/sqrt(x)), scattered over the ids.
+-- A made-up product codename, number c of the data set's (0-based): three syllables and an x, so
+-- no stemmer changes it and no other word shares it. Articles n = 7 (mod 10) end with one, each
+-- codename on about ten articles at any scale (see the articles phase): the "rare term" of the
+-- benchmark's search rows, since every word of the sentence pool is on several % of articles.
+create function bench.codename(c bigint) returns text
+language sql immutable as $$
+  select (array['ka','zo','ri','tu','ve','mo','la','xi','pa','no','qu','be',
+                'di','fo','gu','ha','je','ku','lu','mi','ne','po','sa','wo'])[1 + c % 24]
+      || (array['ka','zo','ri','tu','ve','mo','la','xi','pa','no','qu','be',
+                'di','fo','gu','ha','je','ku','lu','mi','ne','po','sa','wo'])[1 + (c / 24) % 24]
+      || (array['ka','zo','ri','tu','ve','mo','la','xi','pa','no','qu','be',
+                'di','fo','gu','ha','je','ku','lu','mi','ne','po','sa','wo'])[1 + (c / 576) % 24]
+      || 'x'
+$$;
+
 create function bench.popular_article(r double precision, total bigint) returns bigint
 language sql immutable as $$
   select 1 + (floor(total * power(r, 2))::bigint * 1000003) % total
@@ -351,7 +366,8 @@ select s.article_base + tx.n,
        left(trim(both '-' from regexp_replace(ti.words, '[^a-z0-9]+', '-', 'g')), 100) || '-' || tx.n,
        upper(left(ti.words, 1)) || substr(ti.words, 2),
        left(s1.txt || ' ' || s2.txt, 500),
-       tx.body, tx.body_html,
+       tx.body || coalesce(E'\n\nIts codename is ' || cn.name || '.', ''),
+       tx.body_html || coalesce(E'\n<p>Its codename is ' || cn.name || '.</p>', ''),
        greatest(1, round(length(tx.body) / 1400.0))::int,
        s.account_base + 1 + floor(s.authors * random() * random())::bigint,
        'https://news.bench.pressroom.test/stories/' || tx.n,
@@ -374,6 +390,8 @@ join chunk_titles ti on ti.n = tx.n
 join bench.sentences s1 on s1.id = 1 + (tx.n * 31) % 6000
 join bench.sentences s2 on s2.id = 1 + (tx.n * 97 + 13) % 6000
 left join bench.counts c on c.article_id = tx.n
+left join lateral (select bench.codename((tx.n / 10) % greatest(5, s.articles / 100)) as name
+                   where tx.n % 10 = 7) cn on true
 order by tx.n;
 
 -- Tags: 1 to 5 per article (3 on average); each draw picks tag k with probability ~ 1/k, so

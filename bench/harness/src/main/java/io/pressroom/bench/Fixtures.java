@@ -1,12 +1,14 @@
 package io.pressroom.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the rows ask for, found in the loaded data set: the most used tag, its newest article (the
- * hot article), the author with the most articles, a cursor deep into the tag, and the full-text
- * query.
+ * hot article), the author with the most articles, a cursor deep into the tag, the full-text query,
+ * the queries of each kind of search with the matches the app counted for each ({@code totals}, "?"
+ * when unknown), and how many readers the signed-in rows use.
  */
 record Fixtures(
     String tag,
@@ -17,7 +19,40 @@ record Fixtures(
     int depth,
     String cursor,
     String query,
-    String queryTotal) {
+    String queryTotal,
+    SearchWords words,
+    Map<String, String> totals,
+    int readers) {
+
+  /** The prefixes the suggestions row types, in turn: two or three letters, as a reader would. */
+  static final List<String> SUGGEST_PREFIXES =
+      List.of("li", "ru", "ker", "sec", "da", "mem", "co", "pro");
+
+  /** The rows of the report before issue 14's, with no search kinds and no signed-in readers. */
+  Fixtures(
+      String tag,
+      long tagTotal,
+      String hot,
+      String author,
+      String authorTotal,
+      int depth,
+      String cursor,
+      String query,
+      String queryTotal) {
+    this(
+        tag,
+        tagTotal,
+        hot,
+        author,
+        authorTotal,
+        depth,
+        cursor,
+        query,
+        queryTotal,
+        new SearchWords(List.of(), List.of(), List.of(), List.of(), List.of()),
+        Map.of(),
+        0);
+  }
 
   /**
    * How deep the cursor row goes: 2,000 articles, or 80% of the tag's articles on small data sets
@@ -31,38 +66,81 @@ record Fixtures(
   /** The report's rows, in order; the write mix last (it changes the data). */
   List<Row> rows() {
     String q = Uri.encode(query);
-    return List.of(
-        new Row("detail", "Article detail", "/api/v1/articles/" + hot, Row.Kind.HOT, "detail", ""),
+    List<Row> rows = new ArrayList<>();
+    rows.addAll(
+        List.of(
+            new Row(
+                "detail", "Article detail", "/api/v1/articles/" + hot, Row.Kind.HOT, "detail", ""),
+            new Row(
+                "tag-first",
+                "Popular tag, 1st page",
+                "/api/v1/articles?tag=" + tag,
+                Row.Kind.HOT_MISS,
+                "list",
+                ""),
+            new Row(
+                "tag-deep",
+                "Same tag, " + depth + " deep",
+                "/api/v1/articles?tag=" + tag + "&cursor=" + cursor,
+                Row.Kind.DB,
+                "list",
+                "cursor after " + depth + " of " + tagTotal),
+            new Row(
+                "search",
+                "Full-text search",
+                "/api/v1/articles?q=" + q,
+                Row.Kind.SEARCH,
+                "list",
+                "q=\"" + query + "\", " + queryTotal + " matches"),
+            new Row("tags", "Tags", "/api/v1/tags", Row.Kind.HOT, "tags", ""),
+            new Row(
+                "author",
+                "Author profile",
+                "/api/v1/authors/" + author,
+                Row.Kind.DB,
+                "detail",
+                authorTotal + " articles"),
+            new Row(
+                "feed",
+                "Tag Atom feed",
+                "/feeds/tags/" + tag + ".atom",
+                Row.Kind.HOT_MISS,
+                "feed",
+                "")));
+    rows.add(search("search-common", "Search, common word", words.common()));
+    rows.add(search("search-rare", "Search, rare word", words.rare()));
+    rows.add(search("search-phrase", "Search, exact phrase", words.phrase()));
+    rows.add(search("search-words", "Search, several words", words.multi()));
+    rows.add(search("search-prefix", "Search, word prefix", words.prefix()));
+    List<String> suggest =
+        SUGGEST_PREFIXES.stream().map(p -> "/api/v1/suggestions?q=" + p).toList();
+    rows.add(
         new Row(
-            "tag-first",
-            "Popular tag, 1st page",
-            "/api/v1/articles?tag=" + tag,
-            Row.Kind.HOT,
-            "list",
-            ""),
+            "suggest",
+            "Suggestions",
+            suggest.get(0),
+            Row.Kind.SUGGEST,
+            "tags",
+            "q=" + String.join(", ", SUGGEST_PREFIXES),
+            suggest));
+    String readersNote = readers + " signed-in readers";
+    rows.add(
         new Row(
-            "tag-deep",
-            "Same tag, " + depth + " deep",
-            "/api/v1/articles?tag=" + tag + "&cursor=" + cursor,
-            Row.Kind.DB,
-            "list",
-            "cursor after " + depth + " of " + tagTotal),
-        new Row(
-            "search",
-            "Full-text search",
-            "/api/v1/articles?q=" + q,
-            Row.Kind.DB,
-            "list",
-            "q=\"" + query + "\", " + queryTotal + " matches"),
-        new Row("tags", "Tags", "/api/v1/tags", Row.Kind.HOT, "tags", ""),
-        new Row(
-            "author",
-            "Author profile",
-            "/api/v1/authors/" + author,
-            Row.Kind.DB,
+            "signed-detail",
+            "Article detail, signed in",
+            "/api/v1/articles/" + hot,
+            Row.Kind.SIGNED_IN,
             "detail",
-            authorTotal + " articles"),
-        new Row("feed", "Tag Atom feed", "/feeds/tags/" + tag + ".atom", Row.Kind.HOT, "feed", ""),
+            readersNote));
+    rows.add(
+        new Row(
+            "signed-tag",
+            "Popular tag, signed in",
+            "/api/v1/articles?tag=" + tag,
+            Row.Kind.SIGNED_IN,
+            "list",
+            readersNote));
+    rows.add(
         new Row(
             "writes",
             "Write mix (signed in)",
@@ -70,6 +148,33 @@ record Fixtures(
             Row.Kind.WRITE,
             "detail",
             ""));
+    return List.copyOf(rows);
+  }
+
+  /** A search row rotating over its queries; without queries, a row not measured. */
+  private Row search(String id, String label, List<String> queries) {
+    if (queries.isEmpty()) {
+      return new Row(id, label, "/api/v1/articles?q=", Row.Kind.SEARCH, "list", "")
+          .notMeasured("n/a: no queries found in the data set");
+    }
+    List<String> paths = queries.stream().map(q -> "/api/v1/articles?q=" + Uri.encode(q)).toList();
+    String note = "q=" + String.join(" · ", queries) + "; " + matches(queries) + " matches";
+    return new Row(id, label, paths.get(0), Row.Kind.SEARCH, "list", note, paths);
+  }
+
+  /** "9–11" from the app's totals of each query, "?" for one it did not count. */
+  String matches(List<String> queries) {
+    List<Long> known = new ArrayList<>();
+    for (String q : queries) {
+      String total = totals.getOrDefault(q, "?");
+      if (!total.matches("[0-9]+")) {
+        return "?";
+      }
+      known.add(Long.parseLong(total));
+    }
+    long min = known.stream().mapToLong(Long::longValue).min().orElse(0);
+    long max = known.stream().mapToLong(Long::longValue).max().orElse(0);
+    return min == max ? Long.toString(min) : min + "–" + max;
   }
 
   /** The nginx ceilings: id, the static file, and the row whose answer it serves. */

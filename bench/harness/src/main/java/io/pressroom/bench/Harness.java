@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,12 @@ final class Harness {
   private final Api api = new Api();
   private final Procs.Sampler sampler;
   private boolean statementStats;
+
+  /** The readers signed up for the signed-in rows and the write mix: email and password. */
+  private final List<Map.Entry<String, String>> readers = new ArrayList<>();
+
+  /** What {@code POST /api/v1/accounts} answered an empty body (404: no sign-up endpoint). */
+  private int signUpAnswer;
 
   Harness(Options o) {
     this.o = o;
@@ -86,6 +93,7 @@ final class Harness {
     Files.createDirectories(work.resolve("www"));
     checkStatementStats();
     RunState s = new RunState();
+    signUpReaders();
     Fixtures f = fixtures();
     s.depth = f.depth();
     s.rows.addAll(f.rows());
@@ -93,14 +101,23 @@ final class Harness {
     // Which read rows answer; a 404 means the endpoint is not there yet: that row is n/a.
     List<String> paths = new ArrayList<>();
     for (Row row : List.copyOf(s.rows)) {
-      if (row.kind() == Row.Kind.WRITE) {
+      if (row.kind() == Row.Kind.WRITE || row.kind() == Row.Kind.NA) {
         continue;
       }
-      int code = api.get(app + row.path()).status();
+      String token = row.signedIn() ? first(readerTokens()) : null;
+      if (row.signedIn() && token == null) {
+        s.replace(row.notMeasured("n/a: no signed-in reader (sign-up or sign-in failed)"));
+        continue;
+      }
+      int code = api.send("GET", app + row.path(), token, null).status();
       if (code == 200) {
-        paths.add(row.path());
+        if (!row.signedIn()) {
+          paths.addAll(row.paths());
+        }
+        Files.write(
+            work.resolve("paths-" + row.id() + ".txt"), row.paths(), StandardCharsets.UTF_8);
       } else if (code == 404) {
-        s.replace(row.notMeasured("n/a: endpoint not there yet (404)"));
+        s.replace(row.notMeasured(Row.MISSING));
       } else {
         s.replace(row.notMeasured("n/a: answered " + code));
       }
@@ -141,7 +158,7 @@ final class Harness {
       }
       String shown = row.path().length() > 90 ? row.path().substring(0, 90) : row.path();
       log(row.label() + ": " + duration + " s on " + shown);
-      Measurement m = measure(s, row.id(), app + row.path(), null, Map.of());
+      Measurement m = measureRow(s, row.id(), row);
       log(
           String.format(
               "  %d req/s, p50 %s ms, p99 %s ms, %s SQL/req, errors %d, CPU %% app/db/wrk/other %s",
@@ -220,8 +237,99 @@ final class Harness {
             + "' matches "
             + queryTotal
             + " articles");
+    SearchWords words = searchWords();
+    Map<String, String> totals = new LinkedHashMap<>();
+    for (List<String> kind :
+        List.of(words.common(), words.rare(), words.phrase(), words.multi(), words.prefix())) {
+      for (String w : kind) {
+        totals.put(w, total(w));
+      }
+    }
+    log("search queries and their matches: " + totals);
     return new Fixtures(
-        tag, tagTotal, Json.text(hot), author, authorTotal, depth, cursor, query, queryTotal);
+        tag,
+        tagTotal,
+        Json.text(hot),
+        author,
+        authorTotal,
+        depth,
+        cursor,
+        query,
+        queryTotal,
+        words,
+        totals,
+        readers.size());
+  }
+
+  /** The app's page.total for a search, or "?" when it does not answer one. */
+  private String total(String query) {
+    Api.Answer q = api.get(app + "/api/v1/articles?q=" + Uri.encode(query) + "&limit=1");
+    if (!q.ok()) {
+      return "?";
+    }
+    try {
+      return Json.text(Json.at(Json.parse(q.text()), "page", "total"));
+    } catch (IllegalArgumentException e) {
+      return "?";
+    }
+  }
+
+  /**
+   * The queries of the search rows, from document frequencies on a sample of about 2,000 articles
+   * (a second or two at any scale), and the codenames bench/generate.sql writes into about a tenth
+   * of the articles.
+   */
+  private SearchWords searchWords() {
+    long t0 = System.nanoTime();
+    String count =
+        db.query("select greatest(reltuples, 1)::bigint from pg_class where relname = 'articles'");
+    double percent = Math.min(100, 2000.0 * 100 / Math.max(1, Long.parseLong(count.trim())));
+    String sample =
+        "s as (select id, body from articles tablesample system ("
+            + String.format(java.util.Locale.ROOT, "%.4f", percent)
+            + ") repeatable (7)), n as (select greatest(count(*), 1)::float8 as n from s)";
+    String words =
+        db.query(
+            // plainto_tsquery notes every stop word it drops: not wanted in the output.
+            "set client_min_messages = warning; with "
+                + sample
+                + ", w as (select x.w, count(distinct s.id) as df from s,"
+                + " regexp_split_to_table(lower(s.body), '[^a-z-]+') as x(w)"
+                + " where x.w ~ '^[a-z]{3,}$' group by x.w)"
+                + " select w.w, round((w.df / n.n)::numeric, 5) from w, n"
+                + " where numnode(plainto_tsquery('english', w.w)) > 0 order by w.w");
+    String phrases =
+        db.query(
+            // plainto_tsquery notes every stop word it drops: not wanted in the output.
+            "set client_min_messages = warning; with "
+                + sample
+                + ", t as (select s.id, x.w, x.i from s,"
+                + " regexp_split_to_table(lower(s.body), '[^a-z-]+') with ordinality as x(w, i)),"
+                + " b as (select a.w || ' ' || b.w as phrase, count(distinct a.id) as df"
+                + " from t a join t b on b.id = a.id and b.i = a.i + 1"
+                + " where a.w ~ '^[a-z]{3,}$' and b.w ~ '^[a-z]{3,}$' group by 1)"
+                // Both words count: no stop word (a query of two operands and their operator).
+                + " select phrase, round((df / n)::numeric, 5) from b, n"
+                + " where df / n between 0.005 and 0.2"
+                + " and numnode(plainto_tsquery('english', phrase)) = 3"
+                + " order by df desc, phrase limit 400");
+    String codenames =
+        db.query(
+            "select substring(body from 'codename is ([a-z]+)') from articles"
+                + " where body like '%codename is %' limit "
+                + SearchWords.PER_ROW);
+    SearchWords chosen =
+        SearchWords.choose(
+            SearchWords.parse(words),
+            SearchWords.parse(phrases),
+            codenames.lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+    log(
+        "search words chosen in "
+            + (System.nanoTime() - t0) / 1_000_000
+            + " ms from "
+            + Fmt.fixed(percent, 2)
+            + "% of the articles");
+    return chosen;
   }
 
   /** The cursor that lists the tag from article depth+1 on, walked with limit=100 via page.next. */
@@ -242,6 +350,77 @@ final class Harness {
       cursor = Uri.encode(text);
     }
     return cursor;
+  }
+
+  /**
+   * Signs up {@code --writers} readers through the API (generated readers have no password), for
+   * the signed-in rows and the write mix.
+   */
+  private void signUpReaders() {
+    signUpAnswer = api.send("POST", app + "/api/v1/accounts", null, "{}").status();
+    if (signUpAnswer == 404 || signUpAnswer == 405) {
+      log("no sign-up endpoint (POST /api/v1/accounts: " + signUpAnswer + ")");
+      return;
+    }
+    int writers = o.integer("writers");
+    for (int i = 1; i <= writers; i++) {
+      String email = "bench-writer-" + i + "@bench.pressroom.test";
+      String password = "bench-password-" + i + "-secret";
+      Api.Answer up =
+          api.send(
+              "POST",
+              app + "/api/v1/accounts",
+              null,
+              "{\"email\":\""
+                  + email
+                  + "\",\"password\":\""
+                  + password
+                  + "\",\"handle\":\"bench-writer-"
+                  + i
+                  + "\",\"name\":\"Bench Writer "
+                  + i
+                  + "\"}");
+      if (!up.ok()) {
+        String body = up.text();
+        log(
+            "sign-up "
+                + i
+                + " answered "
+                + up.status()
+                + ": "
+                + body.substring(0, Math.min(300, body.length())));
+        continue;
+      }
+      readers.add(Map.entry(email, password));
+    }
+    log(readers.size() + " readers signed up");
+  }
+
+  /**
+   * A fresh access token for each reader: tokens are short-lived (15 minutes by default, less than
+   * a full run), so every signed-in row and the write mix sign in again just before they start.
+   */
+  private List<String> readerTokens() {
+    List<String> tokens = new ArrayList<>();
+    for (Map.Entry<String, String> reader : readers) {
+      Api.Answer in =
+          api.send(
+              "POST",
+              app + "/api/v1/auth/token",
+              null,
+              "{\"email\":\"" + reader.getKey() + "\",\"password\":\"" + reader.getValue() + "\"}");
+      String token = in.ok() ? Fixtures.tokenOf(in.text()) : null;
+      if (token != null) {
+        tokens.add(token);
+      } else {
+        log("sign-in of " + reader.getKey() + " answered " + in.status());
+      }
+    }
+    return tokens;
+  }
+
+  private static String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
   }
 
   /** nginx (started by bench/run on an empty root) must serve each file exactly as fetched. */
@@ -299,8 +478,9 @@ final class Harness {
   }
 
   /**
-   * The write mix comes last: it changes the data the reads use. Readers sign up through the API;
-   * only the operations that answered a probe go into the mix.
+   * The write mix comes last: it changes the data the reads use. The readers signed up at the start
+   * sign in again (their tokens are short-lived); only the operations that answered a probe go into
+   * the mix.
    */
   private void writeMix(RunState s) throws IOException {
     Row row = s.row("writes");
@@ -308,53 +488,10 @@ final class Harness {
     List<String> signedIn = new ArrayList<>();
     String na = null;
     String ops = "";
-    int code = api.send("POST", app + "/api/v1/accounts", null, "{}").status();
-    if (code == 404 || code == 405) {
-      na = "no sign-up endpoint (POST /api/v1/accounts: " + code + ")";
+    if (signUpAnswer == 404 || signUpAnswer == 405) {
+      na = "no sign-up endpoint (POST /api/v1/accounts: " + signUpAnswer + ")";
     } else {
-      int writers = o.integer("writers");
-      for (int i = 1; i <= writers; i++) {
-        String email = "bench-writer-" + i + "@bench.pressroom.test";
-        String password = "bench-password-" + i + "-secret";
-        Api.Answer up =
-            api.send(
-                "POST",
-                app + "/api/v1/accounts",
-                null,
-                "{\"email\":\""
-                    + email
-                    + "\",\"password\":\""
-                    + password
-                    + "\",\"handle\":\"bench-writer-"
-                    + i
-                    + "\",\"name\":\"Bench Writer "
-                    + i
-                    + "\"}");
-        if (!up.ok()) {
-          String body = up.text();
-          log(
-              "sign-up "
-                  + i
-                  + " answered "
-                  + up.status()
-                  + ": "
-                  + body.substring(0, Math.min(300, body.length())));
-          continue;
-        }
-        String token = Fixtures.tokenOf(up.text());
-        if (token == null) {
-          Api.Answer in =
-              api.send(
-                  "POST",
-                  app + "/api/v1/auth/token",
-                  null,
-                  "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-          token = Fixtures.tokenOf(in.text());
-        }
-        if (token != null) {
-          signedIn.add(token);
-        }
-      }
+      signedIn.addAll(readerTokens());
       Files.write(tokens, signedIn);
       if (signedIn.isEmpty()) {
         na = "sign-up gave no token";
@@ -362,7 +499,7 @@ final class Harness {
         String token = signedIn.get(0);
         String slug = Files.readAllLines(work.resolve("slugs.txt")).get(0);
         String article = app + "/api/v1/articles/" + slug;
-        code = api.send("PUT", article + "/like", token, null).status();
+        int code = api.send("PUT", article + "/like", token, null).status();
         if (code >= 200 && code < 300) {
           ops = "like,unlike";
           api.send("DELETE", article + "/like", token, null);
@@ -411,11 +548,11 @@ final class Harness {
     log("warm-up without the cache: " + o.integer("warmup") + " s over every read row");
     wrk("nocache-warmup", app, lua.resolve("rotate.lua"), o.integer("warmup"), pathsEnv());
     for (Row row : s.rows) {
-      if (row.kind() == Row.Kind.WRITE || row.kind() == Row.Kind.NA) {
+      if (!row.inDatabasePass()) {
         continue;
       }
       log(row.label() + ", no cache: " + duration + " s");
-      Measurement m = measure(s, "nocache-" + row.id(), app + row.path(), null, Map.of());
+      Measurement m = measureRow(s, "nocache-" + row.id(), row);
       log(
           String.format(
               "  %d req/s, p50 %s ms, p99 %s ms, %s SQL/req, %s DB ms/req, CPU %% app/db/wrk/other %s",
@@ -423,6 +560,29 @@ final class Harness {
     }
     s.rssNocacheMb = peakRssMb();
     s.save(state());
+  }
+
+  /**
+   * A read row: one path as it is, several in turn (bench/lua/rotate.lua), a signed-in row with the
+   * readers' tokens, signed in again just before (bench/lua/signed-in.lua).
+   */
+  private Measurement measureRow(RunState s, String name, Row row) throws IOException {
+    Path rowPaths = work.resolve("paths-" + row.id() + ".txt");
+    if (row.signedIn()) {
+      Path tokens = work.resolve("tokens.txt");
+      Files.write(tokens, readerTokens());
+      return measure(
+          s,
+          name,
+          app,
+          lua.resolve("signed-in.lua"),
+          Map.of("BENCH_PATHS", rowPaths.toString(), "BENCH_TOKENS", tokens.toString()));
+    }
+    if (row.rotation().size() > 1) {
+      return measure(
+          s, name, app, lua.resolve("rotate.lua"), Map.of("BENCH_PATHS", rowPaths.toString()));
+    }
+    return measure(s, name, app + row.path(), null, Map.of());
   }
 
   // -------------------------------------------------------------------------------------------
@@ -684,6 +844,7 @@ final class Harness {
             System.currentTimeMillis() / 1000 - o.number("run-started"));
     String text = Report.render(s, info);
     Files.writeString(work.resolve("results.md"), text);
+    Files.writeString(work.resolve("results.svg"), Chart.render(s, info));
     return text;
   }
 

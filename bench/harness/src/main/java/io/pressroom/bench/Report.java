@@ -114,9 +114,9 @@ final class Report {
         out.add(
             "| "
                 + row.label()
-                + " | `"
-                + row.shortPath()
-                + "` | n/a | n/a | n/a | n/a | n/a | n/a | n/a | "
+                + " | "
+                + row.requestCell()
+                + " | n/a | n/a | n/a | n/a | n/a | n/a | n/a | "
                 + row.note()
                 + " |");
         continue;
@@ -161,13 +161,15 @@ final class Report {
     out.add(
         "Every request reaches PostgreSQL (`PRESSROOM_RESPONSE_CACHE_ENABLED=false`), "
             + info.nocacheDuration()
-            + " s per row. The database rows (deep cursor, search, author) are held to all their"
-            + " targets here; the hot rows only to the statement count, since the cache serves"
-            + " them in production.");
+            + " s per row. The database rows (deep cursor, searches, author) and the cache"
+            + " misses of the tag page and the feed are held to 5% of nginx and their p99,"
+            + " suggestions to their p99; the article page and the tags list only to the"
+            + " statement count, since the cache serves them in production. Signed-in pages and"
+            + " the write mix run as deployed only.");
     out.add("");
     out.add(TABLE_HEAD);
     for (Row row : state.rows) {
-      if (row.kind() == Row.Kind.WRITE || row.kind() == Row.Kind.NA) {
+      if (!row.inDatabasePass()) {
         continue;
       }
       out.add(tableRow(database, true, row, state.results.get("nocache-" + row.id())));
@@ -212,26 +214,35 @@ final class Report {
    * serves them in production.
    */
   private String tableRow(Tally tally, boolean databasePass, Row row, Measurement m) {
-    Measurement ceiling = state.results.get("nginx-" + row.ceiling());
-    double ratio =
-        ceiling == null || ceiling.rps() == 0
-            ? 0
-            : Fmt.rounded((double) m.rps() / ceiling.rps(), 5);
+    double ratio = ratio(state, row, m);
     List<String> misses = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    Double floor = row.floor(databasePass);
+    Double p99Limit = row.p99Limit(databasePass, info.articles());
+    if (floor != null
+        && !tally.target(Tally.Category.RATIO, row.id() + " " + Fmt.pct(ratio), ratio >= floor)) {
+      misses.add("below " + Fmt.pct(floor) + " of nginx");
+    }
+    if (row.kind() == Row.Kind.WRITE
+        && !tally.target(
+            Tally.Category.WRITES,
+            row.id() + " " + m.rps() + " req/s",
+            m.rps() >= Row.WRITES_PER_SECOND)) {
+      misses.add("below " + Row.WRITES_PER_SECOND + " req/s");
+    }
+    // wrk reports a p99 of 0 when no request finished in the time: that is no fast answer.
+    if (p99Limit != null && m.requests() == 0) {
+      tally.target(Tally.Category.P99, row.id() + " no answer", false);
+      misses.add(
+          "no request finished in "
+              + (databasePass ? info.nocacheDuration() : info.duration())
+              + " s");
+    } else if (p99Limit != null
+        && !tally.target(
+            Tally.Category.P99, row.id() + " " + m.p99Cell() + " ms", m.p99Ms() < p99Limit)) {
+      misses.add("p99 ≥ " + Fmt.whole(p99Limit) + " ms");
+    }
     if (row.kind() != Row.Kind.WRITE) {
-      if (!databasePass || row.kind() == Row.Kind.DB) {
-        if (!tally.target(
-            Tally.Category.RATIO, row.id() + " " + Fmt.pct(ratio), ratio >= row.floor())) {
-          misses.add("below " + Fmt.pct(row.floor()) + " of nginx");
-        }
-        if (!tally.target(
-            Tally.Category.P99,
-            row.id() + " " + m.p99Cell() + " ms",
-            m.p99Ms() < Tally.P99_LIMIT_MS)) {
-          misses.add("p99 ≥ 50 ms");
-        }
-      }
       if (m.sqlPerRequest().isEmpty()) {
         misses.add("SQL count n/a");
       } else if (!tally.target(
@@ -251,11 +262,9 @@ final class Report {
       notes.add("best of " + m.tries() + " tries");
     }
     String verdict;
-    if (row.kind() == Row.Kind.WRITE) {
-      verdict = "no target";
-    } else if (!misses.isEmpty()) {
+    if (!misses.isEmpty()) {
       verdict = "**missed**: " + String.join("; ", misses);
-    } else if (databasePass && row.kind() == Row.Kind.HOT) {
+    } else if (floor == null && p99Limit == null) {
       verdict = "met (statements only)";
     } else {
       verdict = "met";
@@ -265,9 +274,9 @@ final class Report {
     }
     return "| "
         + row.label()
-        + " | `"
-        + row.shortPath()
-        + "` | "
+        + " | "
+        + row.requestCell()
+        + " | "
         + m.rps()
         + " | "
         + m.p50Cell()
@@ -284,6 +293,17 @@ final class Report {
         + " | "
         + verdict
         + " |";
+  }
+
+  /**
+   * The row's req/s as a share of its nginx ceiling measured in the same run (0 without one),
+   * rounded as the report prints it.
+   */
+  static double ratio(RunState state, Row row, Measurement m) {
+    Measurement ceiling = state.results.get("nginx-" + row.ceiling());
+    return ceiling == null || ceiling.rps() == 0
+        ? 0
+        : Fmt.rounded((double) m.rps() / ceiling.rps(), 5);
   }
 
   private static final Pattern FEEDBACK_LINE =

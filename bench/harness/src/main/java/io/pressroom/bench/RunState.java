@@ -76,6 +76,7 @@ final class RunState {
       p.setProperty(k + "kind", r.kind().name());
       p.setProperty(k + "ceiling", r.ceiling());
       p.setProperty(k + "note", r.note());
+      p.setProperty(k + "rotation", String.join(" ", r.rotation()));
     }
     p.setProperty("ceilings", String.join(",", ceilings.stream().map(Ceiling::id).toList()));
     for (Ceiling c : ceilings) {
@@ -131,7 +132,8 @@ final class RunState {
               p.getProperty(k + "path"),
               Row.Kind.valueOf(p.getProperty(k + "kind")),
               p.getProperty(k + "ceiling"),
-              p.getProperty(k + "note", "")));
+              p.getProperty(k + "note", ""),
+              list(p.getProperty(k + "rotation"), " ")));
     }
     for (String id : list(p.getProperty("ceilings"))) {
       String k = "ceiling." + id + ".";
@@ -175,7 +177,11 @@ final class RunState {
   }
 
   private static List<String> list(String value) {
-    return value == null || value.isEmpty() ? List.of() : List.of(value.split(","));
+    return list(value, ",");
+  }
+
+  private static List<String> list(String value, String separator) {
+    return value == null || value.isEmpty() ? List.of() : List.of(value.split(separator));
   }
 
   private static String optional(OptionalDouble value) {

@@ -105,6 +105,9 @@ class HarnessTest {
       case "GET /api/v1/tags" -> answer(x, 200, "[{\"slug\":\"linux\"}]");
       case "GET /api/v1/authors/author-1" -> answer(x, 200, "{\"handle\":\"author-1\"}");
       case "GET /feeds/tags/linux.atom" -> answer(x, 404, "");
+      case "POST /api/v1/auth/token" ->
+          answer(x, 200, "{\"accessToken\":\"tok-in-" + body.length() + "\"}");
+      case "GET /api/v1/suggestions" -> answer(x, 404, "");
       case "POST /api/v1/accounts" ->
           answer(
               x,
@@ -179,14 +182,31 @@ class HarnessTest {
                 "memory allocator"))
         .deployed();
 
+    // The warm-up asks for every anonymous read that answers, every query of a search row too.
     assertThat(Files.readAllLines(work.resolve("paths.txt")))
-        .containsExactly(
+        .startsWith(
             "/api/v1/articles/hot-1",
             "/api/v1/articles?tag=linux",
             "/api/v1/articles?tag=linux&cursor=c%2F2",
             "/api/v1/articles?q=memory%20allocator",
             "/api/v1/tags",
-            "/api/v1/authors/author-1");
+            "/api/v1/authors/author-1",
+            "/api/v1/articles?q=support",
+            "/api/v1/articles?q=version",
+            "/api/v1/articles?q=release",
+            "/api/v1/articles?q=project",
+            "/api/v1/articles?q=kakakax",
+            "/api/v1/articles?q=zokakax",
+            "/api/v1/articles?q=%22kernel%20patch%22")
+        .doesNotContain("/api/v1/suggestions?q=li")
+        .contains("/api/v1/articles?q=compiler%20latency%20rust")
+        .hasSize(22);
+    assertThat(Files.readAllLines(work.resolve("paths-search-prefix.txt")))
+        .containsExactly(
+            "/api/v1/articles?q=proj",
+            "/api/v1/articles?q=vers",
+            "/api/v1/articles?q=late",
+            "/api/v1/articles?q=supp");
     assertThat(work.resolve("www/detail.json")).hasContent("{\"slug\":\"hot-1\"}");
     assertThat(work.resolve("www/feed.atom")).doesNotExist();
     assertThat(Files.readAllLines(work.resolve("tokens.txt"))).hasSize(2);
@@ -200,7 +220,13 @@ class HarnessTest {
                 + "http://127.0.0.1:"
                 + app.getAddress().getPort());
     assertThat(calls)
-        .anyMatch(c -> c.startsWith("-t 2 -c 32 -d 1s ") && c.endsWith("/detail.json"));
+        .anyMatch(c -> c.startsWith("-t 2 -c 32 -d 1s ") && c.endsWith("/detail.json"))
+        .anyMatch(c -> c.contains("-s /nonexistent/lua/signed-in.lua http://127.0.0.1:"))
+        .anyMatch(c -> c.contains("-s /nonexistent/lua/rotate.lua http://127.0.0.1:"));
+    // Signed in again just before the row: the tokens of the sign-in, not of the sign-up.
+    assertThat(Files.readAllLines(work.resolve("tokens.txt")))
+        .hasSize(2)
+        .allMatch(t -> t.startsWith("tok-in-"));
 
     new Harness(options("nocache", "--duration", "2", "--row-warmup", "0", "--warmup", "4"))
         .nocache();
@@ -244,12 +270,23 @@ class HarnessTest {
         .contains("met (cursor after 200 of 250)")
         .contains("met (q=\"memory allocator\", 7 matches)")
         .contains("met (12 articles)")
-        .contains("no target (like,unlike,comment; statuses 201:500,204:500)")
         .contains(
             "| Tag Atom feed | `/feeds/tags/linux.atom` | n/a | n/a | n/a | n/a | n/a | n/a | n/a |"
-                + " n/a: endpoint not there yet (404) |")
-        .contains("Summary: as deployed, 20 of 20 targets met")
-        .contains("With the cache off, 12 of 12 targets met")
-        .endsWith("; not measured: feed (endpoints not there yet).\n");
+                + " n/a (endpoint missing) |")
+        .contains(
+            "| Search, common word | `/api/v1/articles?q=support` and 3 more | 1000 | 0.50 | 2.00 |")
+        .contains("met (q=support · version · release · project; 7 matches)")
+        .contains("met (q=kakakax · zokakax; 7 matches)")
+        .contains(
+            "| Suggestions | `/api/v1/suggestions?q=li` and 7 more | n/a | n/a | n/a | n/a | n/a |"
+                + " n/a | n/a | n/a (endpoint missing) |")
+        .contains("| Article detail, signed in | `/api/v1/articles/hot-1` | 1000 |")
+        .contains("met (2 signed-in readers)")
+        .contains("met (like,unlike,comment; statuses 201:500,204:500)")
+        .contains("Summary: as deployed, 43 of 43 targets met")
+        .contains("With the cache off, 29 of 29 targets met")
+        .endsWith("; not measured: feed suggest (endpoints not there yet).\n");
+    assertThat(work.resolve("results.svg")).exists();
+    ChartTest.parse(Files.readString(work.resolve("results.svg")));
   }
 }

@@ -48,10 +48,19 @@ class ReportTest {
     return m(rps, p50, p99, null, null, new Cpu.Share(0, 0, nginx, wrk, other), "");
   }
 
-  /** The state of the README's full run. */
+  /** The rows of the README's full run, before issue 14 added search kinds and signed-in rows. */
+  static final java.util.Set<String> README_ROWS =
+      java.util.Set.of(
+          "detail", "tag-first", "tag-deep", "search", "tags", "author", "feed", "writes");
+
+  /**
+   * The state of the README's full run (its rows only), judged with today's targets: the write mix
+   * is now held to 800 req/s, and the cache misses of the tag page and the feed to 5% of nginx.
+   */
   static RunState fullRun() {
     RunState s = new RunState();
-    s.rows.addAll(FixturesTest.fullRun().rows());
+    s.rows.addAll(
+        FixturesTest.fullRun().rows().stream().filter(r -> README_ROWS.contains(r.id())).toList());
     s.depth = 2000;
     s.ceilings.add(new RunState.Ceiling("detail", "detail.json", "detail", 4745));
     s.ceilings.add(new RunState.Ceiling("list", "list.json", "tag-first", 14159));
@@ -141,7 +150,7 @@ class ReportTest {
             "| Tags | `/api/v1/tags` | 45624 | 0.61 | 4.06 | 0.00 | 0.00 | 74.6% | 62/0/36/1 | met |",
             "| Author profile | `/api/v1/authors/author-1` | 42065 | 0.64 | 4.00 | 0.00 | 0.00 | 62.8% | 62/0/36/1 | met (432 articles) |",
             "| Tag Atom feed | `/feeds/tags/linux.atom` | 21307 | 1.25 | 4.20 | 0.00 | 0.00 | 83.4% | 57/0/42/1 | met |",
-            "| Write mix (signed in) | `like / unlike / comment` | 799 | 37.67 | 95.04 | 4.00 | 0.41 | 1.2% | 67/29/2/1 | no target (like,unlike,comment; statuses 201:5347,204:10647) |");
+            "| Write mix (signed in) | `like / unlike / comment` | 799 | 37.67 | 95.04 | 4.00 | 0.41 | 1.2% | 67/29/2/1 | **missed**: below 800 req/s (like,unlike,comment; statuses 201:5347,204:10647) |");
   }
 
   @Test
@@ -152,12 +161,12 @@ class ReportTest {
     assertThat(lines.subList(head + 6, head + 13))
         .containsExactly(
             "| Article detail | `/api/v1/articles/an-have-futures-their-source-battery-elixir-other-39603` | 2416 | 12.14 | 37.27 | 1.00 | 0.08 | 3.6% | 68/28/2/1 | met (statements only) |",
-            "| Popular tag, 1st page | `/api/v1/articles?tag=linux` | 939 | 32.65 | 74.09 | 2.00 | 0.75 | 1.5% | 38/60/1/1 | met (statements only) |",
+            "| Popular tag, 1st page | `/api/v1/articles?tag=linux` | 939 | 32.65 | 74.09 | 2.00 | 0.75 | 1.5% | 38/60/1/1 | **missed**: below 5.0% of nginx; p99 ≥ 50 ms |",
             "| Same tag, 2000 deep | `/api/v1/articles?tag=linux&cursor=…` | 777 | 38.74 | 96.50 | 2.00 | 1.01 | 1.3% | 38/60/1/1 | **missed**: below 5.0% of nginx; p99 ≥ 50 ms |",
             "| Full-text search | `/api/v1/articles?q=memory%20allocator` | 22 | 1294.90 | 2927.97 | 2.00 | 660.01 | 0.04% | 6/92/0/2 | **missed**: below 5.0% of nginx; p99 ≥ 50 ms |",
             "| Tags | `/api/v1/tags` | 3358 | 8.87 | 25.17 | 2.00 | 0.14 | 5.5% | 39/57/3/1 | met (statements only) |",
             "| Author profile | `/api/v1/authors/author-1` | 7984 | 3.67 | 12.34 | 1.00 | 0.06 | 11.9% | 48/46/5/1 | met |",
-            "| Tag Atom feed | `/feeds/tags/linux.atom` | 312 | 95.71 | 263.91 | 2.00 | 3.15 | 1.2% | 54/41/1/1 | met (statements only) |");
+            "| Tag Atom feed | `/feeds/tags/linux.atom` | 312 | 95.71 | 263.91 | 2.00 | 3.15 | 1.2% | 54/41/1/1 | **missed**: below 5.0% of nginx; p99 ≥ 50 ms |");
   }
 
   @Test
@@ -181,9 +190,11 @@ class ReportTest {
                 + " PostgreSQL is separate): **467 MB** (target < 512 MB: met). JVM options:"
                 + " -Xmx256m -XX:MaxMetaspaceSize=192m.\n\n",
             "Every request reaches PostgreSQL (`PRESSROOM_RESPONSE_CACHE_ENABLED=false`), 20 s"
-                + " per row. The database rows (deep cursor, search, author) are held to all their"
-                + " targets here; the hot rows only to the statement count, since the cache"
-                + " serves them in production.\n",
+                + " per row. The database rows (deep cursor, searches, author) and the cache misses"
+                + " of the tag page and the feed are held to 5% of nginx and their p99,"
+                + " suggestions to their p99; the article page and the tags list only to the"
+                + " statement count, since the cache serves them in production. Signed-in pages"
+                + " and the write mix run as deployed only.\n",
             "\n- CPU: the share of the machine (100% = all 2 cores busy) used during the row by"
                 + " the server (the app, or nginx for the ceiling rows), PostgreSQL, wrk, and"
                 + " every other process (other work on the machine: it distorts the figures)."
@@ -194,10 +205,14 @@ class ReportTest {
     assertThat(report).doesNotContain("Warning");
     assertThat(report)
         .endsWith(
-            "\nSummary: as deployed, 23 of 23 targets met: req/s vs nginx (hot ≥ 30%, database"
-                + " ≥ 5%) 7/7; p99 < 50 ms 7/7; ≤ 3 SQL/request 7/7; deep/first page ≤ 1.5× 1/1;"
-                + " RSS < 512 MB 1/1. With the cache off, 9 of 13 targets met: req/s vs nginx (hot"
-                + " ≥ 30%, database ≥ 5%) 1/3 (missed: tag-deep 1.3%, search 0.04%); p99 < 50"
-                + " ms 1/3 (missed: tag-deep 96.50 ms, search 2927.97 ms); ≤ 3 SQL/request 7/7.\n");
+            "\nSummary: as deployed, 24 of 25 targets met: req/s vs nginx (hot ≥ 30%, signed in"
+                + " ≥ 20%, database and misses ≥ 5%) 7/7; write mix ≥ 800 req/s 0/1 (missed:"
+                + " writes 799 req/s); p99 under its limit (50 ms; suggestions 20; writes 100) 8/8;"
+                + " ≤ 3 SQL/request 7/7; deep/first page ≤ 1.5× 1/1; RSS < 512 MB 1/1. With the"
+                + " cache off, 9 of 17 targets met: req/s vs nginx (hot ≥ 30%, signed in ≥ 20%,"
+                + " database and misses ≥ 5%) 1/5 (missed: tag-first 1.5%, tag-deep 1.3%, search"
+                + " 0.04%, feed 1.2%); p99 under its limit (50 ms; suggestions 20; writes 100) 1/5"
+                + " (missed: tag-first 74.09 ms, tag-deep 96.50 ms, search 2927.97 ms, feed 263.91"
+                + " ms); ≤ 3 SQL/request 7/7.\n");
   }
 }

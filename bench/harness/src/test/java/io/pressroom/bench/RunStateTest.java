@@ -12,6 +12,8 @@ class RunStateTest {
   void aSavedStateReadsBackTheSame(@TempDir Path dir) throws Exception {
     RunState state = ReportTest.fullRun();
     state.replace(state.row("feed").notMeasured("n/a: answered 500"));
+    // A row that rotates over several paths keeps them, in order.
+    state.rows.add(FixturesTest.withSearches().rows().get(9));
     Path file = dir.resolve("state.properties");
 
     state.save(file);
