@@ -14,6 +14,7 @@ import io.pressroom.web.ProblemType;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,10 @@ public class ArticleService {
     }
     Optional<Shown<ArticlePage>> found = searchEngine(filter, pathTag, pageRequest);
     if (found.isPresent()) {
-      return found.get();
+      ArticlePage searched = found.get().body();
+      return new Shown<>(
+          new ListedPage(json(searched).getBytes(StandardCharsets.UTF_8), searched.page().next()),
+          found.get().articleIds());
     }
     return listing(restrictForCaller(filter, caller), pageRequest, pathTag);
   }
