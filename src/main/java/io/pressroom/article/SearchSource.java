@@ -98,6 +98,19 @@ public class SearchSource {
         .toList();
   }
 
+  /**
+   * How many articles are public now: an index that resumed from its position in the changes feed
+   * must hold as many, or articles reached the database without passing the feed (a restore, a bulk
+   * load) and the index is built again.
+   */
+  public long publicCount() {
+    return BackgroundSql.rows(
+            entityManager,
+            "select count(*) as total from articles a where " + PublicArticles.condition("a"))
+        .get(0)
+        .getLong("total");
+  }
+
   /** The database's clock, which decides what is public. */
   public Instant now() {
     return BackgroundSql.rows(entityManager, "select now() as now").get(0).exactInstant("now");

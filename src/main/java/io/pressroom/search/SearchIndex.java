@@ -118,6 +118,25 @@ final class SearchIndex implements AutoCloseable {
     searchers.release(searcher);
   }
 
+  /** The documents searches see now (after the last refresh). */
+  int searchableDocuments() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Takes every document out, to build the index again from the database. */
+  void clear() {
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   int documents() {
     return writer.getDocStats().numDocs;
   }

@@ -59,6 +59,7 @@ class SearchIndexer {
   private volatile SearchIndex index;
   private volatile boolean ready;
   private volatile boolean running = true;
+  private boolean resumed;
   private volatile Instant caughtUpAt = Instant.now();
   private Path temporary;
   private Thread thread;
@@ -152,6 +153,10 @@ class SearchIndexer {
         openAndBuild();
         while (running) {
           catchUp();
+          if (!ready && resumed && !matchesDatabase()) {
+            rebuild();
+            continue;
+          }
           if (!ready) {
             ready = true;
             LOG.infof("Search index ready with %d articles", index.documents());
@@ -186,9 +191,38 @@ class SearchIndexer {
       seq = Long.parseLong(at.get(SearchIndex.SEQ_KEY));
       clock = Instant.parse(at.get(SearchIndex.CLOCK_KEY));
       index = opened;
+      resumed = true;
       LOG.infof("Search index resumes from the changes feed at %s/%d", txid, seq);
       return;
     }
+    build(opened);
+  }
+
+  /**
+   * Whether the index, caught up from where it stopped, holds as many articles as are public: rows
+   * written around the changes feed (a restored backup, a bulk load, another database at the same
+   * address) would otherwise never be found.
+   */
+  private boolean matchesDatabase() throws IOException {
+    long indexed = index.searchableDocuments();
+    long visible = QuarkusTransaction.requiringNew().call(source::publicCount);
+    if (indexed == visible) {
+      return true;
+    }
+    LOG.warnf(
+        "The search index holds %d articles but %d are public: building it again",
+        indexed, visible);
+    return false;
+  }
+
+  private void rebuild() throws IOException {
+    SearchIndex stale = index;
+    stale.clear();
+    build(stale);
+    resumed = false;
+  }
+
+  private void build(SearchIndex opened) throws IOException {
     LOG.info("Building the search index from the database");
     // Where the feed stands before reading: whatever is written meanwhile is applied again later.
     ChangePosition start = QuarkusTransaction.requiringNew().call(changes::latestPosition);

@@ -1,0 +1,88 @@
+package io.pressroom.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pressroom.article.SearchSource;
+import io.pressroom.support.Eventually;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An index that resumes from its place in the changes feed but does not hold what the database
+ * holds (articles restored or bulk-loaded around the feed, or a leftover article as here) is built
+ * again at start, instead of answering from a different set of articles for ever.
+ */
+@QuarkusTest
+@TestProfile(SearchIndexReconcileTest.IndexLeftFromAnotherDatabase.class)
+class SearchIndexReconcileTest {
+
+  /** Starts the app on an index directory that holds one article its database never had. */
+  public static class IndexLeftFromAnotherDatabase implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      try {
+        Path directory = Files.createTempDirectory("pressroom-search-reconcile-");
+        try (SearchIndex index = SearchIndex.open(directory)) {
+          index.put(
+              new SearchSource.Document(
+                  987_654_321L,
+                  "an-article-of-another-database",
+                  "An article of another database",
+                  "Never written here",
+                  "Its body.",
+                  Instant.parse("2026-01-01T00:00:00Z"),
+                  1L,
+                  List.of()));
+          // From the start of the feed: catching up replays this database's every change.
+          index.commit("0", 0, Instant.parse("2026-01-01T00:00:00Z").toString());
+        }
+        return Map.of("pressroom.search.index-directory", directory.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final Pattern DOCUMENTS =
+      Pattern.compile("(?m)^pressroom_search_index_documents (\\S+)$");
+
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metrics;
+
+  @Test
+  void theIndexIsBuiltAgainWhenItDoesNotHoldThePublicArticlesOfItsDatabase() {
+    long publicArticles =
+        given()
+            .get("/api/v1/articles?limit=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("page.total");
+    double indexed =
+        Eventually.within(
+            Duration.ofSeconds(30), this::indexedDocuments, count -> count == publicArticles);
+    assertThat(indexed).isEqualTo((double) publicArticles);
+  }
+
+  private double indexedDocuments() {
+    String body = given().get(metrics).then().statusCode(200).extract().asString();
+    Matcher matcher = DOCUMENTS.matcher(body);
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+  }
+}
