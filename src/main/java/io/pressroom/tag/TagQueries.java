@@ -163,9 +163,11 @@ class TagQueries {
    */
   List<TagRef> startingWith(String prefix, int limit) {
     return new SqlBuilder()
-            .append("select t.slug as slug, t.name as name from tags t")
+            .append("select v.slug as slug, v.name as name from (" + VIEW)
             .append(" where (t.slug like :prefix or lower(t.name) like :prefix)", "prefix", prefix)
-            .append(" and t.public_count > 0 order by t.public_count desc, t.slug")
+            .append(" and t.public_count > 0) v")
+            // Counted as the tag's own answer counts: scheduled articles only from their instant.
+            .append(" where v.articles > 0 order by v.articles desc, v.slug")
             .append(" limit :limit", "limit", limit)
             .rows(entityManager)
             .stream()

@@ -3,6 +3,8 @@ package io.pressroom.search;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.pressroom.account.Account;
@@ -12,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,20 @@ class SuggestionApiTest {
                 .get("/api/v1/suggestions")
                 .jsonPath(),
         page -> page.getList("articles.slug").contains(slug));
+  }
+
+  @Test
+  void aTagWhoseOnlyArticleIsScheduledIsNotSuggestedBeforeItsInstant() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    fixtures.article(author).tags(tag).publishedAt(Instant.now().plusSeconds(3600)).create();
+
+    given()
+        .queryParam("q", tag)
+        .get("/api/v1/suggestions")
+        .then()
+        .statusCode(200)
+        .body("tags.slug", not(hasItem(tag)));
   }
 
   @Test
