@@ -65,12 +65,39 @@ class FeedbackAnnouncer {
     if (thread != null) {
       thread.join(STOP_WAIT.toMillis());
     }
+    sendLeftOver();
   }
 
-  /** Queues a payload whose write has committed. */
-  synchronized void queue(String payload) {
-    pending.add(payload);
-    notifyAll();
+  /**
+   * Queues a payload whose write has committed. Once the instance stops, the sending thread is
+   * gone: a write still finishing then sends its own, so the other instances are told all the same.
+   */
+  void queue(String payload) {
+    synchronized (this) {
+      if (running) {
+        pending.add(payload);
+        notifyAll();
+        return;
+      }
+      pending.add(payload);
+    }
+    sendLeftOver();
+  }
+
+  /** Sends, once, what the stopped thread left (a last send that failed, or writes since). */
+  private void sendLeftOver() {
+    List<String> left = takePending();
+    if (left.isEmpty()) {
+      return;
+    }
+    try {
+      queries.announceAll(Invalidation.CHANNEL, left);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf(
+          "Could not send %d invalidations of feedback while stopping (%s); the other instances"
+              + " keep those answers until their time to live",
+          left.size(), e.getMessage());
+    }
   }
 
   private void run() {

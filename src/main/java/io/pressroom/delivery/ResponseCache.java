@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Several instances on one database: this instance's own writes are applied as soon as they
  * commit; every write also sends the same invalidation, with the instant of any scheduled
- * publication, over PostgreSQL's {@code pg_notify} inside its transaction ({@link
- * InvalidationNotifier}), which PostgreSQL delivers on commit only, and {@link
+ * publication, over PostgreSQL's {@code pg_notify}: content changes inside their transaction
+ * ({@link InvalidationNotifier}, delivered on commit only), feedback just after its commit ({@link
+ * FeedbackAnnouncer}, which keeps notifying transactions off the commit path), and {@link
  * InvalidationListener} applies those of other instances here within a second. The cache serves and
  * keeps nothing while that listening connection is not proven alive (before it first listens, after
  * an error or a missed ping): a write made meanwhile could not reach it. When it listens again the
