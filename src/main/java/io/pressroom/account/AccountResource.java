@@ -54,6 +54,7 @@ public class AccountResource {
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "signUp",
       summary = "Sign up",
       description =
           "Creates a reader account and signs it in. Emails are unique ignoring case. Sign-up"
@@ -74,7 +75,10 @@ public class AccountResource {
 
   @GET
   @RolesAllowed("admin")
-  @Operation(summary = "List accounts (admin)", description = "All accounts by handle.")
+  @Operation(
+      operationId = "listAccounts",
+      summary = "List accounts (admin)",
+      description = "All accounts by handle.")
   @APIResponse(
       responseCode = "200",
       description = "A page of accounts",
@@ -91,6 +95,7 @@ public class AccountResource {
   @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateAccount",
       summary = "Change an account's role or disable it (admin)",
       description = "A disabled account's tokens stop working at once.")
   @APIResponse(

@@ -14,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -39,6 +41,7 @@ public class ApiKeyResource {
   @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createApiKey",
       summary = "Create an aggregator key (admin)",
       description = "The key is in this answer only; it is stored hashed.")
   @APIResponse(
@@ -56,7 +59,7 @@ public class ApiKeyResource {
 
   @GET
   @RolesAllowed("admin")
-  @Operation(summary = "List active aggregator keys (admin)")
+  @Operation(operationId = "listApiKeys", summary = "List active aggregator keys (admin)")
   @APIResponse(
       responseCode = "200",
       description = "The active keys, without the keys themselves",
@@ -68,10 +71,13 @@ public class ApiKeyResource {
   @DELETE
   @Path("{id}")
   @RolesAllowed("admin")
-  @Operation(summary = "Revoke an aggregator key (admin)")
+  @Operation(operationId = "revokeApiKey", summary = "Revoke an aggregator key (admin)")
   @APIResponse(responseCode = "204", description = "Revoked")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public Response revoke(@RestPath String id) {
+  public Response revoke(
+      @RestPath
+          @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          String id) {
     long keyId;
     try {
       keyId = Long.parseLong(id);

@@ -34,6 +34,7 @@ public class AuthResource {
   @Path("token")
   @PermitAll
   @Operation(
+      operationId = "signIn",
       summary = "Sign in",
       description =
           "Exchanges email and password for an access token and a refresh token. Repeated"
@@ -54,6 +55,7 @@ public class AuthResource {
   @Path("refresh")
   @PermitAll
   @Operation(
+      operationId = "refreshSession",
       summary = "Renew a session",
       description =
           "Exchanges a refresh token for a new pair. Refresh tokens are single-use: presenting"
@@ -71,7 +73,10 @@ public class AuthResource {
   @POST
   @Path("logout")
   @PermitAll
-  @Operation(summary = "Sign out", description = "Revokes the session of this refresh token.")
+  @Operation(
+      operationId = "signOut",
+      summary = "Sign out",
+      description = "Revokes the session of this refresh token.")
   @APIResponse(responseCode = "204", description = "Signed out")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public Response logout(@Valid @NotNull RefreshRequest request) {

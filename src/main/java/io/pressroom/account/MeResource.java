@@ -31,7 +31,7 @@ public class MeResource {
 
   @GET
   @RolesAllowed("reader")
-  @Operation(summary = "Your account")
+  @Operation(operationId = "getMe", summary = "Your account")
   @APIResponse(
       responseCode = "200",
       description = "The signed-in account",
@@ -46,6 +46,7 @@ public class MeResource {
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateMe",
       summary = "Change your profile or password",
       description =
           "Partial update: absent fields stay, null clears bio, avatarUrl or websiteUrl. A new"

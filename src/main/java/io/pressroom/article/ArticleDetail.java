@@ -21,7 +21,9 @@ public record ArticleDetail(
     @Schema(example = "4") int readingMinutes,
     @Schema(nullable = true) String coverImageUrl,
     ArticleStats stats,
-    @Schema(description = "draft, scheduled, published or archived", example = "published")
+    @Schema(
+            enumeration = {"draft", "scheduled", "published", "archived"},
+            example = "published")
         String status,
     @Schema(description = "Markdown source", example = "## Why it matters\n\nThe kernel...")
         String body,

@@ -62,6 +62,7 @@ public class ArticleListParams {
               + " relevance (default with q)",
       schema =
           @Schema(
+              type = SchemaType.STRING,
               enumeration = {
                 "-publishedAt",
                 "publishedAt",
@@ -78,7 +79,11 @@ public class ArticleListParams {
       description =
           "Editors and authors only: draft, scheduled, published (default) or archived; authors"
               + " see only their own unpublished articles",
-      schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"draft", "scheduled", "published", "archived"},
+              defaultValue = "published"))
   String status;
 
   @BeanParam PagingParams paging;

@@ -70,6 +70,7 @@ public class ArticleResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "listArticles",
       summary = "List published articles",
       description =
           "Newest first unless sort says otherwise. Filters combine; tag matches any of the"
@@ -95,6 +96,7 @@ public class ArticleResource {
   @Path("{slug}")
   @PermitAll
   @Operation(
+      operationId = "getArticle",
       summary = "Read an article",
       description =
           "The article page: Markdown source, sanitised HTML, links, the republication notice"
@@ -119,6 +121,7 @@ public class ArticleResource {
   @RolesAllowed("author")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createArticle",
       summary = "Write an article (author)",
       description =
           "Creates a draft by the caller. The slug comes from the title and is unique; unknown"
@@ -143,6 +146,7 @@ public class ArticleResource {
   @RolesAllowed("author")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateArticle",
       summary = "Change an article (its author or an editor)",
       description =
           "Partial update: absent fields stay, null clears an optional field. With If-Match, the"
@@ -171,13 +175,17 @@ public class ArticleResource {
   @Path("{slug}/publish")
   @RolesAllowed("editor")
   @Operation(
+      operationId = "publishArticle",
       summary = "Publish or schedule an article (editor)",
       description =
           "Without a body or with at null, publishes now; with a future at, schedules it: the"
               + " article becomes public at that instant.")
   @RequestBody(
       required = false,
-      content = @Content(schema = @Schema(implementation = PublishRequest.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PublishRequest.class)))
   @APIResponse(
       responseCode = "200",
       description = "The article, published or scheduled",
@@ -202,7 +210,7 @@ public class ArticleResource {
   @POST
   @Path("{slug}/unpublish")
   @RolesAllowed("editor")
-  @Operation(summary = "Take an article back to draft (editor)")
+  @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft (editor)")
   @APIResponse(
       responseCode = "200",
       description = "The article, now a draft",
@@ -219,6 +227,7 @@ public class ArticleResource {
   @Path("{slug}")
   @RolesAllowed("author")
   @Operation(
+      operationId = "deleteArticle",
       summary = "Delete an article (its author or an editor)",
       description = "Soft delete: it leaves every list, and its page answers 410 from now on.")
   @APIResponse(responseCode = "204", description = "Deleted")

@@ -38,6 +38,7 @@ public class FollowedFeedResource {
   @GET
   @RolesAllowed("reader")
   @Operation(
+      operationId = "listFollowedArticles",
       summary = "Your feed: articles by the authors you follow",
       description =
           "Published articles by the authors you follow, newest first, as items like those of"

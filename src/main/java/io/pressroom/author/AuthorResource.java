@@ -41,6 +41,7 @@ public class AuthorResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "listAuthors",
       summary = "List authors",
       description =
           "Accounts that write, with their follower and published article counts. A signed-in"
@@ -56,7 +57,10 @@ public class AuthorResource {
       @RestQuery
           @Parameter(
               description = "name (default), -followers or -articles",
-              schema = @Schema(enumeration = {"name", "-followers", "-articles"}))
+              schema =
+                  @Schema(
+                      enumeration = {"name", "-followers", "-articles"},
+                      defaultValue = "name"))
           String sort,
       @BeanParam PagingParams paging,
       @Context UriInfo uri,
@@ -70,6 +74,7 @@ public class AuthorResource {
   @Path("{handle}")
   @PermitAll
   @Operation(
+      operationId = "getAuthor",
       summary = "Read an author's profile",
       description =
           "A signed-in caller also gets viewer.following, whether they follow the author; such"

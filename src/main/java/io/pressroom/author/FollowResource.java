@@ -31,6 +31,7 @@ public class FollowResource {
   @PUT
   @RolesAllowed("reader")
   @Operation(
+      operationId = "followAuthor",
       summary = "Follow an author",
       description =
           "Idempotent: following an author you already follow changes nothing. Their published"
@@ -46,6 +47,7 @@ public class FollowResource {
   @DELETE
   @RolesAllowed("reader")
   @Operation(
+      operationId = "unfollowAuthor",
       summary = "Stop following an author",
       description = "Idempotent: when you do not follow the author, nothing changes.")
   @APIResponse(responseCode = "204", description = "You do not follow the author")

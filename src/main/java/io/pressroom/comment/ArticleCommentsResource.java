@@ -46,6 +46,7 @@ public class ArticleCommentsResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "listComments",
       summary = "List an article's comments",
       description =
           "Oldest first; replies name their parent in parentId. A deleted comment that has"
@@ -76,6 +77,7 @@ public class ArticleCommentsResource {
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createComment",
       summary = "Comment on an article (signed in)",
       description =
           "Markdown, rendered and sanitised. With parentId, a reply to a comment of the same"

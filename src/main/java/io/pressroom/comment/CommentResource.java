@@ -45,6 +45,7 @@ public class CommentResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "getComment",
       summary = "Read a comment",
       description =
           "A comment of a published article. A deleted comment with replies is its placeholder;"
@@ -67,6 +68,7 @@ public class CommentResource {
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateComment",
       summary = "Edit your comment (its author)",
       description =
           "Replaces the text and sets editedAt. Only the author may: editors delete comments but"
@@ -87,6 +89,7 @@ public class CommentResource {
   @DELETE
   @RolesAllowed("reader")
   @Operation(
+      operationId = "deleteComment",
       summary = "Delete a comment (its author or an editor)",
       description =
           "Erases the text at once. A comment with replies stays in the list as a placeholder"

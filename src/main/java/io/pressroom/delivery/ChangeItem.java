@@ -9,8 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Change")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeItem(
-    @Schema(enumeration = {"upsert", "delete"}) String op,
-    @Schema(example = "rust-is-no-longer-an-experiment-in-the-linux-kernel") String slug,
+    @Schema(
+            required = true,
+            enumeration = {"upsert", "delete"})
+        String op,
+    @Schema(required = true, example = "rust-is-no-longer-an-experiment-in-the-linux-kernel")
+        String slug,
     @Schema(description = "For upserts", nullable = true) Instant updatedAt,
     @Schema(description = "For upserts: the article as it is now", nullable = true)
         ArticleSummary article,

@@ -27,6 +27,7 @@ public class ChangesResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "listChanges",
       summary = "Changes to published articles since a cursor",
       description =
           "Upserts (an article to insert or replace, as it is now) and deletes (unpublished or"

@@ -50,7 +50,10 @@ public class FeedResource {
   @Path("articles.{format}")
   @PermitAll
   @Compressed
-  @Operation(summary = "Feed of all articles", description = DESCRIPTION)
+  @Operation(
+      operationId = "getArticlesFeed",
+      summary = "Feed of all articles",
+      description = DESCRIPTION)
   @APIResponse(responseCode = "200", description = "The feed", ref = "Feed")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
@@ -66,7 +69,10 @@ public class FeedResource {
   @Path("tags/{slug}.{format}")
   @PermitAll
   @Compressed
-  @Operation(summary = "Feed of a tag's articles", description = DESCRIPTION)
+  @Operation(
+      operationId = "getTagFeed",
+      summary = "Feed of a tag's articles",
+      description = DESCRIPTION)
   @APIResponse(responseCode = "200", description = "The feed", ref = "Feed")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")
@@ -83,7 +89,10 @@ public class FeedResource {
   @Path("authors/{handle}.{format}")
   @PermitAll
   @Compressed
-  @Operation(summary = "Feed of an author's articles", description = DESCRIPTION)
+  @Operation(
+      operationId = "getAuthorFeed",
+      summary = "Feed of an author's articles",
+      description = DESCRIPTION)
   @APIResponse(responseCode = "200", description = "The feed", ref = "Feed")
   @APIResponse(responseCode = "304", ref = "NotModified")
   @APIResponse(responseCode = "404", ref = "NotFound")

@@ -10,16 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "JsonFeed", description = "JSON Feed 1.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JsonFeed(
-    @Schema(example = VERSION) String version,
-    @Schema(example = "Pressroom — Rust") String title,
-    @Schema(example = "https://pressroom.example.com/api/v1/tags/rust/articles")
+    @Schema(required = true, example = VERSION) String version,
+    @Schema(required = true, example = "Pressroom — Rust") String title,
+    @Schema(required = true, example = "https://pressroom.example.com/api/v1/tags/rust/articles")
         @JsonProperty("home_page_url")
         String homePageUrl,
-    @Schema(example = "https://pressroom.example.com/feeds/tags/rust.json")
+    @Schema(required = true, example = "https://pressroom.example.com/feeds/tags/rust.json")
         @JsonProperty("feed_url")
         String feedUrl,
-    @Schema(example = "The newest Pressroom articles tagged Rust.") String description,
-    List<JsonFeedItem> items) {
+    @Schema(required = true, example = "The newest Pressroom articles tagged Rust.")
+        String description,
+    @Schema(required = true) List<JsonFeedItem> items) {
 
   public static final String VERSION = "https://jsonfeed.org/version/1.1";
 
@@ -50,23 +51,30 @@ public record JsonFeed(
   @Schema(name = "JsonFeedItem")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record JsonFeedItem(
-      @Schema(example = "https://pressroom.example.com/api/v1/articles/rust-in-the-kernel")
+      @Schema(
+              required = true,
+              example = "https://pressroom.example.com/api/v1/articles/rust-in-the-kernel")
           String id,
-      @Schema(example = "https://pressroom.example.com/api/v1/articles/rust-in-the-kernel")
+      @Schema(
+              required = true,
+              example = "https://pressroom.example.com/api/v1/articles/rust-in-the-kernel")
           String url,
-      String title,
-      String summary,
-      @Schema(description = "The sanitised HTML body") @JsonProperty("content_html")
+      @Schema(required = true) String title,
+      @Schema(required = true) String summary,
+      @Schema(required = true, description = "The sanitised HTML body")
+          @JsonProperty("content_html")
           String contentHtml,
-      @Schema(example = "2026-11-24T09:30:00Z") @JsonProperty("date_published")
+      @Schema(required = true, example = "2026-11-24T09:30:00Z") @JsonProperty("date_published")
           Instant datePublished,
-      @Schema(example = "2026-11-24T10:02:11Z") @JsonProperty("date_modified") Instant dateModified,
-      List<JsonFeedAuthor> authors,
-      @Schema(description = "Names of the article's tags") List<String> tags) {}
+      @Schema(required = true, example = "2026-11-24T10:02:11Z") @JsonProperty("date_modified")
+          Instant dateModified,
+      @Schema(required = true) List<JsonFeedAuthor> authors,
+      @Schema(required = true, description = "Names of the article's tags") List<String> tags) {}
 
   @Schema(name = "JsonFeedAuthor")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record JsonFeedAuthor(
-      @Schema(example = "The Kernel Desk") String name,
-      @Schema(example = "https://pressroom.example.com/api/v1/authors/kernel-desk") String url) {}
+      @Schema(required = true, example = "The Kernel Desk") String name,
+      @Schema(required = true, example = "https://pressroom.example.com/api/v1/authors/kernel-desk")
+          String url) {}
 }

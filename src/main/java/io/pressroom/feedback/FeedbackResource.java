@@ -51,6 +51,7 @@ public class FeedbackResource {
   @Path("{slug}/like")
   @RolesAllowed("reader")
   @Operation(
+      operationId = "likeArticle",
       summary = "Like an article",
       description =
           "Idempotent: liking an article you already like changes nothing. Only published"
@@ -67,6 +68,7 @@ public class FeedbackResource {
   @Path("{slug}/like")
   @RolesAllowed("reader")
   @Operation(
+      operationId = "unlikeArticle",
       summary = "Take back your like",
       description = "Idempotent: when you do not like the article, nothing changes.")
   @APIResponse(responseCode = "204", description = "You do not like the article")
@@ -81,6 +83,7 @@ public class FeedbackResource {
   @Path("{slug}/rating")
   @PermitAll
   @Operation(
+      operationId = "getRatings",
       summary = "How readers rated an article",
       description =
           "The average, the count and the number of ratings per score. mine is the signed-in"
@@ -112,6 +115,7 @@ public class FeedbackResource {
   @RolesAllowed("reader")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "rateArticle",
       summary = "Rate an article",
       description =
           "One rating per reader: a new score replaces your earlier one. The score is a whole"
@@ -135,6 +139,7 @@ public class FeedbackResource {
   @Path("{slug}/rating")
   @RolesAllowed("reader")
   @Operation(
+      operationId = "unrateArticle",
       summary = "Withdraw your rating",
       description = "Idempotent: when you have not rated the article, nothing changes.")
   @APIResponse(responseCode = "204", description = "You have no rating on the article")

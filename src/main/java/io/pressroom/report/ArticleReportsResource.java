@@ -39,6 +39,7 @@ public class ArticleReportsResource {
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "reportArticle",
       summary = "Report an article (anyone)",
       description =
           "A takedown or abuse report for the editors. No account needed; each client address"

@@ -48,6 +48,7 @@ public class ReportResource {
   @GET
   @RolesAllowed("editor")
   @Operation(
+      operationId = "listReports",
       summary = "List reports (editor)",
       description = "Newest first, with the reporters' contacts and addresses.")
   @APIResponse(
@@ -78,7 +79,7 @@ public class ReportResource {
   @GET
   @Path("{id}")
   @RolesAllowed("editor")
-  @Operation(summary = "Read a report (editor)")
+  @Operation(operationId = "getReport", summary = "Read a report (editor)")
   @APIResponse(
       responseCode = "200",
       description = "The report",
@@ -93,6 +94,7 @@ public class ReportResource {
   @RolesAllowed("editor")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateReport",
       summary = "Resolve, dismiss or reopen a report (editor)",
       description = "The editor who sets the status becomes handledBy.")
   @APIResponse(

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,6 +42,7 @@ public class SuggestionResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "listSuggestions",
       summary = "Suggestions while typing",
       description =
           "Tags (slug or name) and authors (handle or name) that begin with q, most used first,"
@@ -62,7 +64,12 @@ public class SuggestionResource {
       @RestQuery
           @Parameter(
               description = "Most suggestions of each kind, 1 to 10 (default 5)",
-              schema = @Schema(minimum = "1", maximum = "10", defaultValue = "5"))
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "10",
+                      defaultValue = "5"))
           String limit,
       @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {

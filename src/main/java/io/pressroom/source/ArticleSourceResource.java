@@ -29,6 +29,7 @@ public class ArticleSourceResource {
   @GET
   @RolesAllowed("reader")
   @Operation(
+      operationId = "openSource",
       summary = "Open the original source (signed in)",
       description =
           "Redirects a signed-in reader to the source URL stored with the published article;"

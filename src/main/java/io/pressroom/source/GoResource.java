@@ -28,6 +28,7 @@ public class GoResource {
   @GET
   @PermitAll
   @Operation(
+      operationId = "followSourceLink",
       summary = "Follow a signed source link",
       description =
           "Redirects to the stored source URL of the article the token is bound to, while the"

@@ -29,6 +29,7 @@ public class SourceLinkResource {
   @POST
   @RolesAllowed("reader")
   @Operation(
+      operationId = "createSourceLink",
       summary = "Get a short-lived link to the original source (signed in)",
       description =
           "For browsers that cannot attach a bearer token to a link: url is /go/{token}, a token"

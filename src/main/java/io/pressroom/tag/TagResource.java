@@ -64,7 +64,10 @@ public class TagResource {
   @POST
   @RolesAllowed("editor")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a tag (editor)", description = "The slug comes from the name.")
+  @Operation(
+      operationId = "createTag",
+      summary = "Create a tag (editor)",
+      description = "The slug comes from the name.")
   @APIResponse(
       responseCode = "201",
       description = "The new tag; Location names it",
@@ -83,6 +86,7 @@ public class TagResource {
   @RolesAllowed("editor")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateTag",
       summary = "Rename or describe a tag (editor)",
       description = "Partial update of name and description. The slug stays, so URLs keep working.")
   @RequestBody(content = @Content(schema = @Schema(implementation = TagRequest.class)))
@@ -101,7 +105,10 @@ public class TagResource {
   @DELETE
   @Path("{slug}")
   @RolesAllowed("editor")
-  @Operation(summary = "Delete a tag (editor)", description = "Also removes it from every article.")
+  @Operation(
+      operationId = "deleteTag",
+      summary = "Delete a tag (editor)",
+      description = "Also removes it from every article.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response delete(@RestPath String slug) {
@@ -111,7 +118,10 @@ public class TagResource {
 
   @GET
   @PermitAll
-  @Operation(summary = "List tags", description = "Each tag with its count of published articles.")
+  @Operation(
+      operationId = "listTags",
+      summary = "List tags",
+      description = "Each tag with its count of published articles.")
   @APIResponse(
       responseCode = "200",
       description = "A page of tags",
@@ -122,7 +132,10 @@ public class TagResource {
       @RestQuery
           @Parameter(
               description = "name (default) or -articles (most used first)",
-              schema = @Schema(enumeration = {"name", "-articles"}))
+              schema =
+                  @Schema(
+                      enumeration = {"name", "-articles"},
+                      defaultValue = "name"))
           String sort,
       @BeanParam PagingParams paging,
       @Context UriInfo uri,
@@ -135,7 +148,7 @@ public class TagResource {
   @GET
   @Path("{slug}")
   @PermitAll
-  @Operation(summary = "Read a tag")
+  @Operation(operationId = "getTag", summary = "Read a tag")
   @APIResponse(
       responseCode = "200",
       description = "The tag",
@@ -153,6 +166,7 @@ public class TagResource {
   @Path("{slug}/articles")
   @PermitAll
   @Operation(
+      operationId = "listTagArticles",
       summary = "List a tag's published articles",
       description = "The same options as GET /api/v1/articles, scoped to this tag.")
   @APIResponse(

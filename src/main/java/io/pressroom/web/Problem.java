@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-    @Schema(example = "/problems/not-found") String type,
-    @Schema(example = "Not found") String title,
+    @Schema(required = true, example = "/problems/not-found") String type,
+    @Schema(required = true, example = "Not found") String title,
     @Schema(example = "404") int status,
     @Schema(example = "No article has the slug 'rust-in-linux'.") String detail,
     @Schema(example = "/api/v1/articles/rust-in-linux") String instance,

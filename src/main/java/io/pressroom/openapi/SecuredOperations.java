@@ -1,11 +1,9 @@
-package io.pressroom.web;
+package io.pressroom.openapi;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -18,20 +16,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * of a {@code @RolesAllowed} or {@code @Authenticated} method ({@code
  * quarkus.smallrye-openapi.auto-add-security}); this filter then gives each of those operations the
  * project's 401 and 403 problem answers, in place of the bare ones Quarkus adds. Resources write
- * neither {@code @SecurityRequirement} nor these responses by hand. Operations open to anyone get
- * no security requirement; a 401 they document means something else (a wrong password).
+ * neither {@code @SecurityRequirement} nor these responses by hand. Operations open to anyone are
+ * described by {@link ApiSecurity}. A step of {@link ApiDescription}.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
-public class SecuredOperations implements OASFilter {
+final class SecuredOperations {
 
   static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
   static final String FORBIDDEN = "#/components/responses/Forbidden";
 
-  @Override
-  public void filterOpenAPI(OpenAPI openAPI) {
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
-    }
+  private SecuredOperations() {}
+
+  static void describe(OpenAPI openAPI) {
     for (PathItem path : openAPI.getPaths().getPathItems().values()) {
       for (Operation operation : path.getOperations().values()) {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
