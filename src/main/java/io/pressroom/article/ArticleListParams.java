@@ -23,7 +23,7 @@ public class ArticleListParams {
   @RestQuery
   @Parameter(
       description = "Tag slug; repeat (or separate with commas) to match any of several",
-      example = "rust",
+      example = "[\"rust\", \"linux\"]",
       schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
   List<String> tag;
 

@@ -148,7 +148,10 @@ public class TagResource {
   @GET
   @Path("{slug}")
   @PermitAll
-  @Operation(operationId = "getTag", summary = "Read a tag")
+  @Operation(
+      operationId = "getTag",
+      summary = "Read a tag",
+      description = "The tag with its description and its count of published articles.")
   @APIResponse(
       responseCode = "200",
       description = "The tag",

@@ -180,6 +180,20 @@ class ApiDocumentTest {
     assertThat(document.at("/components/schemas/TagPatch").has("required")).isFalse();
   }
 
+  /**
+   * YAML 1.1 loaders (PyYAML, SnakeYAML 1.x) turn a plain 2026-11-24T09:30:00Z into a date: the
+   * committed YAML quotes every timestamp (the build's quote-openapi-timestamps step).
+   */
+  @Test
+  void committedYamlQuotesTimestamps() throws IOException {
+    Path committed = Path.of("target/openapi-committed/openapi.yaml");
+    assertThat(committed).exists();
+    assertThat(Files.readAllLines(committed))
+        .as("unquoted timestamps")
+        .noneMatch(line -> line.matches("\\s*(- |[\\w\"-]+: )\\d{4}-\\d\\d-\\d\\d.*"))
+        .anyMatch(line -> line.matches("\\s*- \"\\d{4}-\\d\\d-\\d\\dT.*\""));
+  }
+
   @Test
   void everyOperationDeclaresTheRateLimitAnswer() {
     for (JsonNode operation : operations()) {
