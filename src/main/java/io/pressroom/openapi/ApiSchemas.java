@@ -70,6 +70,7 @@ final class ApiSchemas {
       }
     }
     schemas.values().forEach(ApiSchemas::typeEnumerations);
+    schemas.values().forEach(ApiSchemas::dropRedundantTypes);
     for (String name : responseSchemas(openAPI)) {
       Schema schema = schemas.get(name);
       if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
@@ -145,6 +146,27 @@ final class ApiSchemas {
       schema.getProperties().values().forEach(ApiSchemas::typeEnumerations);
     }
     typeEnumerations(schema.getItems());
+  }
+
+  /**
+   * A property that is a reference ({@code $ref}, or {@code anyOf} a reference and null) carries no
+   * {@code type} of its own: SmallRye repeats it beside the reference, and generators then build
+   * unions such as {@code ((AuthorRef | null) | null) | AuthorRef | null}.
+   */
+  private static void dropRedundantTypes(Schema schema) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    for (Schema property : schema.getProperties().values()) {
+      boolean referenceOrNull =
+          property.getAnyOf() != null
+              && property.getAnyOf().stream()
+                  .allMatch(
+                      s -> s.getRef() != null || List.of(SchemaType.NULL).equals(s.getType()));
+      if (property.getRef() != null || referenceOrNull) {
+        property.setType(null);
+      }
+    }
   }
 
   private static void patch(Components components, Operation operation, Patch patch) {
