@@ -23,6 +23,13 @@ const documentPath = process.argv[2] ?? "../../openapi/openapi.json";
 const baseUrl = process.env["PRESSROOM_URL"] ?? "http://localhost:8080";
 const document = JSON.parse(readFileSync(documentPath, "utf8")) as Json;
 
+// Answers hold no field the document does not declare: every object schema is closed here.
+for (const schema of Object.values((document["components"] as Json)["schemas"] as Record<string, Json>)) {
+  if (schema["properties"] !== undefined && schema["additionalProperties"] === undefined) {
+    schema["additionalProperties"] = false;
+  }
+}
+
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addFormat("int32", true);
@@ -82,6 +89,12 @@ const validating: Middleware = {
 if (ajv.validate({ $ref: "openapi.json#/components/schemas/Session" }, {})) {
   throw new Error("the validator accepts a session without its required fields");
 }
+if (ajv.validate({ $ref: "openapi.json#/components/schemas/TagRef" }, { slug: "a", name: "A", x: 1 })) {
+  throw new Error("the validator accepts a field the document does not declare");
+}
+if (!ajv.validate({ $ref: "openapi.json#/components/schemas/TagRef" }, { slug: "a", name: "A" })) {
+  throw new Error("the validator refuses a valid tag reference");
+}
 
 /** Anonymous reads of every public kind, each answer checked like the example's. */
 async function publicReads(slug: string, tag: string) {
@@ -110,9 +123,54 @@ async function publicReads(slug: string, tag: string) {
   await client.GET("/api/v1/articles", { params: { query: { limit: 500 } } });
 }
 
+/** A second reader's own state: the answers that only signed-in callers get. */
+async function readerState(slug: string) {
+  let token: string | undefined;
+  const client = createPressroomClient({
+    baseUrl,
+    accessToken: () => token,
+    middleware: [validating],
+  });
+  const suffix = `${Date.now()}b`;
+  const signUp = await client.POST("/api/v1/accounts", {
+    body: {
+      email: `reader-${suffix}@example.org`,
+      password: "another long passphrase",
+      handle: `reader${suffix}`,
+      name: "Second Reader",
+    },
+  });
+  if (signUp.error) throw new Error(`sign-up: ${signUp.error.title}`);
+  token = signUp.data.accessToken;
+  const article = await client.GET("/api/v1/articles/{slug}", { params: { path: { slug } } });
+  const author = article.data?.author.handle ?? "northwind-desk";
+  await client.GET("/api/v1/me");
+  await client.PUT("/api/v1/articles/{slug}/like", { params: { path: { slug } } });
+  await client.PUT("/api/v1/articles/{slug}/rating", {
+    params: { path: { slug } },
+    body: { score: 4 },
+  });
+  await client.PUT("/api/v1/authors/{handle}/follow", { params: { path: { handle: author } } });
+  const read = await client.GET("/api/v1/articles/{slug}", { params: { path: { slug } } });
+  if (read.data?.viewer?.liked !== true || read.data.viewer.rating !== 4) {
+    failures.push(`the reader's viewer does not show the like and the rating`);
+  }
+  await client.GET("/api/v1/articles/{slug}/rating", { params: { path: { slug } } });
+  await client.GET("/api/v1/authors/{handle}", { params: { path: { handle: author } } });
+  await client.GET("/api/v1/me/feed", { params: { query: { limit: 2 } } });
+  await client.POST("/api/v1/articles/{slug}/source-link", { params: { path: { slug } } });
+  await client.POST("/api/v1/articles/{slug}/reports", {
+    params: { path: { slug } },
+    body: { reason: "Checking the report answer from the client test." },
+  });
+  await client.PATCH("/api/v1/me", { body: { bio: "Reads about kernels." } });
+  await client.POST("/api/v1/auth/logout", { body: { refreshToken: signUp.data.refreshToken } });
+}
+
 try {
   const run = await readerExample(baseUrl, { middleware: [validating] });
   await publicReads(run.article, run.tag);
+  await readerState(run.article);
   if (run.pages.length < 2) {
     failures.push(`the tag ${run.tag} gave ${run.pages.length} page(s): the cursor was not followed`);
   }
