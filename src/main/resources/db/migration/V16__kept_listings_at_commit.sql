@@ -1,5 +1,6 @@
 -- The kept listing JSON of V12 is written at commit, one transaction at a time, so that two
--- writers racing on what one summary shows cannot leave it stale.
+-- writers racing on what one summary shows cannot leave it stale; the same commit step keeps the
+-- number of live articles (live_article_count, below) for the newest listing's total.
 --
 -- Why V12 could: under READ COMMITTED a refresh composes the JSON from the snapshot its statement
 -- starts with. An article saved while its tag's rename was still open composed the old tag name,
@@ -47,22 +48,37 @@ alter table article_listings drop constraint article_listings_article_id_fkey;
 create unlogged table article_listing_changes (
     article_ids bigint[] not null default '{}',
     tag_ids     bigint[] not null default '{}',
-    account_ids bigint[] not null default '{}'
+    account_ids bigint[] not null default '{}',
+    live_delta  integer  not null default 0
 );
+
+-- How many articles are live (published, now or for a later instant, and not deleted): the total
+-- of the newest listing is this less the scheduled ones still ahead (a short range of
+-- articles_public_published_idx), instead of a count(*) over every public article (23 ms at
+-- 100,000). Moved only at commit, under the lock above, by the changes noted below: so the row is
+-- only ever written by the lock's holder, and likes (which change no liveness) never touch it.
+create table live_article_count (
+    only_row boolean primary key default true check (only_row),
+    live     bigint  not null check (live >= 0)
+);
+insert into live_article_count (live)
+select count(*) from articles where article_is_live(status, deleted_at);
 
 -- Notes a change; a statement that touched no row (an article saved with no tags to remove) notes
 -- nothing, so that its commit takes no lock.
-create function note_listing_change(article_ids bigint[], tag_ids bigint[], account_ids bigint[])
+create function note_listing_change(article_ids bigint[], tag_ids bigint[], account_ids bigint[],
+                                    live_delta integer default 0)
     returns void language sql volatile as $$
-insert into article_listing_changes (article_ids, tag_ids, account_ids)
-select $1, $2, $3
- where cardinality($1) > 0 or cardinality($2) > 0 or cardinality($3) > 0
+insert into article_listing_changes (article_ids, tag_ids, account_ids, live_delta)
+select $1, $2, $3, $4
+ where cardinality($1) > 0 or cardinality($2) > 0 or cardinality($3) > 0 or $4 <> 0
 $$;
 
 -- At commit: every noted change of this transaction at once; later events find nothing left.
 create function article_listings_apply_changes() returns trigger language plpgsql as $$
 declare
     ids bigint[];
+    delta bigint;
 begin
     if not exists (select 1 from article_listing_changes) then
         return null;
@@ -71,7 +87,8 @@ begin
     perform pg_advisory_xact_lock(16, 1);
     -- Each statement below takes its snapshot after the lock was granted.
     with taken as (
-        delete from article_listing_changes returning article_ids, tag_ids, account_ids
+        delete from article_listing_changes
+        returning article_ids, tag_ids, account_ids, live_delta
     )
     select array(
                select unnest(article_ids) from taken
@@ -80,8 +97,12 @@ begin
                 where x.tag_id in (select unnest(tag_ids) from taken)
                union
                select a.id from articles a
-                where a.author_id in (select unnest(account_ids) from taken))
-      into ids;
+                where a.author_id in (select unnest(account_ids) from taken)),
+           (select coalesce(sum(live_delta), 0) from taken)
+      into ids, delta;
+    if delta <> 0 then
+        update live_article_count set live = live + delta;
+    end if;
     delete from article_listings l
      where l.article_id = any (ids)
        and not exists (select 1 from articles a where a.id = l.article_id);
@@ -99,9 +120,11 @@ create constraint trigger article_listing_changes_at_commit
 create function articles_note_listing_change() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then
-        perform note_listing_change(array(select id from new_rows), '{}', '{}');
+        perform note_listing_change(array(select id from new_rows), '{}', '{}',
+            (select count(*) from new_rows where article_is_live(status, deleted_at))::integer);
     elsif tg_op = 'DELETE' then
-        perform note_listing_change(array(select id from old_rows), '{}', '{}');
+        perform note_listing_change(array(select id from old_rows), '{}', '{}',
+            -(select count(*) from old_rows where article_is_live(status, deleted_at))::integer);
     else
         perform note_listing_change(array[new.id], '{}', '{}');
     end if;
@@ -126,6 +149,22 @@ create trigger articles_listing_update
           or old.reading_minutes is distinct from new.reading_minutes
           or old.cover_image_url is distinct from new.cover_image_url)
     execute function articles_note_listing_change();
+
+-- An article becoming live or ceasing to be: published, unpublished, deleted, restored.
+create function articles_note_live_change() returns trigger language plpgsql as $$
+begin
+    perform note_listing_change('{}', '{}', '{}',
+        case when article_is_live(new.status, new.deleted_at) then 1 else -1 end);
+    return null;
+end
+$$;
+
+create trigger articles_live_count
+    after update of status, deleted_at on articles
+    for each row
+    when (article_is_live(old.status, old.deleted_at)
+          is distinct from article_is_live(new.status, new.deleted_at))
+    execute function articles_note_live_change();
 
 -- An article's tags: added, removed (once per statement) or reordered.
 create function article_tags_note_listing_change() returns trigger language plpgsql as $$
