@@ -117,7 +117,9 @@ public class ArticleService {
     Optional<ArticleQueries.SortPosition> after =
         pageRequest.cursor().map(c -> position(cursors.decode(c, sort.parameter(), 2)));
 
-    ArticleQueries.ListingFacts facts = queries.facts(filter);
+    ArticleQueries.Listing listing =
+        queries.listing(filter, after, pageRequest.fetchSize(), pageRequest.offset());
+    ArticleQueries.ListingFacts facts = listing.facts();
     if (pathTag.isPresent() && facts.knownTags().isEmpty()) {
       throw ProblemException.notFound("No tag has the slug '" + pathTag.get() + "'.");
     }
@@ -125,8 +127,7 @@ public class ArticleService {
     if (facts.total() == 0) {
       return new Shown<>(page(List.of(), new PageInfo(pageRequest.limit(), 0, null)), List.of());
     }
-    List<ArticleQueries.Listed> rows =
-        queries.page(filter, after, pageRequest.fetchSize(), pageRequest.offset());
+    List<ArticleQueries.Listed> rows = listing.rows();
     PageCut<ArticleQueries.Listed> cut =
         PageCut.of(
             rows,

@@ -105,7 +105,7 @@ public class FeedService {
     String tagScheme = links.api(uri, "/api/v1/tags/");
     byte[] body =
         switch (format) {
-          case ATOM -> xml(AtomFeeds.toAtom(feed, tagScheme));
+          case ATOM -> AtomWriter.write(feed, tagScheme);
           case RSS -> xml(RssFeeds.toRss(feed, tagScheme));
           case JSON -> json(JsonFeed.of(feed));
         };

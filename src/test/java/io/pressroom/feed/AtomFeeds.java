@@ -11,7 +11,10 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import java.util.Date;
 import java.util.List;
 
-/** Writes a feed as Atom 1.0 (RFC 4287). */
+/**
+ * Writes a feed as Atom 1.0 (RFC 4287) through ROME, as the application did before {@link
+ * AtomWriter}: the reference AtomWriterTest compares it with.
+ */
 final class AtomFeeds {
 
   private AtomFeeds() {}
