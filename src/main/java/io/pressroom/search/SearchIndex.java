@@ -11,9 +11,7 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -148,6 +146,10 @@ final class SearchIndex implements AutoCloseable {
     directory.close();
   }
 
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+
   private static Term key(long id) {
     return new Term(SearchFields.KEY, Long.toString(id));
   }
@@ -163,11 +165,11 @@ final class SearchIndex implements AutoCloseable {
     for (long tag : article.tagIds()) {
       doc.add(new LongField(SearchFields.TAG, tag, Field.Store.NO));
     }
-    doc.add(new TextField(SearchFields.TITLE, article.title(), Field.Store.NO));
-    doc.add(new TextField(SearchFields.SUMMARY, article.summary(), Field.Store.NO));
-    doc.add(new TextField(SearchFields.BODY, article.body(), Field.Store.NO));
-    doc.add(new StoredField(SearchFields.SLUG, article.slug()));
-    doc.add(new StoredField(SearchFields.STORED_TITLE, article.title()));
+    doc.add(new Field(SearchFields.TITLE, article.title(), SearchFields.TEXT));
+    doc.add(new Field(SearchFields.SUMMARY, nullToEmpty(article.summary()), SearchFields.TEXT));
+    doc.add(
+        new Field(
+            SearchFields.BODY, nullToEmpty(Snippets.plainText(article.body())), SearchFields.TEXT));
     return doc;
   }
 }
