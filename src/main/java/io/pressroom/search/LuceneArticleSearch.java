@@ -79,7 +79,7 @@ class LuceneArticleSearch implements ArticleSearch {
     Optional<SearchPage.After> after =
         page.cursor().map(c -> SearchPage.After.of(cursors.decode(c, cursorKind, 3)));
     SearchSource.FilterIds ids = filterIds(request);
-    Query words = queries.articles(request.query());
+    Query words = queries.articles(request.query(), index::hasTerm);
     if (words == null) {
       return Optional.of(empty(page));
     }

@@ -13,6 +13,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -114,6 +115,26 @@ final class SearchIndex implements AutoCloseable {
 
   void release(IndexSearcher searcher) throws IOException {
     searchers.release(searcher);
+  }
+
+  /** Whether an analysed word is in the title, summary or body of an article searches see. */
+  boolean hasTerm(String term) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        IndexReader reader = searcher.getIndexReader();
+        for (String field : SearchFields.BOOSTS.keySet()) {
+          if (reader.docFreq(new Term(field, term)) > 0) {
+            return true;
+          }
+        }
+        return false;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The documents searches see now (after the last refresh). */

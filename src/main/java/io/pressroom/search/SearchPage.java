@@ -119,8 +119,11 @@ final class SearchPage {
       for (int i = offset; i < scoreDocs.length; i++) {
         docIds[i - offset] = scoreDocs[i].doc;
       }
+      // Prefixes rewritten to the words they stand for: the snippets then mark them from postings.
       String[] marked =
-          snippets == null ? new String[docIds.length] : snippets.snippets(searcher, words, docIds);
+          snippets == null
+              ? new String[docIds.length]
+              : snippets.snippets(searcher, searcher.rewrite(words), docIds);
       for (int i = offset; i < scoreDocs.length; i++) {
         Object[] fields = ((FieldDoc) scoreDocs[i]).fields;
         int first = byRelevance ? 1 : 0;
