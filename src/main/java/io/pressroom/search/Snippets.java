@@ -62,6 +62,11 @@ final class Snippets {
                     LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), FRAGMENT_CHARS, 0.3f))
             .withMaxNoHighlightPassages(0)
+            // Each word's offsets straight from its postings: matching the whole query again per
+            // article and field (weight matches, phrases checked strictly) costs more than the
+            // search itself. A phrase's words are so marked wherever they stand in the passage.
+            .withWeightMatches(false)
+            .withHighlightPhrasesStrictly(false)
             .build();
     int[] one = new int[FIELDS.length];
     Arrays.fill(one, 1);
