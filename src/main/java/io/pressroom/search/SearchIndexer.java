@@ -48,6 +48,7 @@ class SearchIndexer {
   private static final int BATCH = 500;
   private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
   private static final Duration RETRY = Duration.ofSeconds(2);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
   private static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(3);
 
   /** How long after a write the feed is read often: it hands a change out late under load. */
@@ -104,14 +105,24 @@ class SearchIndexer {
     thread.start();
   }
 
+  /**
+   * Stops the thread without interrupting it (an interrupt during file I/O closes the index
+   * writer's channels, and the work since the last commit is lost), then commits and closes the
+   * index once the thread has ended. A thread still busy after {@link #STOP_WAIT} keeps its index
+   * open: the next start catches up from the last commit.
+   */
   void onStop(@Observes ShutdownEvent event) {
     running = false;
+    wake.release();
     if (thread != null) {
-      thread.interrupt();
       try {
-        thread.join(5_000);
+        thread.join(STOP_WAIT.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (thread.isAlive()) {
+        LOG.warn("Search index still busy at stop; it catches up from its last commit next time");
+        return;
       }
     }
     closeIndex();
@@ -399,9 +410,10 @@ class SearchIndexer {
     return open == null ? 0 : open.documents();
   }
 
+  /** Waits before a retry; a stop ends the wait at once. */
   private boolean sleep(Duration duration) {
     try {
-      Thread.sleep(duration.toMillis());
+      wake.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
       return running;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
