@@ -172,9 +172,20 @@ public interface PressroomConfig {
      */
     Optional<String> indexDirectory();
 
-    /** How often the index looks for changes in the changes feed (writes here wake it at once). */
+    /**
+     * How often the index looks for changes in the changes feed while other instances' writes are
+     * not announced (the invalidation listener is not proven alive), and for a few seconds after
+     * each write (the feed hands a change out once older transactions have ended).
+     */
     @WithDefault("250ms")
     Duration pollInterval();
+
+    /**
+     * How often an idle index looks in the changes feed while writes are announced (here by the
+     * write itself, from other instances by the invalidation listener): a safety net only.
+     */
+    @WithDefault("10s")
+    Duration idlePollInterval();
   }
 
   enum SearchEngine {

@@ -88,16 +88,24 @@ public class ArticleListParams {
 
   @BeanParam PagingParams paging;
 
+  /**
+   * What a reader typed as the {@code q} parameter: trimmed, absent when blank, a 400 problem when
+   * longer than {@code maxLength}. Shared by every endpoint that takes a search query.
+   */
+  public static Optional<String> searchQuery(String raw, int maxLength) {
+    Optional<String> query = Optional.ofNullable(raw).map(String::trim).filter(s -> !s.isEmpty());
+    if (query.isPresent() && query.get().length() > maxLength) {
+      throw ProblemException.invalidParameter("q", "must be at most " + maxLength + " characters");
+    }
+    return query;
+  }
+
   PageRequest pageRequest() {
     return paging.request();
   }
 
   ArticleFilter filter() {
-    Optional<String> query = Optional.ofNullable(q).map(String::trim).filter(s -> !s.isEmpty());
-    if (query.isPresent() && query.get().length() > MAX_QUERY_LENGTH) {
-      throw ProblemException.invalidParameter(
-          "q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-    }
+    Optional<String> query = searchQuery(q, MAX_QUERY_LENGTH);
     ArticleStatus wanted =
         ArticleStatus.valueOf(
             QueryParams.oneOf(

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * What a search index reads of articles: the searchable text and filter keys of public articles,
- * and the text of the articles a result page shows, for its snippets. The index decides nothing
- * about visibility; it only keeps what {@link PublicArticles} says is public when it reads.
+ * and the ids of the filters a search names. The index decides nothing about visibility; it only
+ * keeps what {@link PublicArticles} says is public when it reads.
  */
 @ApplicationScoped
 public class SearchSource {
@@ -44,9 +44,6 @@ public class SearchSource {
       Instant publishedAt,
       long authorId,
       List<Long> tagIds) {}
-
-  /** The text a snippet is cut from. */
-  public record Text(String title, String summary, String body) {}
 
   /** Those of these articles that are public now; the others are to leave the index. */
   public List<Document> publicDocuments(List<Long> ids) {
@@ -114,23 +111,6 @@ public class SearchSource {
   /** The database's clock, which decides what is public. */
   public Instant now() {
     return BackgroundSql.rows(entityManager, "select now() as now").get(0).exactInstant("now");
-  }
-
-  /** The title, summary and body of these articles, by id; one statement. */
-  public Map<Long, Text> texts(List<Long> ids) {
-    Map<Long, Text> texts = new HashMap<>();
-    if (ids.isEmpty()) {
-      return texts;
-    }
-    for (Row row :
-        new SqlBuilder()
-            .append("select a.id as id, a.title as title, a.summary as summary, a.body as body")
-            .append(" from articles a where a.id in (:ids)", "ids", ids)
-            .rows(entityManager)) {
-      texts.put(
-          row.getLong("id"), new Text(row.text("title"), row.text("summary"), row.text("body")));
-    }
-    return texts;
   }
 
   /** The ids of the filters' tags and author, in one statement; absent names are absent. */

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,7 @@ class InvalidationListener {
   private final Counter received;
   private final AtomicInteger connected = new AtomicInteger();
   private final CountDownLatch firstListen = new CountDownLatch(1);
+  private final Event<OtherInstancesHeard> heard;
   private volatile boolean running = true;
   private Thread thread;
 
@@ -57,8 +59,10 @@ class InvalidationListener {
       ApiKeyService apiKeys,
       ArticleGateway articles,
       InvalidationNotifier notifier,
+      Event<OtherInstancesHeard> heard,
       MeterRegistry meters) {
     this.cache = cache;
+    this.heard = heard;
     this.apiKeys = apiKeys;
     this.articles = articles;
     this.origin = notifier.origin();
@@ -92,6 +96,7 @@ class InvalidationListener {
       // Whatever ends the thread, nothing reaches the cache any more.
       cache.stopServing();
       connected.set(0);
+      heard.fire(new OtherInstancesHeard(false));
     }
   }
 
@@ -105,6 +110,8 @@ class InvalidationListener {
         apiKeys.forgetRecognised();
         connected.set(1);
         firstListen.countDown();
+        // What was written while deaf is looked for once now.
+        heard.fire(new OtherInstancesHeard(true));
         if (lostAt != null) {
           LOG.infof(
               "Listening for invalidations again after %d ms; the response cache serves again",
@@ -119,6 +126,7 @@ class InvalidationListener {
         }
         cache.stopServing();
         connected.set(0);
+        heard.fire(new OtherInstancesHeard(false));
         if (lostAt == null) {
           lostAt = Instant.now();
           LOG.warnf(
@@ -157,6 +165,10 @@ class InvalidationListener {
     }
     received.increment();
     cache.apply(invalidation);
+    if (invalidation.what() == Invalidation.What.LISTINGS
+        || invalidation.what() == Invalidation.What.EVERYTHING) {
+      heard.fire(new OtherInstancesHeard(true));
+    }
     if (invalidation.what() == Invalidation.What.API_KEYS
         || invalidation.what() == Invalidation.What.EVERYTHING) {
       apiKeys.forgetRecognised();

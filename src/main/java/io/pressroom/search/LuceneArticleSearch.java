@@ -29,9 +29,9 @@ import org.apache.lucene.search.Query;
 
 /**
  * Answers readers' searches from this instance's Lucene index: the index finds and orders the ids
- * of a page, PostgreSQL says which of them are public now and gives their summaries (so an article
- * taken down is never shown, however far the index lags) and the text their snippets are cut from.
- * A page so takes two statements, three with a tag or author filter.
+ * of a page and cuts their snippets from the text it stores, PostgreSQL says which of them are
+ * public now and gives their summaries (so an article taken down is never shown, however far the
+ * index lags). A page so takes one statement, two with a tag or author filter.
  */
 @ApplicationScoped
 class LuceneArticleSearch implements ArticleSearch {
@@ -79,7 +79,7 @@ class LuceneArticleSearch implements ArticleSearch {
     Optional<SearchPage.After> after =
         page.cursor().map(c -> SearchPage.After.of(cursors.decode(c, cursorKind, 3)));
     SearchSource.FilterIds ids = filterIds(request);
-    Query words = queries.articles(request.query());
+    Query words = queries.articles(request.query(), index::hasTerm);
     if (words == null) {
       return Optional.of(empty(page));
     }
@@ -95,7 +95,14 @@ class LuceneArticleSearch implements ArticleSearch {
       long started = System.nanoTime();
       hits =
           SearchPage.find(
-              index, words, filters, request.byRelevance(), after, page.offset(), page.fetchSize());
+              index,
+              words,
+              filters,
+              request.byRelevance(),
+              after,
+              page.offset(),
+              page.fetchSize(),
+              snippets);
       timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -112,14 +119,9 @@ class LuceneArticleSearch implements ArticleSearch {
     if (more) {
       shown = shown.subList(0, page.limit());
     }
-    List<Long> shownIds = shown.stream().map(SearchPage.Hit::id).toList();
-    Map<Long, SearchSource.Text> texts = source.texts(shownIds);
     List<ArticleSummary> items = new ArrayList<>();
-    for (long id : shownIds) {
-      SearchSource.Text text = texts.get(id);
-      String snippet =
-          text == null ? "" : snippets.snippet(words, text.title(), text.summary(), text.body());
-      items.add(visible.get(id).withSnippet(snippet));
+    for (SearchPage.Hit hit : shown) {
+      items.add(visible.get(hit.id()).withSnippet(hit.snippet()));
     }
     String next =
         more

@@ -5,6 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 
 /**
  * The fields of the index and how their text is analysed: English words with stemming (so {@code
@@ -14,7 +17,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 final class SearchFields {
 
   /** Bump when fields or analysis change: indexes of another schema are rebuilt from scratch. */
-  static final String SCHEMA = "1";
+  static final String SCHEMA = "2";
 
   static final String KEY = "key";
   static final String ID = "id";
@@ -24,8 +27,12 @@ final class SearchFields {
   static final String TITLE = "title";
   static final String SUMMARY = "summary";
   static final String BODY = "body";
-  static final String SLUG = "slug";
-  static final String STORED_TITLE = "stored_title";
+
+  /**
+   * Title, summary and body: analysed, and stored with the offsets of their words in the postings,
+   * so that snippets are cut from the index without reading or analysing the articles again.
+   */
+  static final FieldType TEXT = text();
 
   /** How much a match in each text field counts: a title match outranks a body-only one. */
   static final Map<String, Float> BOOSTS = Map.of(TITLE, 4f, SUMMARY, 2f, BODY, 1f);
@@ -35,6 +42,13 @@ final class SearchFields {
   /** An instant as the index keeps it: microseconds since the epoch, PostgreSQL's precision. */
   static long micros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  private static FieldType text() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   static Analyzer analyzer() {

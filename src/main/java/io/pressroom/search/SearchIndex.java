@@ -11,10 +11,9 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -118,6 +117,26 @@ final class SearchIndex implements AutoCloseable {
     searchers.release(searcher);
   }
 
+  /** Whether an analysed word is in the title, summary or body of an article searches see. */
+  boolean hasTerm(String term) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        IndexReader reader = searcher.getIndexReader();
+        for (String field : SearchFields.BOOSTS.keySet()) {
+          if (reader.docFreq(new Term(field, term)) > 0) {
+            return true;
+          }
+        }
+        return false;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The documents searches see now (after the last refresh). */
   int searchableDocuments() throws IOException {
     IndexSearcher searcher = searchers.acquire();
@@ -148,6 +167,10 @@ final class SearchIndex implements AutoCloseable {
     directory.close();
   }
 
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+
   private static Term key(long id) {
     return new Term(SearchFields.KEY, Long.toString(id));
   }
@@ -163,11 +186,11 @@ final class SearchIndex implements AutoCloseable {
     for (long tag : article.tagIds()) {
       doc.add(new LongField(SearchFields.TAG, tag, Field.Store.NO));
     }
-    doc.add(new TextField(SearchFields.TITLE, article.title(), Field.Store.NO));
-    doc.add(new TextField(SearchFields.SUMMARY, article.summary(), Field.Store.NO));
-    doc.add(new TextField(SearchFields.BODY, article.body(), Field.Store.NO));
-    doc.add(new StoredField(SearchFields.SLUG, article.slug()));
-    doc.add(new StoredField(SearchFields.STORED_TITLE, article.title()));
+    doc.add(new Field(SearchFields.TITLE, article.title(), SearchFields.TEXT));
+    doc.add(new Field(SearchFields.SUMMARY, nullToEmpty(article.summary()), SearchFields.TEXT));
+    doc.add(
+        new Field(
+            SearchFields.BODY, nullToEmpty(Snippets.plainText(article.body())), SearchFields.TEXT));
     return doc;
   }
 }

@@ -1,5 +1,6 @@
 package io.pressroom.search;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.PressroomConfig;
@@ -7,6 +8,7 @@ import io.pressroom.article.ArticleChanged;
 import io.pressroom.article.SearchSource;
 import io.pressroom.delivery.ChangePosition;
 import io.pressroom.delivery.ChangesService;
+import io.pressroom.delivery.OtherInstancesHeard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -46,12 +48,17 @@ class SearchIndexer {
   private static final int BATCH = 500;
   private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
   private static final Duration RETRY = Duration.ofSeconds(2);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
   private static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(3);
+
+  /** How long after a write the feed is read often: it hands a change out late under load. */
+  private static final Duration BUSY_AFTER_WRITE = Duration.ofSeconds(3);
 
   private final PressroomConfig.Search config;
   private final SearchSource source;
   private final ChangesService changes;
   private final Semaphore wake = new Semaphore(0);
+  private final Counter feedReads;
   private final AtomicLong writesHere = new AtomicLong();
   private final Queue<Long> writtenHere = new ConcurrentLinkedQueue<>();
   private final Object appliedLock = new Object();
@@ -59,6 +66,8 @@ class SearchIndexer {
   private volatile SearchIndex index;
   private volatile boolean ready;
   private volatile boolean running = true;
+  private volatile boolean othersAnnounced;
+  private volatile long busyUntil = System.nanoTime();
   private boolean resumed;
   private volatile Instant caughtUpAt = Instant.now();
   private Path temporary;
@@ -78,6 +87,10 @@ class SearchIndexer {
         .description("Seconds since the search index last caught up with the changes feed")
         .baseUnit("seconds")
         .register(meters);
+    this.feedReads =
+        Counter.builder("pressroom.search.index.feed.reads")
+            .description("Times the search index looked in the changes feed (3 short statements)")
+            .register(meters);
     Gauge.builder("pressroom.search.index.documents", this, SearchIndexer::documents)
         .description("Public articles in this instance's search index")
         .register(meters);
@@ -92,14 +105,24 @@ class SearchIndexer {
     thread.start();
   }
 
+  /**
+   * Stops the thread without interrupting it (an interrupt during file I/O closes the index
+   * writer's channels, and the work since the last commit is lost), then commits and closes the
+   * index once the thread has ended. A thread still busy after {@link #STOP_WAIT} keeps its index
+   * open: the next start catches up from the last commit.
+   */
   void onStop(@Observes ShutdownEvent event) {
     running = false;
+    wake.release();
     if (thread != null) {
-      thread.interrupt();
       try {
-        thread.join(5_000);
+        thread.join(STOP_WAIT.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (thread.isAlive()) {
+        LOG.warn("Search index still busy at stop; it catches up from its last commit next time");
+        return;
       }
     }
     closeIndex();
@@ -110,8 +133,25 @@ class SearchIndexer {
     if (change.kind() != ArticleChanged.Kind.FEEDBACK) {
       writtenHere.add(change.articleId());
       writesHere.incrementAndGet();
-      wake.release();
+      wakeUp();
     }
+  }
+
+  /** Another instance wrote, or whether its writes are announced here changed. */
+  void onOtherInstances(@Observes OtherInstancesHeard heard) {
+    othersAnnounced = heard.listening();
+    wakeUp();
+  }
+
+  private void wakeUp() {
+    busyUntil = System.nanoTime() + BUSY_AFTER_WRITE.toNanos();
+    wake.release();
+  }
+
+  /** Often after a write or while other instances' writes are not announced; else seldom. */
+  private Duration nextPoll() {
+    boolean busy = System.nanoTime() - busyUntil < 0;
+    return busy || !othersAnnounced ? config.pollInterval() : config.idlePollInterval();
   }
 
   /**
@@ -162,7 +202,7 @@ class SearchIndexer {
             LOG.infof("Search index ready with %d articles", index.documents());
           }
           commitIfDue();
-          wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wake.tryAcquire(nextPoll().toMillis(), TimeUnit.MILLISECONDS);
           wake.drainPermits();
         }
       } catch (InterruptedException e) {
@@ -251,6 +291,7 @@ class SearchIndexer {
 
   /** Applies every change the feed hands out now, and the articles the clock made public. */
   private void catchUp() throws IOException {
+    feedReads.increment();
     long writesBefore = writesHere.get();
     boolean changed = false;
     // Articles written here are read again at once: the feed hands a change out only once every
@@ -369,9 +410,10 @@ class SearchIndexer {
     return open == null ? 0 : open.documents();
   }
 
+  /** Waits before a retry; a stop ends the wait at once. */
   private boolean sleep(Duration duration) {
     try {
-      Thread.sleep(duration.toMillis());
+      wake.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
       return running;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -66,7 +66,8 @@ final class SearchPage {
     }
   }
 
-  record Hit(long id, float score, long published) {
+  /** A match; {@code snippet} when asked for, else null. */
+  record Hit(long id, float score, long published, String snippet) {
     List<String> cursorKeys() {
       return List.of(
           Integer.toString(Float.floatToIntBits(score)),
@@ -88,7 +89,8 @@ final class SearchPage {
       boolean byRelevance,
       Optional<After> after,
       int offset,
-      int size)
+      int size,
+      Snippets snippets)
       throws IOException {
     Query query = withFilters(words, filters);
     Sort sort = byRelevance ? BY_RELEVANCE : BY_NEWEST;
@@ -113,11 +115,21 @@ final class SearchPage {
       TopDocs docs = top.topDocs();
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] scoreDocs = docs.scoreDocs;
+      int[] docIds = new int[Math.max(0, scoreDocs.length - offset)];
+      for (int i = offset; i < scoreDocs.length; i++) {
+        docIds[i - offset] = scoreDocs[i].doc;
+      }
+      // Prefixes rewritten to the words they stand for: the snippets then mark them from postings.
+      String[] marked =
+          snippets == null
+              ? new String[docIds.length]
+              : snippets.snippets(searcher, searcher.rewrite(words), docIds);
       for (int i = offset; i < scoreDocs.length; i++) {
         Object[] fields = ((FieldDoc) scoreDocs[i]).fields;
         int first = byRelevance ? 1 : 0;
         float score = byRelevance ? (Float) fields[0] : 0f;
-        hits.add(new Hit((Long) fields[first + 1], score, (Long) fields[first]));
+        hits.add(
+            new Hit((Long) fields[first + 1], score, (Long) fields[first], marked[i - offset]));
       }
       boolean estimate = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
       long total = estimate ? counting.estimate() : docs.totalHits.value;

@@ -1,25 +1,36 @@
 package io.pressroom.search;
 
 import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * The snippet of a search result: a passage of the article where its words match, escaped as HTML
- * text with the matched words in {@code <mark>} elements and no other markup (Lucene's highlighter,
- * which escapes each piece of text it copies). Markdown syntax is dropped from the body first, so
- * that the passage reads as text.
+ * The snippets of search results: a passage of each article where its words match, escaped as HTML
+ * text with the matched words in {@code <mark>} elements and no other markup (Lucene's passage
+ * formatter escapes each piece of text it copies). Cut from the text the index stores, with the
+ * offsets its postings keep, so no article is read from the database or analysed again per search.
+ * The body is stored as plain text (Markdown syntax dropped), so that the passage reads as text.
  */
 final class Snippets {
 
   static final int FRAGMENT_CHARS = 160;
+
+  /** Where a passage is looked for, best first. */
+  private static final String[] FIELDS = {
+    SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE
+  };
+
+  private static final Formatter FORMATTER = new Formatter();
 
   private static final Pattern IMAGES = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern LINKS = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
@@ -35,40 +46,67 @@ final class Snippets {
 
   /**
    * The best passage of the body, else of the summary, else of the title, where {@code query}
-   * matches; the summary's beginning, escaped, when none does.
+   * matches, for each of these documents of {@code searcher}; the summary's beginning, escaped,
+   * when none does.
    */
-  String snippet(Query query, String title, String summary, String body) {
-    String[][] sources = {
-      {SearchFields.BODY, plainText(body)},
-      {SearchFields.SUMMARY, summary},
-      {SearchFields.TITLE, title}
-    };
-    for (String[] source : sources) {
-      String marked = highlight(query, source[0], source[1]);
-      if (marked != null) {
-        return marked;
+  String[] snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    String[] snippets = new String[docIds.length];
+    if (docIds.length == 0) {
+      return snippets;
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(FORMATTER)
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), FRAGMENT_CHARS, 0.3f))
+            .withMaxNoHighlightPassages(0)
+            // Each word's offsets straight from its postings: matching the whole query again per
+            // article and field (weight matches, phrases checked strictly) costs more than the
+            // search itself. A phrase's words are so marked wherever they stand in the passage.
+            .withWeightMatches(false)
+            .withHighlightPhrasesStrictly(false)
+            .build();
+    int[] one = new int[FIELDS.length];
+    Arrays.fill(one, 1);
+    Map<String, String[]> marked = highlighter.highlightFields(FIELDS, query, docIds, one);
+    for (int i = 0; i < docIds.length; i++) {
+      for (String field : FIELDS) {
+        String passage = marked.get(field)[i];
+        if (passage != null && !passage.isBlank()) {
+          snippets[i] = passage.strip();
+          break;
+        }
+      }
+      if (snippets[i] == null) {
+        snippets[i] = start(searcher, docIds[i]);
       }
     }
-    String start = summary == null ? "" : summary;
-    return new SimpleHTMLEncoder()
-        .encodeText(start.length() > FRAGMENT_CHARS ? start.substring(0, FRAGMENT_CHARS) : start);
+    return snippets;
   }
 
-  private String highlight(Query query, String field, String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
+  private static String start(IndexSearcher searcher, int docId) throws IOException {
+    String summary =
+        searcher
+            .storedFields()
+            .document(docId, Set.of(SearchFields.SUMMARY))
+            .get(SearchFields.SUMMARY);
+    String start = summary == null ? "" : summary;
+    return FORMATTER.escape(
+        start.length() > FRAGMENT_CHARS ? start.substring(0, FRAGMENT_CHARS) : start);
+  }
+
+  /** Lucene's formatter: marks in {@code <mark>}, escapes the rest (and so escapes alike). */
+  private static final class Formatter extends DefaultPassageFormatter {
+    Formatter() {
+      super("<mark>", "</mark>", "… ", true);
     }
-    QueryScorer scorer = new QueryScorer(query, field);
-    Highlighter highlighter =
-        new Highlighter(
-            new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
-    highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, FRAGMENT_CHARS));
-    highlighter.setMaxDocCharsToAnalyze(100_000);
-    try {
-      String fragment = highlighter.getBestFragment(analyzer, field, text);
-      return fragment == null ? null : fragment.strip();
-    } catch (IOException | InvalidTokenOffsetsException e) {
-      return null;
+
+    String escape(String text) {
+      StringBuilder escaped = new StringBuilder(text.length() + 16);
+      append(escaped, text, 0, text.length());
+      return escaped.toString();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.pressroom.search;
 
+import io.pressroom.article.ArticleListParams;
 import io.pressroom.web.FieldsParam;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.QueryParams;
@@ -73,14 +74,12 @@ public class SuggestionResource {
           String limit,
       @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    String text = q == null ? "" : q.strip();
-    if (text.isEmpty()) {
-      throw ProblemException.invalidParameter("q", "is required: what the reader has typed");
-    }
-    if (text.length() > MAX_QUERY_LENGTH) {
-      throw ProblemException.invalidParameter(
-          "q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-    }
+    String text =
+        ArticleListParams.searchQuery(q, MAX_QUERY_LENGTH)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalidParameter(
+                        "q", "is required: what the reader has typed"));
     int size = QueryParams.intInRange("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
     return representations.json(headers, fields, suggestions.suggest(text, size));
   }

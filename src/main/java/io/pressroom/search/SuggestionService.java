@@ -62,7 +62,8 @@ class SuggestionService {
               true,
               Optional.empty(),
               0,
-              limit);
+              limit,
+              null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -16,6 +16,13 @@ class SearchQueriesTest {
   }
 
   @Test
+  void aWordOfTheIndexIsNotAlsoAPrefix() {
+    SearchQueries.Terms indexed = term -> term.equals("kernel");
+    assertThat(queries.articles("memory kernels", indexed).toString()).doesNotContain("*");
+    assertThat(queries.articles("memory kern", indexed).toString()).contains("title:kern*");
+  }
+
+  @Test
   void shortPrefixesAndStopWordsAloneMatchNothingExtra() {
     assertThat(queries.articles("ke").toString()).doesNotContain("*");
     assertThat(queries.articles("an")).isNull();

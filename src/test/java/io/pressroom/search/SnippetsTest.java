@@ -2,6 +2,14 @@ package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
@@ -10,10 +18,10 @@ class SnippetsTest {
   private final Snippets snippets = new Snippets(SearchFields.analyzer());
 
   @Test
-  void marksMatchedWordsAndEscapesTheRest() {
+  void marksMatchedWordsAndEscapesTheRest() throws IOException {
     String snippet =
-        snippets.snippet(
-            queries.articles("kernels "),
+        snippet(
+            "kernels ",
             "Title",
             "Summary",
             "A <b>kernel</b> & a <script>alert(1)</script> among kernels.");
@@ -24,10 +32,24 @@ class SnippetsTest {
   }
 
   @Test
-  void fallsBackToTheSummaryWhenTheBodyDoesNotMatch() {
-    String snippet =
-        snippets.snippet(queries.articles("summary "), "Title", "A summary <here>", "Body");
-    assertThat(snippet).isEqualTo("A <mark>summary</mark> &lt;here&gt;");
+  void fallsBackToTheSummaryWhenTheBodyDoesNotMatch() throws IOException {
+    assertThat(snippet("summary ", "Title", "A summary <here>", "Body"))
+        .isEqualTo("A <mark>summary</mark> &lt;here&gt;");
+  }
+
+  @Test
+  void marksPrefixesAndPhrases() throws IOException {
+    assertThat(snippet("kern", "Title", "Summary", "The kernel grew."))
+        .isEqualTo("The <mark>kernel</mark> grew.");
+    assertThat(snippet("\"memory allocator\"", "Title", "Summary", "A memory allocator, a memory."))
+        .isEqualTo("A <mark>memory</mark> <mark>allocator</mark>, a <mark>memory</mark>.");
+  }
+
+  @Test
+  void theSummarysBeginningEscapedWhenNothingIsMarked() throws IOException {
+    assertThat(snippet("-nothing title", "Title", "Some <summary>", "Body"))
+        .isEqualTo("<mark>Title</mark>");
+    assertThat(snippet("body -title", "x", "<b>", "The body")).isEqualTo("The <mark>body</mark>");
   }
 
   @Test
@@ -36,5 +58,24 @@ class SnippetsTest {
             Snippets.plainText(
                 "## Head\n\nSome *body* and [a link](https://x.example) ![img](y.png)"))
         .isEqualTo("Head Some body and a link img");
+  }
+
+  /** The snippet of one article indexed as the search index does (body as plain text). */
+  private String snippet(String query, String title, String summary, String body)
+      throws IOException {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
+        Document doc = new Document();
+        doc.add(new Field(SearchFields.TITLE, title, SearchFields.TEXT));
+        doc.add(new Field(SearchFields.SUMMARY, summary, SearchFields.TEXT));
+        doc.add(new Field(SearchFields.BODY, Snippets.plainText(body), SearchFields.TEXT));
+        writer.addDocument(doc);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        return snippets
+            .snippets(new IndexSearcher(reader), queries.articles(query), new int[] {0})[0];
+      }
+    }
   }
 }

@@ -73,6 +73,13 @@ class SuggestionApiTest {
   @Test
   void badInputIsAProblem() {
     given().get("/api/v1/suggestions").then().statusCode(400).body("errors[0].field", equalTo("q"));
+    // The same rule as the listings' q: trimmed, blank is absent.
+    given()
+        .queryParam("q", "   ")
+        .get("/api/v1/suggestions")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("q"));
     given()
         .queryParam("q", "x".repeat(101))
         .get("/api/v1/suggestions")

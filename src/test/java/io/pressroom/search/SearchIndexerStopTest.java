@@ -1,0 +1,118 @@
+package io.pressroom.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pressroom.PressroomConfig;
+import io.pressroom.article.SearchSource;
+import io.pressroom.delivery.ChangesService;
+import io.pressroom.support.Eventually;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stopping an instance while its search index is busy (here: building, its read of the articles
+ * held up by a lock) lets the index finish and commit instead of interrupting it: an interrupt
+ * during the index's file writes closes its writer, and the work since the last commit is lost.
+ */
+@QuarkusTest
+class SearchIndexerStopTest {
+
+  @Inject PressroomConfig config;
+  @Inject SearchSource source;
+  @Inject ChangesService changes;
+  @Inject DataSource dataSource;
+
+  @Test
+  void aStopWhileTheIndexIsBusyLeavesItCommittedAndClosed() throws Exception {
+    Path directory = Files.createTempDirectory("pressroom-search-stop-");
+    SearchIndexer indexer =
+        new SearchIndexer(withIndexIn(directory), source, changes, new SimpleMeterRegistry());
+    Thread stopper = new Thread(() -> indexer.onStop(null), "test-stopper");
+    try (Connection locker = dataSource.getConnection()) {
+      locker.setAutoCommit(false);
+      try (Statement statement = locker.createStatement()) {
+        statement.execute("lock table articles in access exclusive mode");
+      }
+      indexer.onStart(null);
+      // The index's build waits for the lock, in a database read (which no interrupt ends).
+      Eventually.within(Duration.ofSeconds(10), this::waitingForLocks, waiting -> waiting > 0);
+      stopper.start();
+      Eventually.within(
+          Duration.ofSeconds(10), stopper::getState, state -> state == Thread.State.TIMED_WAITING);
+      locker.commit();
+    }
+    stopper.join(20_000);
+
+    assertThat(stopper.isAlive()).isFalse();
+    try (SearchIndex reopened = SearchIndex.open(directory)) {
+      assertThat(reopened.resumePoint()).as("a commit with its place in the feed").isPresent();
+    }
+  }
+
+  private long waitingForLocks() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The application's configuration, with the index in {@code directory}. */
+  private PressroomConfig withIndexIn(Path directory) {
+    PressroomConfig.Search search = config.search();
+    PressroomConfig.Search own =
+        new PressroomConfig.Search() {
+          @Override
+          public PressroomConfig.SearchEngine engine() {
+            return PressroomConfig.SearchEngine.LUCENE;
+          }
+
+          @Override
+          public Optional<String> indexDirectory() {
+            return Optional.of(directory.toString());
+          }
+
+          @Override
+          public Duration pollInterval() {
+            return search.pollInterval();
+          }
+
+          @Override
+          public Duration idlePollInterval() {
+            return search.idlePollInterval();
+          }
+        };
+    return (PressroomConfig)
+        Proxy.newProxyInstance(
+            PressroomConfig.class.getClassLoader(),
+            new Class<?>[] {PressroomConfig.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("search")) {
+                return own;
+              }
+              try {
+                return method.invoke(config, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
