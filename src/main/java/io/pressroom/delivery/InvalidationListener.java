@@ -3,6 +3,7 @@ package io.pressroom.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.account.ApiKeyService;
+import io.pressroom.account.KnownSessions;
 import io.pressroom.article.ArticleGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,6 +45,7 @@ class InvalidationListener {
 
   private final ResponseCache cache;
   private final ApiKeyService apiKeys;
+  private final KnownSessions sessions;
   private final ArticleGateway articles;
   private final String origin;
   private final Counter received;
@@ -55,11 +57,13 @@ class InvalidationListener {
   InvalidationListener(
       ResponseCache cache,
       ApiKeyService apiKeys,
+      KnownSessions sessions,
       ArticleGateway articles,
       InvalidationNotifier notifier,
       MeterRegistry meters) {
     this.cache = cache;
     this.apiKeys = apiKeys;
+    this.sessions = sessions;
     this.articles = articles;
     this.origin = notifier.origin();
     this.received =
@@ -89,8 +93,9 @@ class InvalidationListener {
     try {
       listenUntilStopped();
     } finally {
-      // Whatever ends the thread, nothing reaches the cache any more.
+      // Whatever ends the thread, nothing reaches the caches any more.
       cache.stopServing();
+      sessions.distrust();
       connected.set(0);
     }
   }
@@ -103,6 +108,7 @@ class InvalidationListener {
         cache.serveAgain(QuarkusTransaction.requiringNew().call(articles::scheduledPublications));
         // A revocation sent while this instance was deaf is missed: look every key up again.
         apiKeys.forgetRecognised();
+        sessions.trust();
         connected.set(1);
         firstListen.countDown();
         if (lostAt != null) {
@@ -118,6 +124,7 @@ class InvalidationListener {
           return;
         }
         cache.stopServing();
+        sessions.distrust();
         connected.set(0);
         if (lostAt == null) {
           lostAt = Instant.now();
@@ -157,6 +164,11 @@ class InvalidationListener {
     }
     received.increment();
     cache.apply(invalidation);
+    if (invalidation.what() == Invalidation.What.ACCOUNT) {
+      sessions.forget(invalidation.accountId());
+    } else if (invalidation.what() == Invalidation.What.EVERYTHING) {
+      sessions.forgetAll();
+    }
     if (invalidation.what() == Invalidation.What.API_KEYS
         || invalidation.what() == Invalidation.What.EVERYTHING) {
       apiKeys.forgetRecognised();

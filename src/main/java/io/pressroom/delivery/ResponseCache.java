@@ -174,7 +174,7 @@ public class ResponseCache {
         authorsInvalidatedAt.set(epoch.get());
       }
       case EVERYTHING -> newGeneration();
-      case API_KEYS -> {
+      case API_KEYS, ACCOUNT -> {
         // Not an answer of this cache.
       }
     }
