@@ -196,6 +196,10 @@ public interface PressroomConfig {
     /** The longest an answer is kept, as a backstop to invalidation. */
     @WithDefault("60s")
     Duration timeToLive();
+
+    /** How many signed-in readers' own states on article pages it keeps. */
+    @WithDefault("50000")
+    long maximumViewers();
   }
 
   interface SessionCache {

@@ -181,16 +181,21 @@ public class ResponseCacheFilter {
   }
 
   /**
-   * The kept public article page plus the reader's own state, read by one statement: the same bytes
-   * as the page built for the reader ({@code viewer} is its last field, absent from the public
-   * page), with the entity tag of those bytes, so a 304 never hides a change of the reader's state.
+   * The kept public article page plus the reader's own state, kept too or read by one statement
+   * ({@link ResponseCache#viewer}): the same bytes as the page built for the reader ({@code viewer}
+   * is its last field, absent from the public page), with the entity tag of those bytes, so a 304
+   * never hides a change of the reader's state.
    */
   private Response withViewer(
       ContainerRequestContext request, ResponseCache.Entry entry, CurrentUser.Caller caller) {
     ResponseDependencies.ArticlePage page = entry.articlePage();
-    ArticleDetail.Viewer viewer =
-        articles.viewer(page.articleId(), page.authorId(), caller.accountId());
-    byte[] body = splice(entry.body(), serialize(viewer));
+    byte[] viewer = cache.viewer(caller.accountId(), page.articleId());
+    if (viewer == null) {
+      ResponseCache.Stamp stamp = cache.stamp();
+      viewer = serialize(articles.viewer(page.articleId(), page.authorId(), caller.accountId()));
+      cache.keepViewer(caller.accountId(), page.articleId(), viewer, stamp);
+    }
+    byte[] body = splice(entry.body(), viewer);
     return answer(
         request, body, entry.headers(), Representations.entityTag(body, page.versionTag()));
   }

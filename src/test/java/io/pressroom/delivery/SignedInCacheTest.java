@@ -206,24 +206,75 @@ class SignedInCacheTest {
         .statusCode(304)
         .header("Cache-Control", PRIVATE);
 
-    // Another instance's write, straight into the database with no message: the reader's state is
-    // read for every page, so nothing kept has to be dropped for it.
+    // Kept: the reader's state costs nothing until it changes.
+    assertThat(statements.countDuring(() -> reader.request().get(page).then().statusCode(200)))
+        .isZero();
+    reader.request().delete(page + "/like").then().statusCode(204);
+    reader.request().get(page).then().body("viewer.liked", equalTo(false));
+    reader.request().get(page).then().header("X-Cache", "hit").body("viewer.liked", equalTo(false));
+
+    // Another instance's follow, with the message it sends in the same transaction.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              entityManager
+                  .createNativeQuery(
+                      "insert into follows (follower_id, author_id, created_at)"
+                          + " values (:me, :author, now())")
+                  .setParameter("me", reader.id())
+                  .setParameter("author", author.id())
+                  .executeUpdate();
+              entityManager
+                  .createNativeQuery(
+                      "select cast(pg_notify('pressroom_invalidation', 'v1 other authors') as text)")
+                  .getSingleResult();
+            });
+    Eventually.within(
+        Duration.ofSeconds(1),
+        () -> reader.request().get(page),
+        r -> Boolean.TRUE.equals(r.path("viewer.followingAuthor")));
+  }
+
+  @Test
+  void theReadersKeptStateFollowsALikeMadeOnAnotherInstance() {
+    String slug = fixtures.article(fixtures.author()).create();
+    String page = "/api/v1/articles/" + slug;
+    Users.User reader = users.reader();
+    reader.request().get(page).then().statusCode(200);
+    reader.request().get(page).then().header("X-Cache", "hit").body("viewer.liked", equalTo(false));
+
+    // As another instance's like: the row, then its message after the commit (FeedbackAnnouncer).
+    long article =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Number id =
+                      (Number)
+                          entityManager
+                              .createNativeQuery("select id from articles where slug = :slug")
+                              .setParameter("slug", slug)
+                              .getSingleResult();
+                  entityManager
+                      .createNativeQuery(
+                          "insert into likes (article_id, account_id) values (:article, :me)")
+                      .setParameter("article", id.longValue())
+                      .setParameter("me", reader.id())
+                      .executeUpdate();
+                  return id.longValue();
+                });
     QuarkusTransaction.requiringNew()
         .run(
             () ->
                 entityManager
                     .createNativeQuery(
-                        "insert into follows (follower_id, author_id, created_at)"
-                            + " values (:me, :author, now())")
-                    .setParameter("me", reader.id())
-                    .setParameter("author", author.id())
-                    .executeUpdate());
-    reader
-        .request()
-        .get(page)
-        .then()
-        .header("X-Cache", "hit")
-        .body("viewer.followingAuthor", equalTo(true));
+                        "select cast(pg_notify('pressroom_invalidation', :payload) as text)")
+                    .setParameter("payload", "v1 other article " + article)
+                    .getSingleResult());
+
+    Eventually.within(
+        Duration.ofSeconds(1),
+        () -> reader.request().get(page),
+        r -> Boolean.TRUE.equals(r.path("viewer.liked")));
   }
 
   @Test
