@@ -160,6 +160,39 @@ class SignedInCacheTest {
   }
 
   @Test
+  void anAggregatorsMissIsKeptWithTheAnonymousHeaders() {
+    String tag = fixtures.tag();
+    String slug = fixtures.article(fixtures.author()).tags(tag).create();
+    String key =
+        users
+            .admin()
+            .json()
+            .body(Map.of("name", Fixtures.unique("Aggregator")))
+            .post("/api/v1/api-keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getString("key");
+    for (String path :
+        new String[] {"/api/v1/tags/" + tag + "/articles", "/api/v1/articles/" + slug}) {
+      given()
+          .header("X-Api-Key", key)
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("X-Cache", "miss")
+          .header("Cache-Control", PRIVATE);
+      given()
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("X-Cache", "hit")
+          .header("Cache-Control", org.hamcrest.Matchers.startsWith("public"));
+    }
+  }
+
+  @Test
   void whatOnlyASignedInReaderMaySeeIsNeverKept() {
     Users.User editor = users.editor();
     String slug = fixtures.article(fixtures.author()).create();
