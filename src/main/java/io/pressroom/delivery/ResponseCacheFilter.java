@@ -140,7 +140,7 @@ public class ResponseCacheFilter {
     if (entry == null) {
       ResponseCacheCounters.MISSES.increment();
       if (sharedWhenBuilt(request, path)) {
-        // Built for this reader; its public part is kept for everyone (see keepSignedIn).
+        // Built for this reader; its public part is kept for everyone (see anonymousAnswer).
         request.setProperty(STAMP, cache.stamp());
         request.setProperty(KEY, key);
         request.setProperty(SIGNED_IN, Boolean.TRUE);
@@ -165,11 +165,14 @@ public class ResponseCacheFilter {
 
   /**
    * Whether what the resource builds for a signed-in reader has a public part that an anonymous
-   * client would get for the same request: the article page asked for without options, listings of
-   * published articles (the unpublished ones need a role), and the answers that never ask who
-   * calls.
+   * client would get for the same request, kept as theirs would be ({@link #cacheable}): the
+   * article page asked for without options, listings of published articles (the unpublished ones
+   * need a role) that are no searches, and the answers that never ask who calls.
    */
   private static boolean sharedWhenBuilt(ContainerRequestContext request, String path) {
+    if (request.getUriInfo().getQueryParameters().containsKey("q")) {
+      return false;
+    }
     if (ARTICLE_PAGE.matcher(path).matches()) {
       return request.getUriInfo().getRequestUri().getRawQuery() == null;
     }
