@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hot anonymous answers (article pages, listings, tags, authors, feeds) kept in memory as the exact
- * bytes sent, with their validators; signed-in readers share them (see {@link
- * ResponseCacheFilter}).
+ * Hot public answers (article pages, listings, tags, authors, feeds) kept in memory as the exact
+ * bytes an anonymous client is sent, with their validators; signed-in readers share them, and their
+ * own state on an article page is kept beside them per reader and article, dropped with the page's
+ * invalidations and by any follow (see {@link ResponseCacheFilter}).
  *
  * <p>Invalidation: a change to what may appear in listings (a public or scheduled article
  * published, edited, unpublished or deleted; a tag, or an author's shown profile or role changed)
