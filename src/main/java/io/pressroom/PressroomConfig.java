@@ -38,6 +38,9 @@ public interface PressroomConfig {
   /** The in-memory cache of hot anonymous answers. */
   ResponseCache responseCache();
 
+  /** The account and session checks of signed-in requests remembered per instance. */
+  SessionCache sessionCache();
+
   /** A shared HTTP cache (Varnish with xkey) in front of the instances, kept fresh by purges. */
   EdgeCache edgeCache();
 
@@ -203,6 +206,20 @@ public interface PressroomConfig {
 
     /** The longest an answer is kept, as a backstop to invalidation. */
     @WithDefault("60s")
+    Duration timeToLive();
+
+    /** How many signed-in readers' own states on article pages it keeps. */
+    @WithDefault("50000")
+    long maximumViewers();
+  }
+
+  interface SessionCache {
+    /** How many signed-in sessions' account checks each instance remembers. */
+    @WithDefault("100000")
+    long maximumSize();
+
+    /** The longest a check is remembered, as a backstop to invalidation. */
+    @WithDefault("5m")
     Duration timeToLive();
   }
 

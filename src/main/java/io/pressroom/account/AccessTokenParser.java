@@ -31,7 +31,8 @@ import org.jose4j.lang.JoseException;
  * requests skip the RSA signature check and the JSON parsing (a third of a cached signed-in
  * answer's CPU time). What a signature proves cannot change: the keys are loaded once at start, and
  * the expiry is checked on every use. Whether the account and its session still stand is not part
- * of this: {@link AccountIdentityAugmentor} reads that from the database on every request.
+ * of this: {@link AccountIdentityAugmentor} checks that on every request ({@link KnownSessions}
+ * remembers it only until a change to the account or its sessions commits).
  */
 @Alternative
 @Priority(1)

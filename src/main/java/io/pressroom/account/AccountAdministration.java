@@ -19,16 +19,19 @@ class AccountAdministration {
   private final AccountService accounts;
   private final SessionService sessions;
   private final Event<PublicContentChanged> changed;
+  private final Event<AccountChanged> accountChanged;
 
   AccountAdministration(
       AccountQueries queries,
       AccountService accounts,
       SessionService sessions,
-      Event<PublicContentChanged> changed) {
+      Event<PublicContentChanged> changed,
+      Event<AccountChanged> accountChanged) {
     this.queries = queries;
     this.accounts = accounts;
     this.sessions = sessions;
     this.changed = changed;
+    this.accountChanged = accountChanged;
   }
 
   /** Accounts by handle; keyset-paged on the unique handle. */
@@ -62,6 +65,8 @@ class AccountAdministration {
       sessions.endAll(account);
     }
     if (publicChange) {
+      // The role or the disabled flag its tokens are checked against, and what readers see.
+      accountChanged.fire(new AccountChanged(account.id));
       changed.fire(new PublicContentChanged("account"));
     }
     return AccountView.of(account);

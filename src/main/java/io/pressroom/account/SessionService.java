@@ -6,6 +6,7 @@ import io.pressroom.crypto.InstanceSecrets;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,18 +24,21 @@ class SessionService {
   private final AccessTokens accessTokens;
   private final SignInThrottle throttle;
   private final PressroomConfig config;
+  private final Event<AccountChanged> changes;
 
   SessionService(
       AccountQueries queries,
       Passwords passwords,
       AccessTokens accessTokens,
       SignInThrottle throttle,
-      PressroomConfig config) {
+      PressroomConfig config,
+      Event<AccountChanged> changes) {
     this.queries = queries;
     this.passwords = passwords;
     this.accessTokens = accessTokens;
     this.throttle = throttle;
     this.config = config;
+    this.changes = changes;
   }
 
   /** Signs in; the same 401 for an unknown email and a wrong password. */
@@ -68,6 +72,7 @@ class SessionService {
     Instant now = Instant.now();
     if (current.wasUsed()) {
       queries.revokeFamily(current.familyId, now);
+      changes.fire(new AccountChanged(current.account.id));
       throw invalidRefreshToken();
     }
     if (current.isRevokedOrExpired(now)) {
@@ -86,7 +91,11 @@ class SessionService {
   public void logout(String token) {
     queries
         .refreshToken(Hashing.sha256Hex(token))
-        .ifPresent(t -> queries.revokeFamily(t.familyId, Instant.now()));
+        .ifPresent(
+            t -> {
+              queries.revokeFamily(t.familyId, Instant.now());
+              changes.fire(new AccountChanged(t.account.id));
+            });
   }
 
   /** A new access token and refresh token of the session {@code family} (new or renewed). */
@@ -105,6 +114,7 @@ class SessionService {
   /** Ends every session of the account, this request's own included. */
   void endAll(Account account) {
     queries.revokeAllSessions(account.id, Instant.now());
+    changes.fire(new AccountChanged(account.id));
   }
 
   private static ProblemException invalidRefreshToken() {

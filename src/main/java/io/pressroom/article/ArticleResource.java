@@ -242,8 +242,13 @@ public class ArticleResource {
     Optional<CurrentUser.Caller> caller = currentUser.caller();
     ArticleService.VersionedDetail detail = articles.detail(slug, caller);
     dependencies.add(List.of(detail.articleId()));
-    if (caller.isEmpty()) {
+    if (detail.publicDetail() != null) {
       dependencies.articlePage(detail.articleId(), detail.authorId(), detail.versionTag());
+      if (caller.isPresent()) {
+        // What everyone sees (whole: only a page asked for without options is kept), so that a
+        // signed-in reader's miss is kept for the next readers.
+        dependencies.publicBody(representations.serialize(detail.publicDetail()));
+      }
     }
     Response response = representations.json(headers, fields, detail.detail(), detail.versionTag());
     return status == 200 ? response : Response.fromResponse(response).status(status).build();

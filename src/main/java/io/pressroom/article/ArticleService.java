@@ -164,7 +164,11 @@ public class ArticleService {
             .map(c -> queries.viewer(article.id(), article.authorId(), c.accountId()))
             .orElse(null);
     return new VersionedDetail(
-        toDetail(article, viewer), article.version(), article.id(), article.authorId());
+        toDetail(article, viewer),
+        article.isPublic() ? toDetail(article, null) : null,
+        article.version(),
+        article.id(),
+        article.authorId());
   }
 
   /**
@@ -187,8 +191,16 @@ public class ArticleService {
     return summaries;
   }
 
-  /** An article page with the version of its editable state, for entity tags. */
-  public record VersionedDetail(ArticleDetail detail, long version, long articleId, long authorId) {
+  /**
+   * An article page with the version of its editable state, for entity tags; {@code publicDetail}
+   * is the page as everyone sees it (no {@code viewer}) when the article is public, else null.
+   */
+  public record VersionedDetail(
+      ArticleDetail detail,
+      ArticleDetail publicDetail,
+      long version,
+      long articleId,
+      long authorId) {
     public String versionTag() {
       return Article.versionTag(version);
     }

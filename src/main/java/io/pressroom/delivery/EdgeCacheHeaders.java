@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -62,13 +63,20 @@ public class EdgeCacheHeaders {
       return;
     }
     if (!headers.containsKey(XKEY)) {
-      headers.putSingle(
-          XKEY,
-          String.join(
-              " ",
-              SurrogateKeys.ofAnswer(request.getUriInfo().getPath(), dependencies.articles())));
+      headers.putSingle(XKEY, surrogateKeys(config, request, dependencies.articles()));
     }
     headers.putSingle(SURROGATE_CONTROL, "max-age=" + edgeLifetime(Instant.now()).toSeconds());
+  }
+
+  /**
+   * The surrogate keys an anonymous answer to this request carries, or null without an edge cache:
+   * also what the response cache keeps with a signed-in reader's public answer.
+   */
+  static String surrogateKeys(
+      PressroomConfig.EdgeCache config, ContainerRequestContext request, Set<Long> articles) {
+    return EdgePurges.enabled(config)
+        ? String.join(" ", SurrogateKeys.ofAnswer(request.getUriInfo().getPath(), articles))
+        : null;
   }
 
   /** The configured lifetime, cut short by the next scheduled publication, when listings change. */

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *     its transaction committed)
  * @param articleId the article of {@link What#ARTICLE}, else 0
  * @param publishesAt the instant a listings change makes an article appear by itself, if any
+ * @param accountId the account of {@link What#ACCOUNT}, else 0
  */
-record Invalidation(String origin, What what, long articleId, Instant publishesAt) {
+record Invalidation(String origin, What what, long articleId, Instant publishesAt, long accountId) {
 
   static final String CHANNEL = "pressroom_invalidation";
   private static final String VERSION = "v1";
@@ -35,6 +36,11 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
     AUTHORS("authors"),
     /** Recognised API keys (one was revoked). */
     API_KEYS("api-keys"),
+    /**
+     * The remembered checks of one account's tokens (its role, disabled flag or handle changed, it
+     * was deleted, or one of its sessions ended); sent by the database's triggers (V14).
+     */
+    ACCOUNT("account"),
     /** A message this version cannot read: everything, to be safe. */
     EVERYTHING("everything");
 
@@ -46,19 +52,23 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
   }
 
   static Invalidation article(String origin, long articleId) {
-    return new Invalidation(origin, What.ARTICLE, articleId, null);
+    return new Invalidation(origin, What.ARTICLE, articleId, null, 0);
   }
 
   static Invalidation listings(String origin, Instant publishesAt) {
-    return new Invalidation(origin, What.LISTINGS, 0, publishesAt);
+    return new Invalidation(origin, What.LISTINGS, 0, publishesAt, 0);
   }
 
   static Invalidation authors(String origin) {
-    return new Invalidation(origin, What.AUTHORS, 0, null);
+    return new Invalidation(origin, What.AUTHORS, 0, null, 0);
   }
 
   static Invalidation apiKeys(String origin) {
-    return new Invalidation(origin, What.API_KEYS, 0, null);
+    return new Invalidation(origin, What.API_KEYS, 0, null, 0);
+  }
+
+  static Invalidation account(String origin, long accountId) {
+    return new Invalidation(origin, What.ACCOUNT, 0, null, accountId);
   }
 
   /**
@@ -87,6 +97,8 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
         new StringBuilder(VERSION).append(' ').append(origin).append(' ').append(what.word);
     if (what == What.ARTICLE) {
       text.append(' ').append(articleId);
+    } else if (what == What.ACCOUNT) {
+      text.append(' ').append(accountId);
     } else if (publishesAt != null) {
       text.append(' ').append(publishesAt);
     }
@@ -118,6 +130,8 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
           return argument == null ? authors(origin) : everything();
         case "api-keys":
           return argument == null ? apiKeys(origin) : everything();
+        case "account":
+          return argument == null ? everything() : account(origin, Long.parseLong(argument));
         default:
           return everything();
       }
@@ -127,6 +141,6 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
   }
 
   private static Invalidation everything() {
-    return new Invalidation("", What.EVERYTHING, 0, null);
+    return new Invalidation("", What.EVERYTHING, 0, null, 0);
   }
 }

@@ -3,6 +3,7 @@ package io.pressroom.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.account.ApiKeyService;
+import io.pressroom.account.KnownSessions;
 import io.pressroom.article.ArticleGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,6 +46,7 @@ class InvalidationListener {
 
   private final ResponseCache cache;
   private final ApiKeyService apiKeys;
+  private final KnownSessions sessions;
   private final ArticleGateway articles;
   private final String origin;
   private final Counter received;
@@ -57,6 +59,7 @@ class InvalidationListener {
   InvalidationListener(
       ResponseCache cache,
       ApiKeyService apiKeys,
+      KnownSessions sessions,
       ArticleGateway articles,
       InvalidationNotifier notifier,
       Event<OtherInstancesHeard> heard,
@@ -64,6 +67,7 @@ class InvalidationListener {
     this.cache = cache;
     this.heard = heard;
     this.apiKeys = apiKeys;
+    this.sessions = sessions;
     this.articles = articles;
     this.origin = notifier.origin();
     this.received =
@@ -93,8 +97,9 @@ class InvalidationListener {
     try {
       listenUntilStopped();
     } finally {
-      // Whatever ends the thread, nothing reaches the cache any more.
+      // Whatever ends the thread, nothing reaches the caches any more.
       cache.stopServing();
+      sessions.distrust();
       connected.set(0);
       heard.fire(new OtherInstancesHeard(false));
     }
@@ -108,6 +113,7 @@ class InvalidationListener {
         cache.serveAgain(QuarkusTransaction.requiringNew().call(articles::scheduledPublications));
         // A revocation sent while this instance was deaf is missed: look every key up again.
         apiKeys.forgetRecognised();
+        sessions.trust();
         connected.set(1);
         firstListen.countDown();
         // What was written while deaf is looked for once now.
@@ -125,6 +131,7 @@ class InvalidationListener {
           return;
         }
         cache.stopServing();
+        sessions.distrust();
         connected.set(0);
         heard.fire(new OtherInstancesHeard(false));
         if (lostAt == null) {
@@ -168,6 +175,11 @@ class InvalidationListener {
     if (invalidation.what() == Invalidation.What.LISTINGS
         || invalidation.what() == Invalidation.What.EVERYTHING) {
       heard.fire(new OtherInstancesHeard(true));
+    }
+    if (invalidation.what() == Invalidation.What.ACCOUNT) {
+      sessions.forget(invalidation.accountId());
+    } else if (invalidation.what() == Invalidation.What.EVERYTHING) {
+      sessions.forgetAll();
     }
     if (invalidation.what() == Invalidation.What.API_KEYS
         || invalidation.what() == Invalidation.What.EVERYTHING) {

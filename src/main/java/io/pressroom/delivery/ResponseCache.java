@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hot anonymous answers (article pages, listings, tags, authors, feeds) kept in memory as the exact
- * bytes sent, with their validators; signed-in readers share them (see {@link
- * ResponseCacheFilter}).
+ * Hot public answers (article pages, listings, tags, authors, feeds) kept in memory as the exact
+ * bytes an anonymous client is sent, with their validators; signed-in readers share them, and their
+ * own state on an article page is kept beside them per reader and article, dropped with the page's
+ * invalidations and by any follow (see {@link ResponseCacheFilter}).
  *
  * <p>Invalidation: a change to what may appear in listings (a public or scheduled article
  * published, edited, unpublished or deleted; a tag, or an author's shown profile or role changed)
@@ -58,9 +59,15 @@ public class ResponseCache {
   /** Where the world stood when an answer started being built. */
   record Stamp(long generation, long epoch) {}
 
+  private record ViewerKey(long accountId, long articleId) {}
+
+  /** A reader's own state on an article page, as JSON, and when its reading started. */
+  private record KeptViewer(byte[] json, long generation, long epoch) {}
+
   private final PressroomConfig.ResponseCache config;
   private final Cache<String, Entry> entries;
   private final Cache<Long, Long> articleInvalidatedAt;
+  private final Cache<ViewerKey, KeptViewer> viewers;
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong epoch = new AtomicLong();
   private final AtomicLong authorsInvalidatedAt = new AtomicLong();
@@ -74,6 +81,11 @@ public class ResponseCache {
     this.entries = Caffeine.newBuilder().maximumSize(this.config.maximumEntries()).build();
     this.articleInvalidatedAt =
         Caffeine.newBuilder().expireAfterWrite(this.config.timeToLive().multipliedBy(2)).build();
+    this.viewers =
+        Caffeine.newBuilder()
+            .maximumSize(this.config.maximumViewers())
+            .expireAfterWrite(this.config.timeToLive())
+            .build();
   }
 
   boolean enabled() {
@@ -107,6 +119,42 @@ public class ResponseCache {
       }
     }
     return entry;
+  }
+
+  /**
+   * The reader's own state on the article (liked, rating, following its author) as JSON, if kept
+   * and nothing changed it since it was read: feedback on the article, any follow or unfollow, or a
+   * new generation (on this instance when it commits, elsewhere through the invalidation channel).
+   */
+  byte[] viewer(long accountId, long articleId) {
+    if (!listening) {
+      return null;
+    }
+    ViewerKey key = new ViewerKey(accountId, articleId);
+    KeptViewer kept = viewers.getIfPresent(key);
+    if (kept == null) {
+      return null;
+    }
+    Long invalidated = articleInvalidatedAt.getIfPresent(articleId);
+    if (kept.generation() != generation.get()
+        || (invalidated != null && invalidated > kept.epoch())
+        || authorsInvalidatedAt.get() > kept.epoch()) {
+      viewers.invalidate(key);
+      return null;
+    }
+    return kept.json();
+  }
+
+  /**
+   * Keeps the reader's state read since {@code stamp}; {@link #viewer} checks it against what
+   * changed since then, so one kept while a change was being applied is never served.
+   */
+  void keepViewer(long accountId, long articleId, byte[] json, Stamp stamp) {
+    if (listening && stamp.generation() == generation.get()) {
+      viewers.put(
+          new ViewerKey(accountId, articleId),
+          new KeptViewer(json, stamp.generation(), stamp.epoch()));
+    }
   }
 
   /** Keeps an answer built since {@code stamp}, unless something it shows changed meanwhile. */
@@ -174,7 +222,7 @@ public class ResponseCache {
         authorsInvalidatedAt.set(epoch.get());
       }
       case EVERYTHING -> newGeneration();
-      case API_KEYS -> {
+      case API_KEYS, ACCOUNT -> {
         // Not an answer of this cache.
       }
     }
@@ -227,5 +275,6 @@ public class ResponseCache {
     generation.incrementAndGet();
     epoch.incrementAndGet();
     entries.invalidateAll();
+    viewers.invalidateAll();
   }
 }

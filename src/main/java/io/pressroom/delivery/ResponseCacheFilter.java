@@ -2,10 +2,12 @@ package io.pressroom.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pressroom.PressroomConfig;
 import io.pressroom.account.ApiKeyFilter;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.article.ArticleDetail;
 import io.pressroom.article.ArticleService;
+import io.pressroom.web.CachePolicy;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.HttpDates;
 import io.pressroom.web.Representations;
@@ -27,19 +29,23 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Serves hot GETs from {@link ResponseCache} and keeps what it did not have. Only anonymous answers
- * are kept, and every caller shares them: an aggregator's key once recognised, and a signed-in
- * reader once authenticated (the same 401 as elsewhere for a token that fails). The answers that
- * differ for a signed-in reader are the article page, which gets the reader's own state added to
- * the kept bytes ({@link #withViewer}), and authors' answers, which say whether the reader follows
- * each author and so are never shared with one. A shared answer to an identified caller is marked
- * private by {@link EdgeCacheHeaders#mark}, as every answer to one is.
+ * Serves hot GETs from {@link ResponseCache} and keeps what it did not have. Only public answers
+ * are kept, as an anonymous client gets them, and every caller shares them: an aggregator's key
+ * once recognised, and a signed-in reader once authenticated (the same 401 as elsewhere for a token
+ * that fails). A signed-in reader's miss keeps its public part too ({@link #anonymousAnswer}), so
+ * that signed-in readers alone keep the cache warm. The answers that differ for a signed-in reader
+ * are the article page, which gets the reader's own state added to the kept bytes ({@link
+ * #withViewer}), and authors' answers, which say whether the reader follows each author and so are
+ * never shared with one. A shared answer to an identified caller is marked private by {@link
+ * EdgeCacheHeaders#mark}, as every answer to one is.
  */
 public class ResponseCacheFilter {
 
   static final String CACHE_HEADER = "X-Cache";
   private static final String STAMP = "pressroom.cache-stamp";
   private static final String KEY = "pressroom.cache-key";
+  private static final String SIGNED_IN = "pressroom.cache-signed-in";
+  private static final String PUBLISHED = "published";
   private static final Pattern CACHEABLE =
       Pattern.compile(
           "/api/v1/articles(/[^/]+)?|/api/v1/tags(/[^/]+(/articles)?)?"
@@ -78,18 +84,24 @@ public class ResponseCacheFilter {
   private final CurrentUser currentUser;
   private final ArticleService articles;
   private final ObjectMapper mapper;
+  private final CachePolicy cachePolicy;
+  private final PressroomConfig.EdgeCache edgeCache;
 
   ResponseCacheFilter(
       ResponseCache cache,
       ResponseDependencies dependencies,
       CurrentUser currentUser,
       ArticleService articles,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      CachePolicy cachePolicy,
+      PressroomConfig config) {
     this.cache = cache;
     this.dependencies = dependencies;
     this.currentUser = currentUser;
     this.articles = articles;
     this.mapper = mapper;
+    this.cachePolicy = cachePolicy;
+    this.edgeCache = config.edgeCache();
   }
 
   /**
@@ -123,10 +135,16 @@ public class ResponseCacheFilter {
         || !(asksWho || SAME_FOR_ANY_TOKEN.matcher(path).matches())) {
       return Optional.empty();
     }
-    ResponseCache.Entry entry = cache.lookUp(key(request));
+    String key = key(request);
+    ResponseCache.Entry entry = cache.lookUp(key);
     if (entry == null) {
-      // Not kept: what a signed-in reader gets may be personal.
       ResponseCacheCounters.MISSES.increment();
+      if (sharedWhenBuilt(request, path)) {
+        // Built for this reader; its public part is kept for everyone (see anonymousAnswer).
+        request.setProperty(STAMP, cache.stamp());
+        request.setProperty(KEY, key);
+        request.setProperty(SIGNED_IN, Boolean.TRUE);
+      }
       return Optional.empty();
     }
     // Authenticates now, as the resource would: a token that fails is a 401 here too.
@@ -146,16 +164,41 @@ public class ResponseCacheFilter {
   }
 
   /**
-   * The kept public article page plus the reader's own state, read by one statement: the same bytes
-   * as the page built for the reader ({@code viewer} is its last field, absent from the public
-   * page), with the entity tag of those bytes, so a 304 never hides a change of the reader's state.
+   * Whether what the resource builds for a signed-in reader has a public part that an anonymous
+   * client would get for the same request, kept as theirs would be ({@link #cacheable}): the
+   * article page asked for without options, listings of published articles (the unpublished ones
+   * need a role) that are no searches, and the answers that never ask who calls.
+   */
+  private static boolean sharedWhenBuilt(ContainerRequestContext request, String path) {
+    if (request.getUriInfo().getQueryParameters().containsKey("q")) {
+      return false;
+    }
+    if (ARTICLE_PAGE.matcher(path).matches()) {
+      return request.getUriInfo().getRequestUri().getRawQuery() == null;
+    }
+    if (SAME_FOR_ANY_TOKEN.matcher(path).matches()) {
+      return true;
+    }
+    List<String> status = request.getUriInfo().getQueryParameters().get("status");
+    return status == null || status.stream().allMatch(PUBLISHED::equals);
+  }
+
+  /**
+   * The kept public article page plus the reader's own state, kept too or read by one statement
+   * ({@link ResponseCache#viewer}): the same bytes as the page built for the reader ({@code viewer}
+   * is its last field, absent from the public page), with the entity tag of those bytes, so a 304
+   * never hides a change of the reader's state.
    */
   private Response withViewer(
       ContainerRequestContext request, ResponseCache.Entry entry, CurrentUser.Caller caller) {
     ResponseDependencies.ArticlePage page = entry.articlePage();
-    ArticleDetail.Viewer viewer =
-        articles.viewer(page.articleId(), page.authorId(), caller.accountId());
-    byte[] body = splice(entry.body(), serialize(viewer));
+    byte[] viewer = cache.viewer(caller.accountId(), page.articleId());
+    if (viewer == null) {
+      ResponseCache.Stamp stamp = cache.stamp();
+      viewer = serialize(articles.viewer(page.articleId(), page.authorId(), caller.accountId()));
+      cache.keepViewer(caller.accountId(), page.articleId(), viewer, stamp);
+    }
+    byte[] body = splice(entry.body(), viewer);
     return answer(
         request, body, entry.headers(), Representations.entityTag(body, page.versionTag()));
   }
@@ -236,6 +279,12 @@ public class ResponseCacheFilter {
         headers.put(name, value);
       }
     }
+    if (request.getProperty(SIGNED_IN) != null) {
+      body = anonymousAnswer(request, body, headers);
+      if (body == null) {
+        return;
+      }
+    }
     cache.keep(
         (String) request.getProperty(KEY),
         (ResponseCache.Stamp) stamp,
@@ -243,6 +292,33 @@ public class ResponseCacheFilter {
         headers,
         dependencies.articles(),
         dependencies.articlePage());
+  }
+
+  /**
+   * Turns a signed-in reader's answer into the one an anonymous client gets, in place for {@code
+   * headers}: the same bytes (the article page without the reader's {@code viewer}) with the public
+   * caching headers, surrogate keys and entity tag. Null when there is no public answer to keep.
+   */
+  private byte[] anonymousAnswer(
+      ContainerRequestContext request, byte[] body, Map<String, String> headers) {
+    if (!CachePolicy.PERSONAL.equals(headers.get(HttpHeaders.CACHE_CONTROL))) {
+      return null;
+    }
+    headers.put(HttpHeaders.CACHE_CONTROL, cachePolicy.shared());
+    String keys = EdgeCacheHeaders.surrogateKeys(edgeCache, request, dependencies.articles());
+    if (keys != null) {
+      headers.put(EdgeCacheHeaders.XKEY, keys);
+    }
+    if (!ARTICLE_PAGE.matcher(request.getUriInfo().getPath()).matches()) {
+      return body;
+    }
+    ResponseDependencies.ArticlePage page = dependencies.articlePage();
+    byte[] shown = dependencies.publicBody();
+    if (page == null || shown == null) {
+      return null;
+    }
+    headers.put(HttpHeaders.ETAG, Representations.entityTag(shown, page.versionTag()));
+    return shown;
   }
 
   static boolean cacheable(ContainerRequestContext request) {

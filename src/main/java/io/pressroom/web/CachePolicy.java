@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 public class CachePolicy {
 
   static final String VARY = "Authorization, Accept-Encoding";
+  public static final String PERSONAL = "private, no-cache";
 
   private final PressroomConfig config;
 
@@ -25,13 +26,18 @@ public class CachePolicy {
   }
 
   Response.ResponseBuilder apply(Response.ResponseBuilder builder, boolean personal) {
-    String cacheControl =
-        personal
-            ? "private, no-cache"
-            : "public, max-age="
-                + config.cache().maxAge().toSeconds()
-                + ", stale-while-revalidate="
-                + config.cache().staleWhileRevalidate().toSeconds();
+    String cacheControl = personal ? PERSONAL : shared();
     return builder.header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, VARY);
+  }
+
+  /**
+   * What an anonymous client is told of an answer that a signed-in one got as {@link #PERSONAL}:
+   * the response cache keeps a signed-in reader's public answer for everyone with this.
+   */
+  public String shared() {
+    return "public, max-age="
+        + config.cache().maxAge().toSeconds()
+        + ", stale-while-revalidate="
+        + config.cache().staleWhileRevalidate().toSeconds();
   }
 }

@@ -21,6 +21,7 @@ public class ResponseDependencies {
 
   private final Set<Long> articles = new HashSet<>();
   private ArticlePage articlePage;
+  private byte[] publicBody;
 
   public Set<Long> articles() {
     return articles;
@@ -39,5 +40,18 @@ public class ResponseDependencies {
   /** The public article page the current answer is, or null. */
   public ArticlePage articlePage() {
     return articlePage;
+  }
+
+  /**
+   * Notes the bytes an anonymous client gets for this request, when the current answer is a
+   * signed-in reader's own copy of a public article page (theirs adds their state to these).
+   */
+  public void publicBody(byte[] body) {
+    publicBody = body;
+  }
+
+  /** The bytes noted by {@link #publicBody(byte[])}, or null. */
+  public byte[] publicBody() {
+    return publicBody;
   }
 }

@@ -132,6 +132,8 @@ class CrossInstanceInvalidationTest {
     String page = "/api/v1/tags/" + tag;
     kept(page);
     assertThat(metric("pressroom_invalidation_listener_connected")).isEqualTo(1.0);
+    Users.User reader = users.reader();
+    reader.request().get("/api/v1/me").then().statusCode(200);
 
     try (Connection blocker = connect()) {
       // Holds the listener back once it has reconnected: it reads the scheduled publications
@@ -155,6 +157,12 @@ class CrossInstanceInvalidationTest {
           Duration.ofSeconds(10),
           this::listenerBackends,
           pids -> !pids.isEmpty() && pids.stream().noneMatch(lost::contains));
+      // Nor are remembered account checks trusted: a disabling is read from the database at once.
+      otherInstance(
+          "update accounts set disabled = true where id = ?::bigint",
+          String.valueOf(reader.id()),
+          OTHER + "listings");
+      reader.request().get("/api/v1/me").then().statusCode(401);
       for (int i = 0; i < 3; i++) {
         given()
             .get(page)
@@ -252,14 +260,15 @@ class CrossInstanceInvalidationTest {
   @Test
   void writesHereAreAnnouncedToTheOthersWhenTheyCommit() throws SQLException {
     Users.User author = users.author();
+    // Signed up before listening: giving an account its role is announced too (V14).
+    Users.User editor = users.editor();
     String slug = fixtures.article(fixtures.author()).create();
     try (Connection other = connect()) {
       execute(other, "listen pressroom_invalidation");
       PGConnection listening = other.unwrap(PGConnection.class);
       listening.getNotifications(100);
 
-      users
-          .editor()
+      editor
           .json()
           .body(Map.of("summary", "Corrected here."))
           .patch("/api/v1/articles/" + slug)

@@ -22,7 +22,8 @@ class InvalidationTest {
           Invalidation.listings(ORIGIN, null),
           Invalidation.listings(ORIGIN, at),
           Invalidation.authors(ORIGIN),
-          Invalidation.apiKeys(ORIGIN)
+          Invalidation.apiKeys(ORIGIN),
+          Invalidation.account(ORIGIN, 42)
         }) {
       assertThat(Invalidation.decode(sent.encode())).isEqualTo(sent);
     }
@@ -35,6 +36,9 @@ class InvalidationTest {
         .isEqualTo("v1 Ab3_-x9 listings 2026-12-01T08:00:00Z");
     assertThat(Invalidation.authors(ORIGIN).encode()).isEqualTo("v1 Ab3_-x9 authors");
     assertThat(Invalidation.apiKeys(ORIGIN).encode()).isEqualTo("v1 Ab3_-x9 api-keys");
+    // As V14's triggers write it.
+    assertThat(Invalidation.decode("v1 database account 42"))
+        .isEqualTo(Invalidation.account("database", 42));
     String longest = Invalidation.listings("x".repeat(64), Instant.MAX).encode();
     assertThat(longest.getBytes(StandardCharsets.UTF_8).length).isLessThan(200);
   }
@@ -50,7 +54,9 @@ class InvalidationTest {
         "v1 Ab3 authors 1",
         "v1 Ab3 something-new",
         "v1 bad/origin listings",
-        "v1 Ab3 article 42 extra"
+        "v1 Ab3 article 42 extra",
+        "v1 Ab3 account",
+        "v1 Ab3 account me"
       })
   void whatCannotBeReadDropsEverything(String payload) {
     Invalidation read = Invalidation.decode(payload);

@@ -2,6 +2,7 @@ package io.pressroom.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.pressroom.account.KnownSessions;
 import io.pressroom.account.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -17,9 +18,11 @@ public class Users {
   public static final String PASSWORD = "correct horse battery";
 
   private final EntityManager entityManager;
+  private final KnownSessions knownSessions;
 
-  Users(EntityManager entityManager) {
+  Users(EntityManager entityManager, KnownSessions knownSessions) {
     this.entityManager = entityManager;
+    this.knownSessions = knownSessions;
   }
 
   /** A signed-up account with its tokens. */
@@ -86,6 +89,8 @@ public class Users {
                     .setParameter("role", role.value())
                     .setParameter("handle", handle)
                     .executeUpdate());
+    // As the admin's change does on this instance once it commits (the others hear V14's message).
+    knownSessions.forget(accountId(handle));
   }
 
   private long accountId(String handle) {

@@ -7,17 +7,23 @@ import io.pressroom.account.Account;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.SqlStatements;
+import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A list or detail request runs a small, fixed number of statements whatever the page size. */
+/**
+ * A list or detail request runs a small, fixed number of statements whatever the page size; a
+ * signed-in reader's kept answer runs none, but for the reader's own state on an article page when
+ * it is not kept.
+ */
 @QuarkusTest
 class StatementCountTest {
 
   @Inject Fixtures fixtures;
   @Inject SqlStatements statements;
+  @Inject Users users;
 
   @Test
   void articleListingsRunOneStatementWhateverThePageSize() {
@@ -65,9 +71,37 @@ class StatementCountTest {
     assertThat(count("/api/v1/authors?limit=100")).isEqualTo(2);
   }
 
+  @Test
+  void aSignedInReaderRunsNoStatementForAKeptListAndAtMostOneForAnArticlePage() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    String slug = fixtures.article(author).tags(tag).create();
+    Users.User reader = users.reader();
+    String tagPage = "/api/v1/tags/" + tag + "/articles?limit=40";
+    String listing = "/api/v1/articles?limit=40&tag=" + tag;
+    String article = "/api/v1/articles/" + slug;
+    String tagAnswer = "/api/v1/tags/" + tag;
+    // Built for the reader, who signs in by that first request: their misses keep the public part.
+    for (String path : new String[] {tagPage, listing, tagAnswer, article}) {
+      reader.request().get(path).then().statusCode(200).header("X-Cache", "miss");
+    }
+
+    assertThat(count(reader, tagPage)).isZero();
+    assertThat(count(reader, listing)).isZero();
+    assertThat(count(reader, tagAnswer)).isZero();
+    // The reader's own state on the kept page: one statement on indexes, then kept as well.
+    assertThat(count(reader, article)).isEqualTo(1);
+    assertThat(count(reader, article)).isZero();
+  }
+
   private void warmUp(String tag) {
     // The first cursor of an installation loads its signing key once.
     given().get("/api/v1/articles?limit=1&tag=" + tag).then().statusCode(200);
+  }
+
+  private long count(Users.User reader, String path) {
+    return statements.countDuring(
+        () -> reader.request().get(path).then().statusCode(200).header("X-Cache", "hit"));
   }
 
   private long count(String path) {
