@@ -25,6 +25,13 @@ final class Snippets {
 
   static final int FRAGMENT_CHARS = 160;
 
+  /**
+   * How far into a field a match is looked for: a whole body (at most 100,000 characters of
+   * Markdown), not the highlighter's default of 10,000, past which a long article's only match
+   * would be left unmarked.
+   */
+  private static final int MAX_TEXT_CHARS = 100_000;
+
   /** Where a passage is looked for, best first. */
   private static final String[] FIELDS = {
     SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE
@@ -62,6 +69,7 @@ final class Snippets {
                     LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), FRAGMENT_CHARS, 0.3f))
             .withMaxNoHighlightPassages(0)
+            .withMaxLength(MAX_TEXT_CHARS)
             // Each word's offsets straight from its postings: matching the whole query again per
             // article and field (weight matches, phrases checked strictly) costs more than the
             // search itself. A phrase's words are so marked wherever they stand in the passage.

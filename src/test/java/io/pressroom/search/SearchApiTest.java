@@ -263,6 +263,21 @@ class SearchApiTest {
   }
 
   @Test
+  void aScheduledArticleAppearsAtItsInstantWhenTheIndexIsIdle() {
+    Account author = fixtures.author();
+    String w = word();
+    // Later than the brisk polling that follows a write: only the idle poll (10 s) is left then.
+    Instant instant = Instant.now().plusSeconds(6);
+    String slug = fixtures.article(author).title(w).publishedAt(instant).create();
+
+    assertThat(search(w).getList("items.slug")).isEmpty();
+    Eventually.within(
+        Duration.between(Instant.now(), instant.plusSeconds(2)),
+        () -> search(w).getList("items.slug"),
+        s -> s.contains(slug));
+  }
+
+  @Test
   void aWriteOfAnotherInstanceIsFollowedFromTheChangesFeed() {
     Account author = fixtures.author();
     String w = word();

@@ -53,6 +53,13 @@ class SnippetsTest {
   }
 
   @Test
+  void marksAWordFarIntoALongBody() throws IOException {
+    String filler = "Nothing to see in this sentence at all. ".repeat(400);
+    assertThat(snippet("scheduler", "Title", "Summary", filler + "The scheduler woke up."))
+        .contains("<mark>scheduler</mark>");
+  }
+
+  @Test
   void markdownReadsAsText() {
     assertThat(
             Snippets.plainText(
