@@ -113,6 +113,23 @@ public class SearchSource {
     return BackgroundSql.rows(entityManager, "select now() as now").get(0).exactInstant("now");
   }
 
+  /** The database's clock and the next instant at which a scheduled article becomes public. */
+  public record Clock(Instant now, Optional<Instant> nextPublication) {}
+
+  /** {@link #now()} with the next scheduled publication, in one statement. */
+  public Clock clock() {
+    Row row =
+        BackgroundSql.rows(
+                entityManager,
+                "select now() as now, (select min(a.published_at) from articles a where "
+                    + PublicArticles.scheduledCondition("a")
+                    + ") as next")
+            .get(0);
+    return new Clock(
+        row.exactInstant("now"),
+        row.isNull("next") ? Optional.empty() : Optional.of(row.exactInstant("next")));
+  }
+
   /** The ids of the filters' tags and author, in one statement; absent names are absent. */
   public record FilterIds(Map<String, Long> tags, Optional<Long> author) {}
 

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -75,6 +76,10 @@ class SearchIndexer {
   private String txid = "0";
   private long seq;
   private Instant clock;
+
+  /** When the next scheduled article becomes public, as the last look at the feed saw it. */
+  private volatile Optional<Instant> nextPublication = Optional.empty();
+
   private boolean uncommitted;
   private Instant committedAt = Instant.now();
 
@@ -148,10 +153,21 @@ class SearchIndexer {
     wake.release();
   }
 
-  /** Often after a write or while other instances' writes are not announced; else seldom. */
+  /**
+   * Often after a write or while other instances' writes are not announced; else seldom, but never
+   * past the next scheduled publication: nobody writes anything at that instant.
+   */
   private Duration nextPoll() {
     boolean busy = System.nanoTime() - busyUntil < 0;
-    return busy || !othersAnnounced ? config.pollInterval() : config.idlePollInterval();
+    Duration poll = busy || !othersAnnounced ? config.pollInterval() : config.idlePollInterval();
+    Optional<Instant> next = nextPublication;
+    if (next.isPresent()) {
+      Duration untilNext = Duration.between(clock, next.get()).plusMillis(1);
+      if (untilNext.compareTo(poll) < 0) {
+        return untilNext.isNegative() ? Duration.ZERO : untilNext;
+      }
+    }
+    return poll;
   }
 
   /**
@@ -188,6 +204,18 @@ class SearchIndexer {
   }
 
   private void run() {
+    try {
+      follow();
+    } finally {
+      // A thread that outlived onStop's wait closes its index itself, or the writer's lock stays
+      // held for the life of the JVM.
+      if (!running) {
+        closeIndex();
+      }
+    }
+  }
+
+  private void follow() {
     while (running) {
       try {
         openAndBuild();
@@ -320,7 +348,9 @@ class SearchIndexer {
       seq = last.seq();
       changed = true;
     }
-    Instant now = QuarkusTransaction.requiringNew().call(source::now);
+    SearchSource.Clock read = QuarkusTransaction.requiringNew().call(source::clock);
+    Instant now = read.now();
+    nextPublication = read.nextPublication();
     Instant since = clock;
     List<Long> due = QuarkusTransaction.requiringNew().call(() -> source.becamePublic(since, now));
     LOG.tracef("Search index looked for articles public since %s until %s: %s", since, now, due);
