@@ -211,6 +211,13 @@ public interface PressroomConfig {
     /** How many signed-in readers' own states on article pages it keeps. */
     @WithDefault("50000")
     long maximumViewers();
+
+    /**
+     * The longest a reader's own state is kept: short, because a like made on another instance that
+     * dies before announcing it is otherwise shown undone until the page's time to live.
+     */
+    @WithDefault("2s")
+    Duration viewerTimeToLive();
   }
 
   interface SessionCache {

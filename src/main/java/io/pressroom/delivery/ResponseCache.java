@@ -84,7 +84,7 @@ public class ResponseCache {
     this.viewers =
         Caffeine.newBuilder()
             .maximumSize(this.config.maximumViewers())
-            .expireAfterWrite(this.config.timeToLive())
+            .expireAfterWrite(this.config.viewerTimeToLive())
             .build();
   }
 

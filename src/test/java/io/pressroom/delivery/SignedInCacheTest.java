@@ -315,6 +315,33 @@ class SignedInCacheTest {
   }
 
   @Test
+  void theReadersKeptStateIsReadAgainSoonWhenTheOtherInstanceDiedBeforeAnnouncingALike() {
+    String slug = fixtures.article(fixtures.author()).create();
+    String page = "/api/v1/articles/" + slug;
+    Users.User reader = users.reader();
+    reader.request().get(page).then().statusCode(200);
+    reader.request().get(page).then().header("X-Cache", "hit").body("viewer.liked", equalTo(false));
+
+    // Another instance's like whose message never comes: that instance died inside its window.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "insert into likes (article_id, account_id)"
+                            + " select id, :me from articles where slug = :slug")
+                    .setParameter("me", reader.id())
+                    .setParameter("slug", slug)
+                    .executeUpdate());
+
+    // Within the viewer state's own short life (2 s in tests as by default), not the page's 60 s.
+    Eventually.within(
+        Duration.ofSeconds(4),
+        () -> reader.request().get(page),
+        r -> Boolean.TRUE.equals(r.path("viewer.liked")));
+  }
+
+  @Test
   void tokensThatNoLongerStandAreRefusedOnKeptAnswers() {
     String tag = fixtures.tag();
     String slug = fixtures.article(fixtures.author()).tags(tag).create();
