@@ -3,10 +3,12 @@ package io.pressroom.author;
 import io.pressroom.article.PublicArticles;
 import io.pressroom.db.Row;
 import io.pressroom.db.SqlBuilder;
+import io.pressroom.delivery.KeptSnapshot;
 import io.pressroom.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -213,5 +215,36 @@ class AuthorQueries {
             .stream()
             .map(row -> new AuthorRef(row.text("handle"), row.text("name"), row.text("avatar_url")))
             .toList();
+  }
+
+  /**
+   * Every author with a public profile, most followed first, and the next scheduled publication's
+   * instant (when an account may become an author by itself): one statement, for {@link
+   * PublicAuthorList}.
+   */
+  KeptSnapshot.Loaded<List<PublicAuthorList.Listed>> publicAuthors() {
+    List<Row> rows =
+        new SqlBuilder()
+            .append("select n.next_at as next_at, v.handle as handle, v.name as name,")
+            .append(" v.avatar_url as avatar_url, v.handle_key as handle_key,")
+            .append(" v.name_key as name_key from (select min(a.published_at) as next_at")
+            .append(" from articles a where " + PublicArticles.scheduledCondition("a") + ") n")
+            .append(" left join (select u.handle, u.name, u.avatar_url, u.follower_count,")
+            .append(" lower(u.handle) as handle_key, coalesce(lower(u.name), '') as name_key")
+            .append(" from accounts u where " + PublicAuthors.condition("u") + ") v on true")
+            .append(" order by v.follower_count desc, v.handle")
+            .rows(entityManager);
+    Instant next = rows.get(0).isNull("next_at") ? null : rows.get(0).exactInstant("next_at");
+    List<PublicAuthorList.Listed> authors =
+        rows.stream()
+            .filter(row -> !row.isNull("handle"))
+            .map(
+                row ->
+                    new PublicAuthorList.Listed(
+                        new AuthorRef(row.text("handle"), row.text("name"), row.text("avatar_url")),
+                        row.text("handle_key"),
+                        row.text("name_key")))
+            .toList();
+    return new KeptSnapshot.Loaded<>(authors, next);
   }
 }

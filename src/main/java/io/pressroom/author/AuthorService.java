@@ -9,6 +9,7 @@ import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Optional;
 public class AuthorService {
 
   private final AuthorQueries queries;
+  private final PublicAuthorList publicAuthors;
   private final CursorCodec cursors;
 
-  AuthorService(AuthorQueries queries, CursorCodec cursors) {
+  AuthorService(AuthorQueries queries, PublicAuthorList publicAuthors, CursorCodec cursors) {
     this.queries = queries;
+    this.publicAuthors = publicAuthors;
     this.cursors = cursors;
   }
 
@@ -33,10 +36,13 @@ public class AuthorService {
 
   /**
    * Authors with a public profile whose handle or name begins with {@code prefix} (any case), most
-   * followed first; one statement, for suggestions while typing.
+   * followed first, for suggestions while typing: from this instance's copy ({@link
+   * PublicAuthorList}), else one statement.
    */
   public List<AuthorRef> startingWith(String prefix, int limit) {
-    return queries.startingWith(Likes.prefixPattern(prefix), limit);
+    return publicAuthors
+        .startingWith(prefix.toLowerCase(Locale.ROOT), limit)
+        .orElseGet(() -> queries.startingWith(Likes.prefixPattern(prefix), limit));
   }
 
   /** Whether the account has a public author profile now. */

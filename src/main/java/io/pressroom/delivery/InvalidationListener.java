@@ -53,6 +53,7 @@ class InvalidationListener {
   private final AtomicInteger connected = new AtomicInteger();
   private final CountDownLatch firstListen = new CountDownLatch(1);
   private final Event<OtherInstancesHeard> heard;
+  private final Event<OtherInstancesChanged> changed;
   private volatile boolean running = true;
   private Thread thread;
 
@@ -63,9 +64,11 @@ class InvalidationListener {
       ArticleGateway articles,
       InvalidationNotifier notifier,
       Event<OtherInstancesHeard> heard,
+      Event<OtherInstancesChanged> changed,
       MeterRegistry meters) {
     this.cache = cache;
     this.heard = heard;
+    this.changed = changed;
     this.apiKeys = apiKeys;
     this.sessions = sessions;
     this.articles = articles;
@@ -102,6 +105,7 @@ class InvalidationListener {
       sessions.distrust();
       connected.set(0);
       heard.fire(new OtherInstancesHeard(false));
+      changed.fire(new OtherInstancesChanged(false));
     }
   }
 
@@ -118,6 +122,7 @@ class InvalidationListener {
         firstListen.countDown();
         // What was written while deaf is looked for once now.
         heard.fire(new OtherInstancesHeard(true));
+        changed.fire(new OtherInstancesChanged(true));
         if (lostAt != null) {
           LOG.infof(
               "Listening for invalidations again after %d ms; the response cache serves again",
@@ -134,6 +139,7 @@ class InvalidationListener {
         sessions.distrust();
         connected.set(0);
         heard.fire(new OtherInstancesHeard(false));
+        changed.fire(new OtherInstancesChanged(false));
         if (lostAt == null) {
           lostAt = Instant.now();
           LOG.warnf(
@@ -175,6 +181,10 @@ class InvalidationListener {
     if (invalidation.what() == Invalidation.What.LISTINGS
         || invalidation.what() == Invalidation.What.EVERYTHING) {
       heard.fire(new OtherInstancesHeard(true));
+    }
+    if (invalidation.what() != Invalidation.What.ARTICLE
+        && invalidation.what() != Invalidation.What.API_KEYS) {
+      changed.fire(new OtherInstancesChanged(true));
     }
     if (invalidation.what() == Invalidation.What.ACCOUNT) {
       sessions.forget(invalidation.accountId());

@@ -2,10 +2,12 @@ package io.pressroom.tag;
 
 import io.pressroom.db.Row;
 import io.pressroom.db.SqlBuilder;
+import io.pressroom.delivery.KeptSnapshot;
 import io.pressroom.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -173,5 +175,30 @@ class TagQueries {
             .stream()
             .map(row -> new TagRef(row.text("slug"), row.text("name")))
             .toList();
+  }
+
+  /**
+   * Every tag with public articles, most used first, and the next scheduled publication's instant
+   * (when the counts change by themselves): one statement, for {@link PublicTags}.
+   */
+  KeptSnapshot.Loaded<List<PublicTags.Counted>> publicTags() {
+    List<Row> rows =
+        new SqlBuilder()
+            .append("select n.next_at as next_at, v.slug as slug, v.name as name,")
+            .append(" v.name_key as name_key from (select min(s.published_at) as next_at")
+            .append(" from article_tags s where s.public and s.published_at > now()) n")
+            .append(" left join (select * from (" + VIEW + " where t.public_count > 0) x")
+            .append(" where x.articles > 0) v on true order by v.articles desc, v.slug")
+            .rows(entityManager);
+    Instant next = rows.get(0).isNull("next_at") ? null : rows.get(0).exactInstant("next_at");
+    List<PublicTags.Counted> tags =
+        rows.stream()
+            .filter(row -> !row.isNull("slug"))
+            .map(
+                row ->
+                    new PublicTags.Counted(
+                        row.text("slug"), row.text("name"), row.text("name_key")))
+            .toList();
+    return new KeptSnapshot.Loaded<>(tags, next);
   }
 }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,7 @@ public class TagService {
   static final int MAX_SLUG_LENGTH = 60;
 
   private final TagQueries queries;
+  private final PublicTags publicTags;
   private final CursorCodec cursors;
   private final Validation validation;
   private final Event<ArticleChanged> articleChanges;
@@ -37,11 +39,13 @@ public class TagService {
 
   TagService(
       TagQueries queries,
+      PublicTags publicTags,
       CursorCodec cursors,
       Validation validation,
       Event<ArticleChanged> articleChanges,
       Event<PublicContentChanged> contentChanges) {
     this.queries = queries;
+    this.publicTags = publicTags;
     this.cursors = cursors;
     this.validation = validation;
     this.articleChanges = articleChanges;
@@ -55,10 +59,13 @@ public class TagService {
 
   /**
    * Tags with public articles whose slug or name begins with {@code prefix} (any case), most used
-   * first; one statement, for suggestions while typing.
+   * first, for suggestions while typing: from this instance's copy ({@link PublicTags}), else one
+   * statement.
    */
   public List<TagRef> startingWith(String prefix, int limit) {
-    return queries.startingWith(Likes.prefixPattern(prefix), limit);
+    return publicTags
+        .startingWith(prefix.toLowerCase(Locale.ROOT), limit)
+        .orElseGet(() -> queries.startingWith(Likes.prefixPattern(prefix), limit));
   }
 
   /** A tag with its count of public articles. */

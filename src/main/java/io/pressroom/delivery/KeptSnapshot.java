@@ -1,0 +1,59 @@
+package io.pressroom.delivery;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * One per-instance copy of a small public table (public tags, public authors), loaded when first
+ * needed and dropped when it may be stale: when a write commits here ({@link #drop}), when another
+ * instance announces one ({@link OtherInstancesChanged}), and at the instant it was read to hold
+ * until (the next scheduled publication). While the invalidation listener is not proven alive it is
+ * not used at all: {@link #get} answers empty and the caller reads PostgreSQL, as without it.
+ *
+ * <p>A load that a drop overtakes is answered once but not kept: a generation number tells.
+ */
+public final class KeptSnapshot<T> {
+
+  /** What a load read, and until when it holds by itself ({@code null}: until a write). */
+  public record Loaded<T>(T value, Instant validUntil) {}
+
+  private final AtomicLong generation = new AtomicLong();
+  private volatile boolean trusted;
+  private volatile Loaded<T> kept;
+
+  /** The kept copy, loaded now if there is none or it expired; empty while not trusted. */
+  public Optional<T> get(Supplier<Loaded<T>> load) {
+    if (!trusted) {
+      return Optional.empty();
+    }
+    Loaded<T> current = kept;
+    if (current != null
+        && (current.validUntil() == null || Instant.now().isBefore(current.validUntil()))) {
+      return Optional.of(current.value());
+    }
+    long before = generation.get();
+    Loaded<T> loaded = load.get();
+    synchronized (this) {
+      if (trusted && generation.get() == before) {
+        kept = loaded;
+      }
+    }
+    return Optional.of(loaded.value());
+  }
+
+  /** Something the copy shows may have changed. */
+  public synchronized void drop() {
+    generation.incrementAndGet();
+    kept = null;
+  }
+
+  /**
+   * The listener is (again) proven alive, or not: either way what is kept may have missed writes.
+   */
+  public synchronized void trust(boolean listening) {
+    trusted = listening;
+    drop();
+  }
+}

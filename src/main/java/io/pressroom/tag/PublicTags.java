@@ -1,0 +1,67 @@
+package io.pressroom.tag;
+
+import io.pressroom.article.ArticleChanged;
+import io.pressroom.delivery.KeptSnapshot;
+import io.pressroom.delivery.OtherInstancesChanged;
+import io.pressroom.delivery.PublicContentChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * This instance's copy of the tags with public articles, most used first (as {@link
+ * TagQueries#startingWith} orders them), for suggestions while typing without a statement. Counted
+ * as a tag's own answer counts, so it holds until the next scheduled publication; dropped when a
+ * write here commits and when another instance announces one ({@link KeptSnapshot}).
+ */
+@ApplicationScoped
+class PublicTags {
+
+  /** A tag with public articles, with its case-folded name as PostgreSQL folds it. */
+  record Counted(String slug, String name, String nameKey) {}
+
+  private final TagQueries queries;
+  private final KeptSnapshot<List<Counted>> snapshot = new KeptSnapshot<>();
+
+  PublicTags(TagQueries queries) {
+    this.queries = queries;
+  }
+
+  /** Up to {@code limit} tags beginning with {@code folded}; empty while the copy is not usable. */
+  Optional<List<TagRef>> startingWith(String folded, int limit) {
+    return snapshot.get(queries::publicTags).map(all -> matching(all, folded, limit));
+  }
+
+  static List<TagRef> matching(List<Counted> all, String folded, int limit) {
+    List<TagRef> found = new ArrayList<>();
+    for (Counted tag : all) {
+      if (found.size() == limit) {
+        break;
+      }
+      if (tag.slug().startsWith(folded) || tag.nameKey().startsWith(folded)) {
+        found.add(new TagRef(tag.slug(), tag.name()));
+      }
+    }
+    return found;
+  }
+
+  void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+    if (change.shown()) {
+      snapshot.drop();
+    }
+  }
+
+  void contentChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
+    if (!PublicContentChanged.FOLLOWERS.equals(change)) {
+      snapshot.drop();
+    }
+  }
+
+  void otherInstances(@Observes OtherInstancesChanged change) {
+    snapshot.trust(change.listening());
+  }
+}
