@@ -1,0 +1,103 @@
+package io.pressroom.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pressroom.account.Account;
+import io.pressroom.support.Eventually;
+import io.pressroom.support.Fixtures;
+import io.pressroom.support.SqlStatements;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Suggestions take tags and authors from this instance's copies of the public ones: no statement
+ * once loaded, and still exact after writes of other instances and scheduled publications.
+ */
+@QuarkusTest
+class SuggestionCopiesTest {
+
+  @Inject Fixtures fixtures;
+  @Inject SqlStatements statements;
+  @Inject EntityManager entityManager;
+
+  @Test
+  void aSuggestionOnceWarmRunsOnlyTheStatementThatConfirmsTitles() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    fixtures.article(author).tags(tag).title("Quillwort " + tag).create();
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () -> suggest("quillwort"),
+        page -> !page.getList("articles").isEmpty());
+    suggest(author.handle());
+
+    long tagsAndAuthors = statements.countDuring(() -> suggest(tag.substring(0, 4)));
+    long withTitles = statements.countDuring(() -> suggest("quillwort"));
+
+    // Tags and authors come from the copies; the index's title hits are confirmed public in one.
+    assertThat(tagsAndAuthors).isEqualTo(1);
+    assertThat(withTitles).isEqualTo(1);
+    assertThat(suggest(author.handle()).getList("authors.handle")).contains(author.handle());
+  }
+
+  @Test
+  void aTagRenamedOnAnotherInstanceIsSuggestedByItsNewNameWithinASecond() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    fixtures.article(author).tags(tag).create();
+    assertThat(suggest(tag).getList("tags.slug")).contains(tag);
+    String renamed = "Zebrawood " + tag;
+
+    // Another instance's write: the row changes and the instance announces it on the channel.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              entityManager
+                  .createNativeQuery("update tags set name = :name where slug = :slug")
+                  .setParameter("name", renamed)
+                  .setParameter("slug", tag)
+                  .executeUpdate();
+              entityManager
+                  .createNativeQuery(
+                      "select pg_notify('pressroom_invalidation', 'v1 another-instance listings')")
+                  .getSingleResult();
+            });
+
+    List<Object> names =
+        Eventually.within(
+            Duration.ofSeconds(1),
+            () -> suggest("zebrawood " + tag).getList("tags.name"),
+            found -> found.contains(renamed));
+    assertThat(names).contains(renamed);
+  }
+
+  @Test
+  void aTagWhoseOnlyArticleWasScheduledIsSuggestedFromItsInstant() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    fixtures.article(author).tags(tag).publishedAt(Instant.now().plusSeconds(2)).create();
+    assertThat(suggest(tag).getList("tags.slug")).doesNotContain(tag);
+
+    Eventually.within(
+        Duration.ofSeconds(6), () -> suggest(tag).getList("tags.slug"), s -> s.contains(tag));
+  }
+
+  private static JsonPath suggest(String q) {
+    return given()
+        .queryParam("q", q)
+        .queryParam("limit", 10)
+        .get("/api/v1/suggestions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+}
