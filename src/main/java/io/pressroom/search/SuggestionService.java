@@ -15,10 +15,12 @@ import java.util.Optional;
 import org.apache.lucene.search.Query;
 
 /**
- * Suggestions while typing: tags and authors by the beginning of their names (one statement each,
- * from their own packages), and public articles whose title has words beginning as typed, from the
- * search index (the last word a prefix), best match first, then newest; PostgreSQL confirms they
- * are public. While the index is not ready, no article is suggested.
+ * Suggestions while typing: tags and authors by the beginning of their names (from their own
+ * packages, which keep a copy of the public ones per instance: no statement once loaded), and
+ * public articles whose title has words beginning as typed, from the search index (the last word a
+ * prefix), best match first, then newest; PostgreSQL confirms they are public (one statement, none
+ * without hits), since the index follows unpublications and deletions a moment after they commit.
+ * While the index is not ready, no article is suggested.
  */
 @ApplicationScoped
 class SuggestionService {
