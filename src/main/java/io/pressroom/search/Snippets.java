@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -39,9 +40,6 @@ final class Snippets {
   private static final Formatter FORMATTER = new Formatter();
 
   private static final PassageScores SCORER = new PassageScores();
-
-  /** One passage, of the one field asked. */
-  private static final int[] ONE = {1};
 
   private static final Pattern IMAGES = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern LINKS = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
@@ -81,33 +79,17 @@ final class Snippets {
             .withWeightMatches(false)
             .withHighlightPhrasesStrictly(false)
             .build();
-    // Field by field, each asked only for the articles the previous ones left without a passage:
-    // the body matches in most, and highlighting all three fields of every article cost three
-    // times the term look-ups and passage scoring for passages never shown.
-    int[] left = docIds.clone();
-    int[] where = new int[docIds.length];
-    for (int i = 0; i < where.length; i++) {
-      where[i] = i;
-    }
-    for (String field : FIELDS) {
-      if (left.length == 0) {
-        break;
-      }
-      String[] passages =
-          highlighter.highlightFields(new String[] {field}, query, left.clone(), ONE).get(field);
-      int kept = 0;
-      for (int i = 0; i < left.length; i++) {
-        String passage = passages[i];
+    int[] one = new int[FIELDS.length];
+    Arrays.fill(one, 1);
+    Map<String, String[]> marked = highlighter.highlightFields(FIELDS, query, docIds, one);
+    for (int i = 0; i < docIds.length; i++) {
+      for (String field : FIELDS) {
+        String passage = marked.get(field)[i];
         if (passage != null && !passage.isBlank()) {
-          snippets[where[i]] = passage.strip();
-        } else {
-          left[kept] = left[i];
-          where[kept++] = where[i];
+          snippets[i] = passage.strip();
+          break;
         }
       }
-      left = Arrays.copyOf(left, kept);
-    }
-    for (int i = 0; i < snippets.length; i++) {
       if (snippets[i] == null) {
         snippets[i] = start(searcher, docIds[i]);
       }
