@@ -39,6 +39,8 @@ final class Snippets {
 
   private static final Formatter FORMATTER = new Formatter();
 
+  private static final PassageScores SCORER = new PassageScores();
+
   private static final Pattern IMAGES = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern LINKS = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern MARKUP =
@@ -68,6 +70,7 @@ final class Snippets {
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), FRAGMENT_CHARS, 0.3f))
+            .withScorer(SCORER)
             .withMaxNoHighlightPassages(0)
             .withMaxLength(MAX_TEXT_CHARS)
             // Each word's offsets straight from its postings: matching the whole query again per
