@@ -7,7 +7,6 @@ import io.pressroom.delivery.PublicContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,16 +36,12 @@ class PublicAuthorList {
   }
 
   static List<AuthorRef> matching(List<Listed> all, String folded, int limit) {
-    List<AuthorRef> found = new ArrayList<>();
-    for (Listed author : all) {
-      if (found.size() == limit) {
-        break;
-      }
-      if (author.handleKey().startsWith(folded) || author.nameKey().startsWith(folded)) {
-        found.add(author.ref());
-      }
-    }
-    return found;
+    return all.stream()
+        .filter(
+            author -> author.handleKey().startsWith(folded) || author.nameKey().startsWith(folded))
+        .limit(limit)
+        .map(author -> author.ref())
+        .toList();
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {

@@ -7,7 +7,6 @@ import io.pressroom.delivery.PublicContentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,16 +35,11 @@ class PublicTags {
   }
 
   static List<TagRef> matching(List<Counted> all, String folded, int limit) {
-    List<TagRef> found = new ArrayList<>();
-    for (Counted tag : all) {
-      if (found.size() == limit) {
-        break;
-      }
-      if (tag.slug().startsWith(folded) || tag.nameKey().startsWith(folded)) {
-        found.add(new TagRef(tag.slug(), tag.name()));
-      }
-    }
-    return found;
+    return all.stream()
+        .filter(tag -> tag.slug().startsWith(folded) || tag.nameKey().startsWith(folded))
+        .limit(limit)
+        .map(tag -> new TagRef(tag.slug(), tag.name()))
+        .toList();
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
