@@ -53,6 +53,9 @@ public interface PressroomConfig {
   /** Full-text search of articles and suggestions while typing. */
   Search search();
 
+  /** Webhooks: events sent to subscribers' URLs after the changes commit. */
+  Webhooks webhooks();
+
   /** Access and refresh tokens. */
   Tokens tokens();
 
@@ -74,6 +77,47 @@ public interface PressroomConfig {
 
   /** The key that signs paging cursors; generated once and kept in the database when absent. */
   Optional<String> cursorKey();
+
+  interface Webhooks {
+    /** Whether targets may be plain {@code http://} URLs (development); otherwise https only. */
+    @WithDefault("false")
+    boolean allowHttp();
+
+    /**
+     * Whether targets may resolve to loopback, private, link-local or other internal addresses. Off
+     * by default so that an admin's URL cannot make the server call its own network.
+     */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+
+    /** Whether this instance sends deliveries (every instance may; claims never overlap). */
+    @WithDefault("true")
+    boolean dispatch();
+
+    /** How long one attempt may take, connection included; at most 15 s. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** How many deliveries this instance sends at the same time. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** How often an idle instance looks for due deliveries that another instance wrote. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long the delivery log and delivered or abandoned events are kept. */
+    @WithDefault("14d")
+    Duration retention();
+
+    /** How long the old secret still signs after a rotation. */
+    @WithDefault("24h")
+    Duration secretRotationOverlap();
+
+    /** How many bytes of a target's response body are read and kept in the log. */
+    @WithDefault("2048")
+    int responseExcerptBytes();
+  }
 
   interface Cache {
     /** How long shared caches may serve an anonymous answer without asking again. */
