@@ -140,13 +140,18 @@ final class DispatchLoop {
         LOG.debugf(e, "Webhook dispatch pass failed; trying again at the next one");
       }
       try {
-        signal.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        signal.tryAcquire(pollMillis(), TimeUnit.MILLISECONDS);
         signal.drainPermits();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
     }
+  }
+
+  /** A zero or negative interval would make the idle loop spin; 10 ms is the shortest wait. */
+  private long pollMillis() {
+    return Math.max(10, settings.pollInterval().toMillis());
   }
 
   private void pass() {
