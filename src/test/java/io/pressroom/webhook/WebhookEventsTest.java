@@ -184,6 +184,27 @@ class WebhookEventsTest {
   }
 
   @Test
+  void aPublicArticlesNewInstantIsAnUpdateOrAnUnpublishingUntilItsNewSchedule() {
+    String slug = draft();
+    publish(slug, null);
+    publish(slug, Instant.now().minus(Duration.ofDays(1)));
+    assertThat(types(slug)).containsExactly("article.published", "article.updated");
+
+    Instant later = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+    publish(slug, later);
+    List<Row> events = rows.eventsOfArticle(rows.articleId(slug));
+    assertThat(events)
+        .extracting(r -> r.text("type"))
+        .containsExactly(
+            "article.published",
+            "article.updated",
+            "article.unpublished",
+            "article.scheduled",
+            "article.published");
+    assertThat(events.get(4).exactInstant("deliverable_at")).isEqualTo(later);
+  }
+
+  @Test
   void aScheduledArticleThatWentLiveUnpublishedSaysSo() {
     String slug = draft();
     publish(slug, Instant.now().plusSeconds(2));
