@@ -44,7 +44,6 @@ final class DispatchLoop {
   private final Duration lease;
   private final Semaphore slots;
   private final Semaphore signal = new Semaphore(0);
-  private final AtomicInteger sending = new AtomicInteger();
   private volatile boolean running;
   private Thread loop;
   private ExecutorService senders;
@@ -126,11 +125,6 @@ final class DispatchLoop {
     }
   }
 
-  /** How many sends are under way now (tests). */
-  int sending() {
-    return sending.get();
-  }
-
   private void run() {
     while (running) {
       try {
@@ -160,11 +154,12 @@ final class DispatchLoop {
     }
     claimAndSend();
     metrics.oldestDue(queries.oldestDue().orElse(null));
-    if (running && !clock.instant().isBefore(nextPrune)) {
+    // One small batch per pass, so that a large backlog to prune never holds up sending; once
+    // nothing is left, the next round is in ten minutes.
+    if (running
+        && !clock.instant().isBefore(nextPrune)
+        && queries.prune(settings.retention(), PRUNE_BATCH) == 0) {
       nextPrune = clock.instant().plus(PRUNE_EVERY);
-      while (running && queries.prune(settings.retention(), PRUNE_BATCH) > 0) {
-        // Small batches, each its own transaction.
-      }
     }
   }
 
@@ -184,11 +179,9 @@ final class DispatchLoop {
       slots.release(free - claimed.size());
       for (Claimed delivery : claimed) {
         try {
-          sending.incrementAndGet();
           senders.execute(() -> deliver(delivery));
         } catch (RejectedExecutionException e) {
           // Stopping: the claim runs out with its lease and the delivery is due again.
-          sending.decrementAndGet();
           slots.release();
         }
       }
@@ -215,7 +208,6 @@ final class DispatchLoop {
               + " its claim runs out",
           delivery.deliveryId(), e.getMessage());
     } finally {
-      sending.decrementAndGet();
       slots.release();
       wake();
     }
