@@ -70,8 +70,9 @@ final class DeliveryQueries {
   /**
    * Claims up to {@code limit} due deliveries of enabled subscriptions: locked with SKIP LOCKED so
    * that two instances never take the same one, and leased by pushing {@code next_attempt_at}
-   * {@code lease} ahead, committed before anything is sent. A claim whose sender dies runs out with
-   * its lease and the delivery is due again.
+   * {@code lease} ahead (and {@code leased_until} with it, which tells a claim from a backed-off
+   * retry), committed before anything is sent. A claim whose sender dies runs out with its lease
+   * and the delivery is due again.
    */
   List<Claimed> claim(int limit, Duration lease) {
     return transaction(
@@ -86,7 +87,8 @@ final class DeliveryQueries {
                     order by d.next_attempt_at, d.id limit ?
                     for update of d skip locked)
                   update webhook_deliveries d
-                  set next_attempt_at = now() + make_interval(secs => ?)
+                  set next_attempt_at = now() + make_interval(secs => ?),
+                    leased_until = now() + make_interval(secs => ?)
                   from due, webhook_events e, webhook_subscriptions s
                   where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id
                   returning d.id as delivery_id, d.event_id, d.subscription_id, d.attempts,
@@ -96,6 +98,7 @@ final class DeliveryQueries {
                   """)) {
             statement.setInt(1, limit);
             statement.setDouble(2, lease.toMillis() / 1000.0);
+            statement.setDouble(3, lease.toMillis() / 1000.0);
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
               while (rows.next()) {
@@ -162,7 +165,7 @@ final class DeliveryQueries {
                     : Result.LEASE_LOST;
           } else {
             result =
-                update(connection, delivery, attempt, "state = 'failed'", null)
+                update(connection, delivery, attempt, "state = 'failed', failed_at = now()", null)
                     ? Result.FAILED
                     : Result.LEASE_LOST;
           }
@@ -210,7 +213,7 @@ final class DeliveryQueries {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "update webhook_deliveries set attempts = attempts + 1, last_attempt_at = ?,"
-                + " last_status = ?, "
+                + " last_status = ?, leased_until = null, "
                 + change
                 + " where id = ? and state = 'pending' and next_attempt_at = ?")) {
       int i = 1;
@@ -228,6 +231,12 @@ final class DeliveryQueries {
       return statement.executeUpdate() == 1;
     }
   }
+
+  /**
+   * A pending delivery no sender holds: one in flight keeps its lease and is left to its sender's
+   * outcome, so that failing or re-enabling it never starts a second send while the first runs.
+   */
+  static final String NOT_LEASED = "(leased_until is null or leased_until <= now())";
 
   /** Whether no attempt of the subscription got a 2xx since this delivery was made. */
   private static boolean neverAnsweredSince(Connection connection, Claimed delivery)
@@ -247,8 +256,10 @@ final class DeliveryQueries {
 
   /**
    * Disables a subscription on the server's own judgement (once: an admin's or an earlier disabling
-   * stays as it was) and fails its pending deliveries, so that "redeliver failed since" brings them
-   * back once it is enabled again.
+   * stays as it was) and fails its pending deliveries (but those in flight), tried or not, at the
+   * instant it records as {@code disabled_at} (the transaction's): "redeliver failed since
+   * disabledAt" brings back every one of them, and the delivery that caused it, once it is enabled
+   * again.
    */
   private static Optional<Disabled> disable(
       Connection connection, long subscriptionId, String reason) throws SQLException {
@@ -264,8 +275,9 @@ final class DeliveryQueries {
     }
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "update webhook_deliveries set state = 'failed'"
-                + " where subscription_id = ? and state = 'pending'")) {
+            "update webhook_deliveries set state = 'failed', failed_at = now()"
+                + " where subscription_id = ? and state = 'pending' and "
+                + NOT_LEASED)) {
       statement.setLong(1, subscriptionId);
       statement.executeUpdate();
     }
@@ -299,9 +311,11 @@ final class DeliveryQueries {
 
   /**
    * Deletes up to {@code limit} rows that are past keeping: attempts older than {@code retention},
-   * then events older than it whose deliveries are all finished (their deliveries go with them),
-   * and events fanned out more than an hour ago to nobody. Answers how many rows went, so that the
-   * caller can repeat in small batches that never hold many locks.
+   * then events fanned out longer ago than it whose deliveries are all finished and none attempted
+   * or failed within it (their deliveries go with them), and events fanned out more than an hour
+   * ago to nobody. Events age from their fan-out, not their writing: a go-live event is written
+   * long before its instant, and an old event may just have been redelivered. Answers how many rows
+   * went, so that the caller can repeat in small batches that never hold many locks.
    */
   int prune(Duration retention, int limit) {
     double seconds = retention.toMillis() / 1000.0;
@@ -315,10 +329,13 @@ final class DeliveryQueries {
     deleted +=
         update(
             "delete from webhook_events where id in (select e.id from webhook_events e"
-                + " where e.created_at < now() - make_interval(secs => ?)"
-                + " and e.fanned_out_at is not null and not exists (select 1 from"
-                + " webhook_deliveries d where d.event_id = e.id and d.state = 'pending')"
-                + " order by e.created_at limit ?)",
+                + " where e.fanned_out_at < now() - make_interval(secs => ?)"
+                + " and not exists (select 1 from webhook_deliveries d where d.event_id = e.id"
+                + " and (d.state = 'pending' or d.last_attempt_at >= now() - make_interval(secs"
+                + " => ?) or d.failed_at >= now() - make_interval(secs => ?)))"
+                + " order by e.fanned_out_at limit ?)",
+            seconds,
+            seconds,
             seconds,
             limit);
     deleted +=

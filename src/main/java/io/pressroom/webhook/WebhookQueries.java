@@ -294,12 +294,15 @@ class WebhookQueries {
 
   // Deliveries
 
-  /** A re-enabled subscription's pending deliveries are due now, not at their backed-off time. */
+  /**
+   * A re-enabled subscription's pending deliveries are due now, not at their backed-off time; those
+   * a sender holds (the lease of a claim in flight) stay as they are.
+   */
   int makePendingDue(long subscriptionId) {
     return new SqlBuilder()
         .append("update webhook_deliveries set next_attempt_at = now()")
         .append(" where subscription_id = :id and state = 'pending'", "id", subscriptionId)
-        .append(" and next_attempt_at > now()")
+        .append(" and next_attempt_at > now() and " + DeliveryQueries.NOT_LEASED)
         .execute(entityManager);
   }
 
@@ -327,18 +330,22 @@ class WebhookQueries {
         : Optional.of((int) row.getLong("redelivered"));
   }
 
-  /** The failed deliveries of the subscription last tried at or after {@code since}, sent again. */
+  /**
+   * The deliveries of the subscription that failed at or after {@code since} (abandoned after their
+   * last attempt, or failed untried when the server disabled the subscription), sent again.
+   */
   int redeliverFailedSince(long subscriptionId, Instant since) {
     return new SqlBuilder()
         .append("update webhook_deliveries set " + AGAIN)
         .append(" where subscription_id = :id and state = 'failed'", "id", subscriptionId)
-        .append(" and last_attempt_at >= cast(:since as timestamptz)", "since", since)
+        .append(" and failed_at >= cast(:since as timestamptz)", "since", since)
         .execute(entityManager);
   }
 
   /** A delivery sent again: pending, due now, with a fresh retry schedule. */
   private static final String AGAIN =
-      "state = 'pending', next_attempt_at = now(), attempts = 0, delivered_at = null";
+      "state = 'pending', next_attempt_at = now(), attempts = 0, delivered_at = null,"
+          + " failed_at = null";
 
   /** How many attempts the log shows, and whether the subscription exists: one statement. */
   Row attemptTotals(long subscriptionId, Optional<String> messageId) {

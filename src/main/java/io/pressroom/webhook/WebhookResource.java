@@ -220,9 +220,10 @@ public class WebhookResource {
       operationId = "redeliverWebhook",
       summary = "Send deliveries again (admin)",
       description =
-          "One event's delivery ({\"event\": \"msg_...\"}), or every failed delivery last tried at"
-              + " or after an instant ({\"since\": \"2026-11-30T08:00:00Z\"}): due now, with a"
-              + " fresh retry schedule and the same webhook-id.")
+          "One event's delivery ({\"event\": \"msg_...\"}), or every delivery that failed at or"
+              + " after an instant ({\"since\": \"2026-11-30T08:00:00Z\"}; after the server"
+              + " disabled the subscription, its disabledAt brings back every delivery that"
+              + " failed with it): due now, with a fresh retry schedule and the same webhook-id.")
   @APIResponse(
       responseCode = "202",
       description = "How many deliveries are due again",

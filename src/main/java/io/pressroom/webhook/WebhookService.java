@@ -162,8 +162,8 @@ public class WebhookService {
 
   /**
    * Sends deliveries of this subscription again, due now and with a fresh retry schedule: one
-   * event's (unless it is pending already, on its way), or every failed one last tried at or after
-   * {@code since}.
+   * event's (unless it is pending already, on its way), or every one that failed at or after {@code
+   * since}.
    */
   @Transactional
   public WebhookViews.Redelivered redeliver(long id, WebhookViews.RedeliveryRequest request) {

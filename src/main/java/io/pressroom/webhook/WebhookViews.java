@@ -172,7 +172,7 @@ public final class WebhookViews {
               description = "The webhook-id of the event to send again",
               example = "msg_2f8k1q0c9v7x3m5n6p4r8t2w1z")
           String event,
-      @Schema(description = "Send again every failed delivery last tried at or after this")
+      @Schema(description = "Send again every delivery that failed at or after this")
           Instant since) {}
 
   @Schema(name = "Redelivered")

@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pressroom.PressroomConfig;
 import io.pressroom.support.Eventually;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,6 +48,8 @@ class WebhookDeliveryTest {
   @Inject Event<WebhookEventsRecorded> recorded;
   @Inject MeterRegistry meters;
   @Inject PressroomConfig config;
+  @Inject WebhookService service;
+  @Inject WebhookQueries queries;
   private DeliveryRows rows;
 
   @BeforeAll
@@ -274,6 +278,78 @@ class WebhookDeliveryTest {
         Boolean.TRUE::equals);
     assertThat(state(later, subscription)).isEqualTo("none");
     assertThat(receiver.on("/gone")).hasSize(1);
+  }
+
+  @Test
+  void deliveriesNeverTriedWhenA410DisabledTheSubscriptionAreRedeliveredSinceItsDisabledAt() {
+    String secret = DeliveryRows.secret();
+    String url =
+        receiver.path("/gone-back", n -> Receiver.Answer.status(n == 1 ? 410 : 204), secret);
+    long subscription = rows.subscription(url, secret, "test.back");
+    // Three deliveries queued behind the first, never tried yet.
+    List<String> queued = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String waiting = DeliveryRows.messageId();
+      long event = rows.event(waiting, "test.back", null, new Long[0], null, Instant.now());
+      rows.value("update webhook_events set fanned_out_at = now() where id = ?", event);
+      rows.value(
+          "insert into webhook_deliveries (event_id, subscription_id, next_attempt_at)"
+              + " values (?, ?, now() + interval '1 hour')",
+          event,
+          subscription);
+      queued.add(waiting);
+    }
+    String first = rows.event("test.back");
+    recorded();
+    Eventually.within(DEADLINE, () -> state(first, subscription), "failed"::equals);
+    for (String waiting : queued) {
+      assertThat(state(waiting, subscription)).isEqualTo("failed");
+    }
+    Timestamp disabledAt =
+        (Timestamp)
+            rows.value("select disabled_at from webhook_subscriptions where id = ?", subscription);
+
+    // The admin enables it again and sends again what failed since it was disabled.
+    rows.value(
+        "update webhook_subscriptions set enabled = true, disabled_reason = null,"
+            + " disabled_at = null where id = ?",
+        subscription);
+    int redelivered =
+        service
+            .redeliver(
+                subscription, new WebhookViews.RedeliveryRequest(null, disabledAt.toInstant()))
+            .redelivered();
+
+    // Those never tried and the one that got the 410.
+    assertThat(redelivered).isEqualTo(4);
+    queued.add(first);
+    for (String waiting : queued) {
+      Eventually.within(DEADLINE, () -> state(waiting, subscription), "delivered"::equals);
+    }
+    assertThat(receiver.on("/gone-back")).hasSize(5);
+  }
+
+  @Test
+  void reEnablingLeavesADeliveryInFlightToItsSender() {
+    String secret = DeliveryRows.secret();
+    String url =
+        receiver.path("/slow-once", n -> new Receiver.Answer(204, 700, Map.of(), ""), secret);
+    long subscription = rows.subscription(url, secret, "test.slow");
+    String messageId = rows.event("test.slow");
+    recorded();
+    Eventually.within(DEADLINE, () -> receiver.on("/slow-once").size(), n -> n == 1);
+
+    // While the receiver holds the request: an admin disables the subscription and enables it.
+    rows.value("update webhook_subscriptions set enabled = false where id = ?", subscription);
+    int madeDue =
+        QuarkusTransaction.requiringNew().call(() -> queries.makePendingDue(subscription));
+    rows.value("update webhook_subscriptions set enabled = true where id = ?", subscription);
+    recorded();
+
+    assertThat(madeDue).isZero();
+    Eventually.within(DEADLINE, () -> state(messageId, subscription), "delivered"::equals);
+    assertThat(receiver.sentTwiceAtOnce("/slow-once")).isZero();
+    assertThat(receiver.on("/slow-once")).hasSize(1);
   }
 
   @Test
@@ -532,6 +608,56 @@ class WebhookDeliveryTest {
     recorded();
     Eventually.within(DEADLINE, () -> state(messageId, subscription), "delivered"::equals);
     Eventually.within(DEADLINE, age, a -> a < 600);
+  }
+
+  @Test
+  void pruningAgesEventsFromTheirFanOutAndKeepsThoseAttemptedWithinRetention() {
+    OffsetDateTime old = OffsetDateTime.now().minusDays(30);
+    String secret = DeliveryRows.secret();
+    long subscription = rows.subscription("http://127.0.0.1:9/never", secret, "test.fresh");
+    rows.value("update webhook_subscriptions set enabled = false where id = ?", subscription);
+    // Written 30 days ahead of its instant (a go-live), fanned out and delivered just now.
+    long goLive =
+        rows.event(DeliveryRows.messageId(), "test.fresh", null, new Long[0], null, Instant.now());
+    // Written long ago, redelivered and delivered again just now.
+    long redelivered =
+        rows.event(DeliveryRows.messageId(), "test.fresh", null, new Long[0], null, Instant.now());
+    rows.value(
+        "update webhook_events set created_at = ?, fanned_out_at = now() where id = ?",
+        old,
+        goLive);
+    rows.value(
+        "update webhook_events set created_at = ?, fanned_out_at = ? where id = ?",
+        old,
+        old,
+        redelivered);
+    rows.value(
+        "insert into webhook_deliveries (event_id, subscription_id, state, attempts,"
+            + " last_attempt_at, delivered_at) values (?, ?, 'delivered', 1, now(), now()),"
+            + " (?, ?, 'delivered', 1, now(), now())",
+        goLive,
+        subscription,
+        redelivered,
+        subscription);
+    rows.value(
+        "insert into webhook_attempts (delivery_id, subscription_id, event_id, attempted_at,"
+            + " status, duration_ms) select id, subscription_id, event_id, now(), 200, 5"
+            + " from webhook_deliveries where event_id in (?, ?)",
+        goLive,
+        redelivered);
+
+    new DeliveryQueries(dataSource).prune(config.webhooks().retention(), 500);
+
+    assertThat(
+            rows.value(
+                "select count(*) from webhook_attempts where event_id in (?, ?)",
+                goLive,
+                redelivered))
+        .isEqualTo(2L);
+    assertThat(
+            rows.value(
+                "select count(*) from webhook_events where id in (?, ?)", goLive, redelivered))
+        .isEqualTo(2L);
   }
 
   @Test
