@@ -110,7 +110,7 @@ public class ArticleAuthoring {
     ArticleChanged.FeedOp feed = article.settleFeed(now);
     changes.fire(
         ArticleChanged.of(
-            article, ArticleChanged.Kind.UPDATED, null, article.isLive(), feed, wasPublic));
+            article, ArticleChanged.Kind.UPDATED, null, article.isLive(), feed, wasPublic, now));
   }
 
   /** Publishes now, or schedules for {@code at}; an editor's decision. */
@@ -130,7 +130,8 @@ public class ArticleAuthoring {
     article.publish(when, now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
     changes.fire(
-        ArticleChanged.of(article, ArticleChanged.Kind.PUBLISHED, when, true, feed, wasPublic));
+        ArticleChanged.of(
+            article, ArticleChanged.Kind.PUBLISHED, when, true, feed, wasPublic, now));
   }
 
   /** Takes an article back to draft; an editor's decision. */
@@ -146,7 +147,8 @@ public class ArticleAuthoring {
     article.unpublish(now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
     changes.fire(
-        ArticleChanged.of(article, ArticleChanged.Kind.UNPUBLISHED, null, true, feed, wasPublic));
+        ArticleChanged.of(
+            article, ArticleChanged.Kind.UNPUBLISHED, null, true, feed, wasPublic, now));
   }
 
   /** Soft delete: the article leaves every list and its page answers 410. */
@@ -159,7 +161,7 @@ public class ArticleAuthoring {
     article.markDeleted(now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
     changes.fire(
-        ArticleChanged.of(article, ArticleChanged.Kind.DELETED, null, shown, feed, wasPublic));
+        ArticleChanged.of(article, ArticleChanged.Kind.DELETED, null, shown, feed, wasPublic, now));
   }
 
   /** Writes an article that is published at {@code publishedAt}, as imported content is. */

@@ -13,7 +13,9 @@ import java.util.Locale;
  * could see the article just before the write (a scheduled article whose instant has passed
  * included, which the changes feed may not have announced yet); webhooks tell publication from
  * re-publication and unpublishing from cancelling a schedule by it. Only the article package's own
- * writes know it; others say false.
+ * writes know it; others say false. {@code writtenAt} is the instant the article package judged
+ * {@code publicBefore} at (null from other writers), so that a listener comparing instants agrees
+ * with that judgement.
  */
 public record ArticleChanged(
     long articleId,
@@ -22,7 +24,8 @@ public record ArticleChanged(
     Instant publishedAt,
     boolean shown,
     FeedOp feedOp,
-    boolean publicBefore) {
+    boolean publicBefore,
+    Instant writtenAt) {
 
   public ArticleChanged(long articleId, String slug, Kind kind) {
     this(articleId, slug, kind, null, true, FeedOp.UNSETTLED);
@@ -30,7 +33,7 @@ public record ArticleChanged(
 
   public ArticleChanged(
       long articleId, String slug, Kind kind, Instant publishedAt, boolean shown, FeedOp feedOp) {
-    this(articleId, slug, kind, publishedAt, shown, feedOp, false);
+    this(articleId, slug, kind, publishedAt, shown, feedOp, false, null);
   }
 
   /** A write of the article package, with what it means for caches and for the changes feed. */
@@ -41,8 +44,20 @@ public record ArticleChanged(
       boolean shown,
       FeedOp feedOp,
       boolean publicBefore) {
+    return of(article, kind, publishedAt, shown, feedOp, publicBefore, null);
+  }
+
+  /** As above, judged at {@code writtenAt}. */
+  static ArticleChanged of(
+      Article article,
+      Kind kind,
+      Instant publishedAt,
+      boolean shown,
+      FeedOp feedOp,
+      boolean publicBefore,
+      Instant writtenAt) {
     return new ArticleChanged(
-        article.id, article.slug, kind, publishedAt, shown, feedOp, publicBefore);
+        article.id, article.slug, kind, publishedAt, shown, feedOp, publicBefore, writtenAt);
   }
 
   /** What happened. */

@@ -101,20 +101,21 @@ class WebhookQueries {
   }
 
   /**
-   * Removes the scheduled article's go-live event that is still ahead (a schedule cancelled or
-   * moved); whether there was one.
+   * Removes the scheduled article's go-live event that is still ahead at {@code now} (a schedule
+   * cancelled or moved); whether there was one. {@code now} is the writer's instant, not the
+   * database's, so that it agrees with the writer's judgement of whether the article was public.
    */
-  boolean cancelGoLive(long articleId) {
+  boolean cancelGoLive(long articleId, Instant now) {
     return new SqlBuilder()
             .append("delete from webhook_events where article_id = :article", "article", articleId)
             .append(" and type = 'article.published' and fanned_out_at is null")
-            .append(" and deliverable_at > now()")
+            .append(" and deliverable_at > cast(:now as timestamptz)", "now", now)
             .execute(entityManager)
         > 0;
   }
 
   /** A scheduled article's tags or author changed: its go-live event is scoped as it is now. */
-  void rescopeGoLive(long articleId) {
+  void rescopeGoLive(long articleId, Instant now) {
     new SqlBuilder()
         .append("update webhook_events set author_id = ")
         .append(ArticleGateway.authorIdSql("article_id"))
@@ -122,7 +123,7 @@ class WebhookQueries {
         .append(ArticleGateway.tagIdsSql("article_id"))
         .append(" where article_id = :article", "article", articleId)
         .append(" and type = 'article.published' and fanned_out_at is null")
-        .append(" and deliverable_at > now()")
+        .append(" and deliverable_at > cast(:now as timestamptz)", "now", now)
         .execute(entityManager);
   }
 

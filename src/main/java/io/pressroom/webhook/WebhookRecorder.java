@@ -52,11 +52,13 @@ public class WebhookRecorder {
       return;
     }
     boolean publicNow = change.feedOp() == ArticleChanged.FeedOp.UPSERT;
-    Instant now = Timestamps.now();
+    // The writer's instant, at which it judged publicBefore: a go-live is "still ahead" by the same
+    // clock, so an article the writer saw as not yet public always has its go-live called off.
+    Instant now = change.writtenAt() != null ? change.writtenAt() : Timestamps.now();
     queries.flush();
     switch (change.kind()) {
       case PUBLISHED -> {
-        queries.cancelGoLive(change.articleId());
+        queries.cancelGoLive(change.articleId(), now);
         if (publicNow) {
           // Publishing an article readers could already see moves its date: an update.
           article(
@@ -76,11 +78,11 @@ public class WebhookRecorder {
         if (publicNow) {
           article(EventType.ARTICLE_UPDATED, change, now, null);
         } else if (change.shown()) {
-          queries.rescopeGoLive(change.articleId());
+          queries.rescopeGoLive(change.articleId(), now);
         }
       }
       case UNPUBLISHED, DELETED -> {
-        queries.cancelGoLive(change.articleId());
+        queries.cancelGoLive(change.articleId(), now);
         if (change.publicBefore()) {
           article(
               change.kind() == ArticleChanged.Kind.DELETED
