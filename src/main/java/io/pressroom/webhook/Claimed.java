@@ -20,4 +20,21 @@ record Claimed(
     String payload,
     String url,
     String secret,
-    String previousSecret) {}
+    String previousSecret) {
+
+  /** Never the secrets: a record's own toString would put them in any log line showing a claim. */
+  @Override
+  public String toString() {
+    return "Claimed[delivery="
+        + deliveryId
+        + ", event="
+        + eventId
+        + ", subscription="
+        + subscriptionId
+        + ", messageId="
+        + messageId
+        + ", url="
+        + url
+        + ", secrets=(hidden)]";
+  }
+}

@@ -117,6 +117,12 @@ public final class WebhookViews {
           view.updatedAt(),
           secret);
     }
+
+    /** Never the secret: a record's own toString would put it in any log line showing one. */
+    @Override
+    public String toString() {
+      return "Created[id=" + id + ", url=" + url + ", secret=(hidden)]";
+    }
   }
 
   @Schema(name = "WebhookPage")
@@ -126,7 +132,14 @@ public final class WebhookViews {
   @Schema(name = "WebhookSecret")
   public record Secret(
       @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret,
-      Instant previousSecretExpiresAt) {}
+      Instant previousSecretExpiresAt) {
+
+    /** Never the secret itself. */
+    @Override
+    public String toString() {
+      return "Secret[secret=(hidden), previousSecretExpiresAt=" + previousSecretExpiresAt + "]";
+    }
+  }
 
   /** A webhook.test event on its way. */
   @Schema(name = "WebhookTestSent")

@@ -35,6 +35,36 @@ class WebhookValuesTest {
   }
 
   @Test
+  void whatHoldsASecretNeverShowsItWhenPrinted() {
+    String secret = WebhookSecrets.generate();
+    String previous = WebhookSecrets.generate();
+    Instant now = Instant.now();
+    Claimed claimed =
+        new Claimed(
+            1, 2, 3, 0, now, null, "msg_x", "tag.created", "{}", "https://h", secret, previous);
+    WebhookViews.Created created =
+        new WebhookViews.Created(
+            4,
+            "https://h",
+            List.of("tag.created"),
+            null,
+            null,
+            null,
+            true,
+            null,
+            null,
+            null,
+            now,
+            now,
+            secret);
+    WebhookViews.Secret rotated = new WebhookViews.Secret(secret, now);
+
+    for (Object holder : List.of(claimed, created, rotated)) {
+      assertThat(holder.toString()).doesNotContain(secret).doesNotContain(previous);
+    }
+  }
+
+  @Test
   void secretsAreStandardWebhooksSecretsOf32Bytes() {
     String secret = WebhookSecrets.generate();
     assertThat(secret).startsWith("whsec_");
