@@ -63,9 +63,14 @@ public class WebhookService {
     this.recorded = recorded;
   }
 
+  /**
+   * The target is checked (a DNS look-up) before the first statement: the transaction takes its
+   * pooled connection only then, so no connection waits on the resolver.
+   */
   @Transactional
   public WebhookViews.Created create(WebhookViews.NewWebhook request) {
-    WebhookQueries.Values values = checked(request, WebhookPatch.FIELDS);
+    Optional<String> targetProblem = targetProblem(request.url());
+    WebhookQueries.Values values = checked(request, WebhookPatch.FIELDS, targetProblem);
     String secret = WebhookSecrets.generate();
     long id = queries.insert(values, secret);
     return WebhookViews.Created.of(get(id), secret);
@@ -91,12 +96,16 @@ public class WebhookService {
 
   /**
    * Changes the named fields. Enabling a disabled subscription clears the server's reason and makes
-   * its pending deliveries due now, rather than at their backed-off instants.
+   * its pending deliveries due now, rather than at their backed-off instants. A new target is
+   * checked (a DNS look-up) before the first statement, as in {@link #create}.
    */
   @Transactional
   public WebhookViews.Webhook update(long id, WebhookPatch patch) {
+    Optional<String> targetProblem =
+        patch.named().contains("url") ? targetProblem(patch.url()) : Optional.empty();
     WebhookViews.Webhook current = get(id);
-    WebhookQueries.Values values = checked(validation.check(patch.applyTo(current)), patch.named());
+    WebhookQueries.Values values =
+        checked(validation.check(patch.applyTo(current)), patch.named(), targetProblem);
     queries.update(id, values, patch.named());
     if (patch.named().contains("enabled") && values.enabled() && !current.enabled()) {
       if (queries.makePendingDue(id) > 0) {
@@ -199,17 +208,14 @@ public class WebhookService {
 
   /**
    * The stored values of a subscription, or a 422 problem naming every field that cannot be used: a
-   * target the policy refuses, an unknown event type, tag or author. Only the {@code named} fields
-   * are checked against the database and the network.
+   * target the policy refuses ({@code targetProblem}, found beforehand), an unknown event type, tag
+   * or author. Only the {@code named} fields are checked against the database.
    */
-  private WebhookQueries.Values checked(WebhookViews.NewWebhook request, Set<String> named) {
+  private WebhookQueries.Values checked(
+      WebhookViews.NewWebhook request, Set<String> named, Optional<String> targetProblem) {
     List<Problem.FieldError> errors = new ArrayList<>();
     if (named.contains("url")) {
-      Optional<String> problem = policy.urlProblem(request.url());
-      if (problem.isEmpty()) {
-        problem = policy.addressProblem(URI.create(request.url()));
-      }
-      problem.ifPresent(p -> errors.add(new Problem.FieldError("url", p)));
+      targetProblem.ifPresent(p -> errors.add(new Problem.FieldError("url", p)));
     }
     List<String> events = distinct(request.events());
     if (named.contains("events")) {
@@ -249,6 +255,14 @@ public class WebhookService {
             ? null
             : request.description().trim(),
         request.enabled() == null || request.enabled());
+  }
+
+  /**
+   * Why the policy refuses the target URL, by its form and then by the addresses it resolves to.
+   */
+  private Optional<String> targetProblem(String url) {
+    Optional<String> problem = policy.urlProblem(url);
+    return problem.isPresent() ? problem : policy.addressProblem(URI.create(url));
   }
 
   /** The ids of the names, or null (no restriction) for none; unknown names are errors. */
