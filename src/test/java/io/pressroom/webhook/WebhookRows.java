@@ -114,11 +114,13 @@ class WebhookRows {
                   new SqlBuilder()
                       .append("insert into webhook_deliveries (event_id, subscription_id, state,")
                       .append(
-                          " attempts, next_attempt_at, last_attempt_at) values (:e, :s,",
+                          " attempts, next_attempt_at, last_attempt_at, failed_at) values (:e,"
+                              + " :s,",
                           "e",
                           event)
                       .append(
-                          " :state, :n, now() + interval '1 hour', now() - interval '1 minute')")
+                          " :state, :n, now() + interval '1 hour', now() - interval '1 minute',")
+                      .append(" case when :state = 'failed' then now() - interval '1 minute' end)")
                       .bind("s", subscriptionId)
                       .bind("state", state)
                       .bind("n", attempts)
