@@ -82,8 +82,10 @@ public class WebhookRecorder {
         }
       }
       case UNPUBLISHED, DELETED -> {
-        queries.cancelGoLive(change.articleId(), now);
-        if (change.publicBefore()) {
+        // Calling off a schedule is said too: a receiver that acted on article.scheduled learns
+        // that the article will not go live.
+        boolean calledOff = queries.cancelGoLive(change.articleId(), now);
+        if (change.publicBefore() || calledOff) {
           article(
               change.kind() == ArticleChanged.Kind.DELETED
                   ? EventType.ARTICLE_DELETED

@@ -179,8 +179,23 @@ class WebhookEventsTest {
 
     editor.request().post("/api/v1/articles/" + slug + "/unpublish").then().statusCode(200);
     assertThat(types(slug))
-        .as("cancelled: no go-live, and nothing to unpublish (nobody could see it)")
-        .containsExactly("article.scheduled", "article.scheduled");
+        .as("called off: no go-live, and the receivers told of the schedule hear it is off")
+        .containsExactly("article.scheduled", "article.scheduled", "article.unpublished");
+    editor.request().post("/api/v1/articles/" + slug + "/unpublish").then().statusCode(200);
+    assertThat(types(slug)).as("nothing more to call off").hasSize(3);
+  }
+
+  @Test
+  void deletingAScheduledArticleCallsItsScheduleOff() {
+    String slug = draft();
+    long articleId = rows.articleId(slug);
+    publish(slug, Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS));
+
+    editor.request().delete("/api/v1/articles/" + slug).then().statusCode(204);
+
+    assertThat(rows.eventsOfArticle(articleId))
+        .extracting(r -> r.text("type"))
+        .containsExactly("article.scheduled", "article.deleted");
   }
 
   @Test
