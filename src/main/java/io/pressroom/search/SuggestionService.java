@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -55,17 +56,21 @@ class SuggestionService {
     }
     SearchPage.Hits hits;
     try {
-      hits =
-          SearchPage.find(
-              index,
-              titles,
-              new SearchPage.Filters(
-                  List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
-              true,
-              Optional.empty(),
-              0,
-              limit,
-              null);
+      IndexSearcher searcher = index.acquire();
+      try {
+        hits =
+            SearchPage.find(
+                searcher,
+                titles,
+                new SearchPage.Filters(
+                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
+                true,
+                Optional.empty(),
+                0,
+                limit);
+      } finally {
+        index.release(searcher);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
