@@ -107,7 +107,8 @@ class LuceneArticleSearch implements ArticleSearch {
               request.byRelevance(),
               after,
               page.offset(),
-              page.fetchSize());
+              page.fetchSize(),
+              true);
       timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       List<Long> found = hits.ids();
       Map<Long, ArticleSummary> visible = articles.publicSummaries(found);

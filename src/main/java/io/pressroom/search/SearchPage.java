@@ -85,7 +85,10 @@ final class SearchPage {
   /**
    * The page in {@code searcher}, which the caller holds (acquired from the index) until it has cut
    * the snippets of the hits it shows: only those, not the one fetched past the page to tell
-   * whether a next page exists, nor the ones the database says are no longer public.
+   * whether a next page exists, nor the ones the database says are no longer public. {@code
+   * counted} false when nobody reads the total (suggestions): the ranking then skips what cannot
+   * reach the page as soon as the page is full, rather than after the first {@value
+   * #EXACT_TOTAL_UP_TO} matches, and the total says nothing.
    */
   static Hits find(
       IndexSearcher searcher,
@@ -94,7 +97,8 @@ final class SearchPage {
       boolean byRelevance,
       Optional<After> after,
       int offset,
-      int size)
+      int size,
+      boolean counted)
       throws IOException {
     Query query = withFilters(words, filters);
     Sort sort = byRelevance ? BY_RELEVANCE : BY_NEWEST;
@@ -111,7 +115,8 @@ final class SearchPage {
                             Integer.MAX_VALUE, Float.NaN, new Object[] {a.published(), a.id()}))
             .orElse(null);
     TopFieldCollector top =
-        TopFieldCollector.create(sort, offset + size, afterDoc, EXACT_TOTAL_UP_TO);
+        TopFieldCollector.create(
+            sort, offset + size, afterDoc, counted ? EXACT_TOTAL_UP_TO : offset + size);
     Counting counting = new Counting(top, searcher.getIndexReader().maxDoc());
     searcher.search(query, counting);
     TopDocs docs = top.topDocs();
