@@ -86,12 +86,12 @@ class FeedQueries {
     }
     sql.append(PublicArticles.condition("a"));
     authorId.ifPresent(id -> sql.append(" and a.author_id = :authorId", "authorId", id));
+    // The limit is written into the statement, not bound, so that PostgreSQL keeps one plan for it
+    // instead of planning each feed afresh (see ArticleQueries.pageBounds).
     sql.append(
         tagId.isPresent()
-            ? " order by at.published_at desc, at.article_id desc limit :limit"
-            : " order by a.published_at desc, a.id desc limit :limit",
-        "limit",
-        MAX_ENTRIES);
+            ? " order by at.published_at desc, at.article_id desc limit " + MAX_ENTRIES
+            : " order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
     return sql.rows(entityManager).stream()
         .map(
             row ->
