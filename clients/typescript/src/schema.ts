@@ -672,6 +672,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions (admin)
+         * @description Oldest first; never with their secrets. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to events (admin)
+         * @description Events are POSTed to the URL after their change commits, signed as Standard Webhooks sign them. The answer holds the signing secret: the only time it is shown. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a webhook subscription (admin)
+         * @description Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription (admin)
+         * @description Its pending deliveries and its delivery log go with it. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook subscription (admin)
+         * @description A JSON merge-patch of url, events, tags, authors, description and enabled. Enabling a subscription the server disabled clears disabledReason and sends its pending deliveries at once. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's delivery log (admin)
+         * @description Every attempt to deliver an event to this subscription, newest first: when, the status that came back, how long it took, the start of the response body. Kept for PRESSROOM_WEBHOOKS_RETENTION. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/redeliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send deliveries again (admin)
+         * @description One event's delivery ({"event": "msg_..."}), or every failed delivery last tried at or after an instant ({"since": "2026-11-30T08:00:00Z"}): due now, with a fresh retry schedule and the same webhook-id. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a subscription's signing secret (admin)
+         * @description The new secret is in this answer only. Until previousSecretExpiresAt every delivery carries a second signature made with the previous secret. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.test event to this subscription (admin)
+         * @description Delivered like any event; follow it in the delivery log by its messageId. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/feeds/articles.{format}": {
         parameters: {
             query?: never;
@@ -753,9 +885,295 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "article.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An article became public: published now, or a scheduled article at its instant */
+        post: operations["articlePublishedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "article.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A public article's content (or its tags, or its publication date) changed */
+        post: operations["articleUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "article.unpublished": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A public article went back to draft, or was moved to a later instant */
+        post: operations["articleUnpublishedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "article.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A public article was deleted */
+        post: operations["articleDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "article.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An article was scheduled for a later instant (article.published follows then) */
+        post: operations["articleScheduledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A comment was posted on a public article */
+        post: operations["commentCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A comment on a public article was deleted */
+        post: operations["commentDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tag.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A tag was created */
+        post: operations["tagCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tag.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A tag was renamed or described */
+        post: operations["tagUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tag.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A tag was deleted (and taken off its articles) */
+        post: operations["tagDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The test event, sent on demand to one subscription */
+        post: operations["webhookTestWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /** @description The body of every webhook delivery (the envelope): what happened, when, and where to fetch it. Thin and stable: fetch the resource from data.url for its current state. */
+        WebhookEvent: {
+            /**
+             * @description The message id, equal to the webhook-id header
+             * @example msg_2f8k1q0c9v7x3m5n6p4r8t2w1z
+             */
+            id: string;
+            /** @enum {string} */
+            type: "article.published" | "article.updated" | "article.unpublished" | "article.deleted" | "article.scheduled" | "comment.created" | "comment.deleted" | "tag.created" | "tag.updated" | "tag.deleted" | "webhook.test";
+            /**
+             * Format: date-time
+             * @description When it happened (for a scheduled article's article.published, its instant)
+             * @example 2026-11-30T09:30:00.123456Z
+             */
+            timestamp: string;
+            /** @description By event family: ArticleEventData, CommentEventData, TagEventData or TestEventData */
+            data: Record<string, never>;
+        };
+        /** @description An article.* event. */
+        ArticleEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "article.published" | "article.updated" | "article.unpublished" | "article.deleted" | "article.scheduled";
+            data?: components["schemas"]["ArticleEventData"];
+        };
+        ArticleEventData: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            id: number;
+            /** @example rust-is-no-longer-an-experiment-in-the-linux-kernel */
+            slug: string;
+            /**
+             * Format: uri
+             * @description The article in this API (404 or 410 once it is no longer public)
+             * @example https://api.example.com/api/v1/articles/rust-is-no-longer-an-experiment-in-the-linux-kernel
+             */
+            url: string;
+            /**
+             * Format: date-time
+             * @description For article.published and article.scheduled only; the publication instant
+             * @example 2026-12-01T08:00:00Z
+             */
+            publishedAt?: string;
+        };
+        /** @description A comment.* event (comments on public articles). */
+        CommentEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "comment.created" | "comment.deleted";
+            data?: components["schemas"]["CommentEventData"];
+        };
+        CommentEventData: {
+            /**
+             * Format: int64
+             * @example 5
+             */
+            id: number;
+            /** @example rust-is-no-longer-an-experiment-in-the-linux-kernel */
+            articleSlug: string;
+            /**
+             * Format: uri
+             * @example https://api.example.com/api/v1/comments/5
+             */
+            url: string;
+        };
+        /** @description A tag.* event. */
+        TagEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "tag.created" | "tag.updated" | "tag.deleted";
+            data?: components["schemas"]["TagEventData"];
+        };
+        TagEventData: {
+            /**
+             * Format: int64
+             * @example 7
+             */
+            id: number;
+            /** @example rust */
+            slug: string;
+            /**
+             * Format: uri
+             * @example https://api.example.com/api/v1/tags/rust
+             */
+            url: string;
+        };
+        /** @description The webhook.test event, sent on demand (POST /api/v1/webhooks/{id}/test). */
+        TestEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "webhook.test";
+            data?: components["schemas"]["TestEventData"];
+        };
+        TestEventData: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            subscriptionId: number;
+        };
         Account: {
             /** @example ada */
             handle: string;
@@ -1055,6 +1473,27 @@ export interface components {
             prefix: string;
             createdAt: components["schemas"]["Instant"];
         };
+        CreatedWebhook: {
+            /** Format: int64 */
+            id: number;
+            url: string;
+            events: string[];
+            tags: string[] | null;
+            authors: string[] | null;
+            description: string | null;
+            enabled: boolean;
+            /** @enum {string|null} */
+            disabledReason: "gone" | "failing" | null;
+            disabledAt: components["schemas"]["Instant"] | null;
+            previousSecretExpiresAt: components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /**
+             * @description The signing secret (Standard Webhooks); shown only now: keep it to verify webhook-signature
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
         FieldError: {
             /** @example limit */
             field: string;
@@ -1131,6 +1570,37 @@ export interface components {
              * @example legal@publisher.example
              */
             contact?: string | null;
+        };
+        NewWebhook: {
+            /**
+             * @description Where events are POSTed: https (http only where allowed)
+             * @example https://hooks.example.com/pressroom
+             */
+            url: string;
+            /**
+             * @description The event types wanted
+             * @example [
+             *       "article.published",
+             *       "article.updated"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description Only article and comment events of articles with one of these tags (slugs); absent, null or empty: every article
+             * @example [
+             *       "rust"
+             *     ]
+             */
+            tags?: string[];
+            /** @description Only article and comment events of articles by one of these authors (handles); absent, null or empty: every author */
+            authors?: string[];
+            /** @example Rebuild the static site */
+            description?: string;
+            /**
+             * @description Whether events are sent (default true)
+             * @default true
+             */
+            enabled: boolean;
         };
         PageInfo: {
             /**
@@ -1241,6 +1711,23 @@ export interface components {
              * @example 5
              */
             mine: number | null;
+        };
+        Redelivered: {
+            /**
+             * Format: int32
+             * @description How many deliveries are due again
+             * @example 4
+             */
+            redelivered: number;
+        };
+        RedeliveryRequest: {
+            /**
+             * @description The webhook-id of the event to send again
+             * @example msg_2f8k1q0c9v7x3m5n6p4r8t2w1z
+             */
+            event?: string;
+            /** @description Send again every failed delivery last tried at or after this */
+            since?: components["schemas"]["Instant"];
         };
         RefreshRequest: {
             refreshToken: string;
@@ -1398,6 +1885,98 @@ export interface components {
             /** @example Wasm runtimes, tools and proposals. */
             description?: string | null;
         };
+        Webhook: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            id: number;
+            /** @example https://hooks.example.com/pressroom */
+            url: string;
+            events: string[];
+            /** @description Tag slugs it is limited to; null: every article */
+            tags: string[] | null;
+            /** @description Author handles it is limited to; null: every author */
+            authors: string[] | null;
+            description: string | null;
+            enabled: boolean;
+            /**
+             * @description Why the server disabled it: gone (the target answered 410) or failing (deliveries kept failing); null when enabled or disabled by an admin
+             * @enum {string|null}
+             */
+            disabledReason: "gone" | "failing" | null;
+            /** @description When it was disabled */
+            disabledAt: components["schemas"]["Instant"] | null;
+            /** @description Until when the secret before the last rotation still signs */
+            previousSecretExpiresAt: components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        WebhookAttempt: {
+            /**
+             * Format: int64
+             * @example 812
+             */
+            id: number;
+            /**
+             * @description The event's webhook-id
+             * @example msg_2f8k1q0c9v7x3m5n6p4r8t2w1z
+             */
+            messageId: string;
+            /** @example article.published */
+            type: string;
+            attemptedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description HTTP status; null when no answer came
+             */
+            status: number | null;
+            /**
+             * Format: int32
+             * @example 182
+             */
+            durationMs: number;
+            /**
+             * @description Why no answer came or why it did not count
+             * @example timed out after 10 s
+             */
+            error: string | null;
+            /** @description The first bytes of the response body */
+            responseExcerpt: string | null;
+            /**
+             * Format: int32
+             * @description 1 for the first attempt of this delivery
+             * @example 1
+             */
+            attempt: number;
+            /**
+             * @description Where the delivery stands now
+             * @enum {string}
+             */
+            deliveryState: "pending" | "delivered" | "failed";
+            /** @description When a pending delivery is tried next */
+            nextAttemptAt: components["schemas"]["Instant"] | null;
+        };
+        WebhookAttemptPage: {
+            items: components["schemas"]["WebhookAttempt"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        WebhookPage: {
+            items: components["schemas"]["Webhook"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        WebhookSecret: {
+            /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
+            secret: string;
+            previousSecretExpiresAt: components["schemas"]["Instant"];
+        };
+        WebhookTestSent: {
+            /**
+             * @description Its webhook-id; filter the delivery log with event=
+             * @example msg_2f8k1q0c9v7x3m5n6p4r8t2w1z
+             */
+            messageId: string;
+        };
         /** @description A JSON merge-patch of ArticleRequest: a field left out stays as it is, null clears an optional one */
         ArticlePatch: {
             /** @example Rust is now a first-class kernel language */
@@ -1432,6 +2011,32 @@ export interface components {
             name?: string;
             /** @example Wasm runtimes, tools and proposals. */
             description?: string | null;
+        };
+        /** @description A JSON merge-patch of NewWebhook: a field left out stays as it is, null clears an optional one */
+        WebhookPatch: {
+            /**
+             * @description Where events are POSTed: https (http only where allowed)
+             * @example https://hooks.example.com/pressroom
+             */
+            url?: string;
+            /**
+             * @description The event types wanted
+             * @example [
+             *       "article.published",
+             *       "article.updated"
+             *     ]
+             */
+            events?: string[];
+            /** @description Only article and comment events of articles with one of these tags (slugs); absent, null or empty: every article */
+            tags?: string[] | null;
+            /** @description Only article and comment events of articles by one of these authors (handles); absent, null or empty: every author */
+            authors?: string[] | null;
+            description?: string | null;
+            /**
+             * @description Whether events are sent (default true)
+             * @default true
+             */
+            enabled: boolean;
         };
     };
     responses: {
@@ -1575,6 +2180,44 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Received. Only a 2xx answer counts; any other answer, a timeout or a refused connection is retried with backoff for about three days. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The receiver wants no more events; the subscription is disabled (disabledReason gone). */
+        WebhookGone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The body is well-formed but names what cannot be used (an unknown event type, tag or author, a refused URL); errors names each field. */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/unprocessable",
+                 *       "title": "Unprocessable content",
+                 *       "status": 422,
+                 *       "detail": "The subscription names a target, event type, tag or author that cannot be used.",
+                 *       "instance": "/api/v1/webhooks",
+                 *       "errors": [
+                 *         {
+                 *           "field": "url",
+                 *           "message": "must be an https URL (http is refused)"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description If-Match no longer matches the resource; fetch it again and retry. */
         PreconditionFailed: {
             headers: {
@@ -1617,6 +2260,12 @@ export interface components {
     parameters: {
         /** @description The format: atom, rss or json */
         FeedFormat: "atom" | "rss" | "json";
+        /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+        WebhookId: string;
+        /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+        WebhookTimestamp: number;
+        /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+        WebhookSignature: string;
     };
     requestBodies: never;
     headers: {
@@ -1648,6 +2297,15 @@ export interface components {
     };
     pathItems: never;
 }
+export type WebhookEvent = components['schemas']['WebhookEvent'];
+export type ArticleEvent = components['schemas']['ArticleEvent'];
+export type ArticleEventData = components['schemas']['ArticleEventData'];
+export type CommentEvent = components['schemas']['CommentEvent'];
+export type CommentEventData = components['schemas']['CommentEventData'];
+export type TagEvent = components['schemas']['TagEvent'];
+export type TagEventData = components['schemas']['TagEventData'];
+export type TestEvent = components['schemas']['TestEvent'];
+export type TestEventData = components['schemas']['TestEventData'];
 export type Account = components['schemas']['Account'];
 export type AccountAdminUpdate = components['schemas']['AccountAdminUpdate'];
 export type AccountPage = components['schemas']['AccountPage'];
@@ -1671,6 +2329,7 @@ export type Comment = components['schemas']['Comment'];
 export type CommentEdit = components['schemas']['CommentEdit'];
 export type CommentPage = components['schemas']['CommentPage'];
 export type CreatedApiKey = components['schemas']['CreatedApiKey'];
+export type CreatedWebhook = components['schemas']['CreatedWebhook'];
 export type FieldError = components['schemas']['FieldError'];
 export type Instant = components['schemas']['Instant'];
 export type JsonFeed = components['schemas']['JsonFeed'];
@@ -1679,6 +2338,7 @@ export type JsonFeedItem = components['schemas']['JsonFeedItem'];
 export type NewApiKey = components['schemas']['NewApiKey'];
 export type NewComment = components['schemas']['NewComment'];
 export type NewReport = components['schemas']['NewReport'];
+export type NewWebhook = components['schemas']['NewWebhook'];
 export type PageInfo = components['schemas']['PageInfo'];
 export type Problem = components['schemas']['Problem'];
 export type ProfileUpdate = components['schemas']['ProfileUpdate'];
@@ -1686,6 +2346,8 @@ export type PublishRequest = components['schemas']['PublishRequest'];
 export type RatingHistogram = components['schemas']['RatingHistogram'];
 export type RatingRequest = components['schemas']['RatingRequest'];
 export type RatingSummary = components['schemas']['RatingSummary'];
+export type Redelivered = components['schemas']['Redelivered'];
+export type RedeliveryRequest = components['schemas']['RedeliveryRequest'];
 export type RefreshRequest = components['schemas']['RefreshRequest'];
 export type Report = components['schemas']['Report'];
 export type ReportPage = components['schemas']['ReportPage'];
@@ -1703,8 +2365,15 @@ export type Tag = components['schemas']['Tag'];
 export type TagPage = components['schemas']['TagPage'];
 export type TagRef = components['schemas']['TagRef'];
 export type TagRequest = components['schemas']['TagRequest'];
+export type Webhook = components['schemas']['Webhook'];
+export type WebhookAttempt = components['schemas']['WebhookAttempt'];
+export type WebhookAttemptPage = components['schemas']['WebhookAttemptPage'];
+export type WebhookPage = components['schemas']['WebhookPage'];
+export type WebhookSecret = components['schemas']['WebhookSecret'];
+export type WebhookTestSent = components['schemas']['WebhookTestSent'];
 export type ArticlePatch = components['schemas']['ArticlePatch'];
 export type TagPatch = components['schemas']['TagPatch'];
+export type WebhookPatch = components['schemas']['WebhookPatch'];
 export type ResponseFeed = components['responses']['Feed'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
@@ -1713,9 +2382,15 @@ export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseGone = components['responses']['Gone'];
 export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseWebhookReceived = components['responses']['WebhookReceived'];
+export type ResponseWebhookGone = components['responses']['WebhookGone'];
+export type ResponseUnprocessable = components['responses']['Unprocessable'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ParameterFeedFormat = components['parameters']['FeedFormat'];
+export type ParameterWebhookId = components['parameters']['WebhookId'];
+export type ParameterWebhookTimestamp = components['parameters']['WebhookTimestamp'];
+export type ParameterWebhookSignature = components['parameters']['WebhookSignature'];
 export type HeaderRateLimitLimit = components['headers']['RateLimit-Limit'];
 export type HeaderRateLimitRemaining = components['headers']['RateLimit-Remaining'];
 export type HeaderRateLimitReset = components['headers']['RateLimit-Reset'];
@@ -3399,6 +4074,297 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from page.next of a previous answer */
+                cursor?: string;
+                /** @description Items per page, 1-100 */
+                limit?: number;
+                /** @description 1-based page number for numbered pagers; at most 10,000 items deep (use cursor beyond) */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhook"];
+            };
+        };
+        responses: {
+            /** @description The new subscription with its secret; Location names it */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, without its secret */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed subscription */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from page.next of a previous answer */
+                cursor?: string;
+                /** @description Only this event's attempts (its webhook-id, msg_...) */
+                event?: string;
+                /** @description Items per page, 1-100 */
+                limit?: number;
+                /** @description 1-based page number for numbered pagers; at most 10,000 items deep (use cursor beyond) */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeliveryRequest"];
+            };
+        };
+        responses: {
+            /** @description How many deliveries are due again */
+            202: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redelivered"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event is on its way */
+            202: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestSent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getArticlesFeed: {
         parameters: {
             query?: never;
@@ -3505,6 +4471,270 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    articlePublishedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    articleUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    articleUnpublishedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    articleDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    articleScheduledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    commentCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    commentDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    tagCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    tagUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    tagDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    webhookTestWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's message id, the same on every retry and for every subscription; receivers deduplicate by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since the epoch; refuse old ones (replays). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body> with the subscription's secret (Standard Webhooks); during a secret rotation a second, space-separated signature made with the previous secret. */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            410: components["responses"]["WebhookGone"];
         };
     };
 }

@@ -163,6 +163,11 @@ public class Article extends PanacheEntityBase {
     return PublicArticles.isLive(status, deletedAt);
   }
 
+  /** Readers may see it at {@code now}. */
+  boolean isPublic(Instant now) {
+    return PublicArticles.isPublic(status, publishedAt, deletedAt, now);
+  }
+
   /**
    * Brings the changes-feed bookkeeping up to date after a write, and says what the feed must
    * record: an upsert when readers may see the article now, a delete when the feed had told them

@@ -70,7 +70,7 @@ public class ArticleAuthoring {
             now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
     queries.insert(article);
-    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.CREATED, null, false, feed));
+    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.CREATED, null, false, feed, false));
     return article.slug;
   }
 
@@ -104,11 +104,13 @@ public class ArticleAuthoring {
       tags.lockCountsInOrder(moved);
     }
     Instant now = now();
+    boolean wasPublic = article.isPublic(now);
     article.apply(content(merged), newTags);
     article.touch(now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
     changes.fire(
-        ArticleChanged.of(article, ArticleChanged.Kind.UPDATED, null, article.isLive(), feed));
+        ArticleChanged.of(
+            article, ArticleChanged.Kind.UPDATED, null, article.isLive(), feed, wasPublic));
   }
 
   /** Publishes now, or schedules for {@code at}; an editor's decision. */
@@ -121,13 +123,14 @@ public class ArticleAuthoring {
     Article article = lockLive(slug);
     Instant now = now();
     Instant when = at.map(Timestamps::stored).orElse(now);
-    if (at.isEmpty()
-        && PublicArticles.isPublic(article.status, article.publishedAt, article.deletedAt, now)) {
+    boolean wasPublic = article.isPublic(now);
+    if (at.isEmpty() && wasPublic) {
       return;
     }
     article.publish(when, now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
-    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.PUBLISHED, when, true, feed));
+    changes.fire(
+        ArticleChanged.of(article, ArticleChanged.Kind.PUBLISHED, when, true, feed, wasPublic));
   }
 
   /** Takes an article back to draft; an editor's decision. */
@@ -139,9 +142,11 @@ public class ArticleAuthoring {
       return;
     }
     Instant now = now();
+    boolean wasPublic = article.isPublic(now);
     article.unpublish(now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
-    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.UNPUBLISHED, null, true, feed));
+    changes.fire(
+        ArticleChanged.of(article, ArticleChanged.Kind.UNPUBLISHED, null, true, feed, wasPublic));
   }
 
   /** Soft delete: the article leaves every list and its page answers 410. */
@@ -150,9 +155,11 @@ public class ArticleAuthoring {
     Article article = lockForEdit(caller, slug);
     boolean shown = article.isLive();
     Instant now = now();
+    boolean wasPublic = article.isPublic(now);
     article.markDeleted(now);
     ArticleChanged.FeedOp feed = article.settleFeed(now);
-    changes.fire(ArticleChanged.of(article, ArticleChanged.Kind.DELETED, null, shown, feed));
+    changes.fire(
+        ArticleChanged.of(article, ArticleChanged.Kind.DELETED, null, shown, feed, wasPublic));
   }
 
   /** Writes an article that is published at {@code publishedAt}, as imported content is. */
@@ -167,7 +174,8 @@ public class ArticleAuthoring {
     ArticleChanged.FeedOp feed = article.settleFeed(now());
     queries.insert(article);
     changes.fire(
-        ArticleChanged.of(article, ArticleChanged.Kind.PUBLISHED, article.publishedAt, true, feed));
+        ArticleChanged.of(
+            article, ArticleChanged.Kind.PUBLISHED, article.publishedAt, true, feed, false));
     return article.slug;
   }
 

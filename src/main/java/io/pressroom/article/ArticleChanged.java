@@ -9,19 +9,40 @@ import java.util.Locale;
  * is false when no reader could see the article before or after the write (a draft): caches of
  * public answers then keep what they have. {@code feedOp} is what the changes feed records for the
  * write, decided by the article package as part of the write ({@link FeedOp#UNSETTLED} when the
- * writer does not own articles and so could not tell).
+ * writer does not own articles and so could not tell). {@code publicBefore} says whether readers
+ * could see the article just before the write (a scheduled article whose instant has passed
+ * included, which the changes feed may not have announced yet); webhooks tell publication from
+ * re-publication and unpublishing from cancelling a schedule by it. Only the article package's own
+ * writes know it; others say false.
  */
 public record ArticleChanged(
-    long articleId, String slug, Kind kind, Instant publishedAt, boolean shown, FeedOp feedOp) {
+    long articleId,
+    String slug,
+    Kind kind,
+    Instant publishedAt,
+    boolean shown,
+    FeedOp feedOp,
+    boolean publicBefore) {
 
   public ArticleChanged(long articleId, String slug, Kind kind) {
     this(articleId, slug, kind, null, true, FeedOp.UNSETTLED);
   }
 
+  public ArticleChanged(
+      long articleId, String slug, Kind kind, Instant publishedAt, boolean shown, FeedOp feedOp) {
+    this(articleId, slug, kind, publishedAt, shown, feedOp, false);
+  }
+
   /** A write of the article package, with what it means for caches and for the changes feed. */
   static ArticleChanged of(
-      Article article, Kind kind, Instant publishedAt, boolean shown, FeedOp feedOp) {
-    return new ArticleChanged(article.id, article.slug, kind, publishedAt, shown, feedOp);
+      Article article,
+      Kind kind,
+      Instant publishedAt,
+      boolean shown,
+      FeedOp feedOp,
+      boolean publicBefore) {
+    return new ArticleChanged(
+        article.id, article.slug, kind, publishedAt, shown, feedOp, publicBefore);
   }
 
   /** What happened. */

@@ -115,6 +115,24 @@ public class ArticleGateway {
     return queries.scheduledPublications();
   }
 
+  /**
+   * For SQL of another package that files something under an article (webhook events, scoped by
+   * author and tags): an expression for the author's id of the article whose id {@code articleId}
+   * (an SQL expression, such as a bound parameter) gives. Read inside the caller's statement, so
+   * that a hot write such as a comment takes no statement more for it.
+   */
+  public static String authorIdSql(String articleId) {
+    return "(select s.author_id from articles s where s.id = " + articleId + ")";
+  }
+
+  /** As {@link #authorIdSql}: the ids of the article's tags in their order, {@code {}} if none. */
+  public static String tagIdsSql(String articleId) {
+    return "coalesce((select array_agg(s.tag_id order by s.position) from article_tags s"
+        + " where s.article_id = "
+        + articleId
+        + "), '{}')";
+  }
+
   private static Found found(Optional<Row> row, String notFound) {
     Row found =
         require(row, notFound, r -> r.bool("deleted"), r -> r.bool("visible"), r -> r.text("slug"));

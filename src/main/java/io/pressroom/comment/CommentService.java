@@ -13,6 +13,7 @@ import io.pressroom.web.PageCut;
 import io.pressroom.web.PageInfo;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
+import io.pressroom.webhook.WebhookRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -44,6 +45,7 @@ public class CommentService {
   private final MarkdownRenderer markdown;
   private final Event<ArticleChanged> changes;
   private final ArticleGateway articles;
+  private final WebhookRecorder webhooks;
 
   CommentService(
       ArticleGateway articles,
@@ -51,13 +53,15 @@ public class CommentService {
       CommentThreads threads,
       CursorCodec cursors,
       MarkdownRenderer markdown,
-      Event<ArticleChanged> changes) {
+      Event<ArticleChanged> changes,
+      WebhookRecorder webhooks) {
     this.articles = articles;
     this.queries = queries;
     this.threads = threads;
     this.cursors = cursors;
     this.markdown = markdown;
     this.changes = changes;
+    this.webhooks = webhooks;
   }
 
   /** The listed comments of a public article, oldest first. */
@@ -97,6 +101,7 @@ public class CommentService {
     ArticleRef article = articles.requireVisible(slug);
     long id =
         threads.add(article.id(), caller.accountId(), request.parentId(), request.body(), now());
+    webhooks.commentCreated(id, article);
     changes.fire(new ArticleChanged(article.id(), article.slug(), ArticleChanged.Kind.FEEDBACK));
     return find(id, false).view();
   }
@@ -123,6 +128,7 @@ public class CommentService {
     Comment comment = findLive(id);
     comment.checkDeletableBy(caller);
     threads.remove(comment, now());
+    webhooks.commentDeleted(comment.id(), comment.articleId(), comment.articleSlug());
     changes.fire(
         new ArticleChanged(
             comment.articleId(), comment.articleSlug(), ArticleChanged.Kind.FEEDBACK));

@@ -56,6 +56,13 @@ public final class SqlBuilder {
     return Row.single(toRowQuery(entityManager));
   }
 
+  /** Runs an insert, update or delete without {@code returning}; how many rows it changed. */
+  public int execute(EntityManager entityManager) {
+    Query query = entityManager.createNativeQuery(sql.toString());
+    parameters.forEach(query::setParameter);
+    return query.executeUpdate();
+  }
+
   @Override
   public String toString() {
     return sql.toString();

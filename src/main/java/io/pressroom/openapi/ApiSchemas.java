@@ -47,7 +47,8 @@ final class ApiSchemas {
   static final Map<String, Patch> PATCHES =
       Map.of(
           "updateArticle", new Patch("ArticlePatch", Set.of("tags")),
-          "updateTag", new Patch("TagPatch", Set.of()));
+          "updateTag", new Patch("TagPatch", Set.of()),
+          "updateWebhook", new Patch("WebhookPatch", Set.of("tags", "authors", "description")));
 
   record Patch(String schema, Set<String> alsoClearable) {}
 

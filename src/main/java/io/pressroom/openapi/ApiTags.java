@@ -41,6 +41,10 @@ final class ApiTags {
             + " indexes.");
     tags.put("Feeds", "Atom, RSS and JSON Feed documents of the newest published articles.");
     tags.put("API keys", "Aggregator keys: higher rate limits and attributed requests.");
+    tags.put(
+        "Webhooks",
+        "Subscriptions to events (articles, comments, tags), signed deliveries after each"
+            + " commit, the delivery log and redelivery. The payloads are under webhooks.");
     return Map.copyOf(tags);
   }
 

@@ -113,14 +113,18 @@ class TagQueries {
     return taken > 0;
   }
 
-  /** Inserts the tag unless the slug or the name is taken, by a concurrent writer too. */
-  void insertIfFree(String slug, String name) {
-    entityManager
-        .createNativeQuery(
-            "insert into tags (slug, name) values (:slug, :name) on conflict do nothing")
-        .setParameter("slug", slug)
-        .setParameter("name", name)
-        .executeUpdate();
+  /**
+   * Inserts the tag unless the slug or the name is taken, by a concurrent writer too; whether it
+   * did.
+   */
+  boolean insertIfFree(String slug, String name) {
+    return entityManager
+            .createNativeQuery(
+                "insert into tags (slug, name) values (:slug, :name) on conflict do nothing")
+            .setParameter("slug", slug)
+            .setParameter("name", name)
+            .executeUpdate()
+        > 0;
   }
 
   /** Takes the tags' row locks in id order, as the count triggers of the V6 migration do. */

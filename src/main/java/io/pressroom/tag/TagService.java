@@ -10,6 +10,7 @@ import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.Validation;
+import io.pressroom.webhook.WebhookRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,7 @@ public class TagService {
   private final Validation validation;
   private final Event<ArticleChanged> articleChanges;
   private final Event<PublicContentChanged> contentChanges;
+  private final WebhookRecorder webhooks;
 
   TagService(
       TagQueries queries,
@@ -43,13 +45,15 @@ public class TagService {
       CursorCodec cursors,
       Validation validation,
       Event<ArticleChanged> articleChanges,
-      Event<PublicContentChanged> contentChanges) {
+      Event<PublicContentChanged> contentChanges,
+      WebhookRecorder webhooks) {
     this.queries = queries;
     this.publicTags = publicTags;
     this.cursors = cursors;
     this.validation = validation;
     this.articleChanges = articleChanges;
     this.contentChanges = contentChanges;
+    this.webhooks = webhooks;
   }
 
   /** The tag with this slug, or a 404 problem: the one way other features find a tag. */
@@ -180,6 +184,7 @@ public class TagService {
       refuseTakenName(name, tag.id);
     }
     tag.edit(name, blankToNull(merged.description()));
+    webhooks.tagUpdated(tag.id(), tag.slug());
     queries.flush();
     if (renamed) {
       announceArticlesShowing(queries.articlesShowing(tag.id));
@@ -193,6 +198,7 @@ public class TagService {
     Tag tag = requireBySlug(slug);
     List<TagQueries.ArticleShowing> articles = queries.articlesShowing(tag.id);
     queries.delete(tag);
+    webhooks.tagDeleted(tag.id(), tag.slug());
     announceArticlesShowing(articles);
     contentChanges.fire(new PublicContentChanged("tag"));
   }
@@ -214,9 +220,12 @@ public class TagService {
       base = "tag";
     }
     for (int n = 1; n < 100; n++) {
-      queries.insertIfFree(n == 1 ? base : base + "-" + n, name);
+      boolean inserted = queries.insertIfFree(n == 1 ? base : base + "-" + n, name);
       Optional<Tag> created = queries.byName(name);
       if (created.isPresent()) {
+        if (inserted) {
+          webhooks.tagCreated(created.get().id(), created.get().slug());
+        }
         return created.get();
       }
     }

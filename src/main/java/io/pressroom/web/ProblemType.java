@@ -16,6 +16,8 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
   URI_TOO_LONG("uri-too-long", "URI too long", 414),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+  /** Well-formed, but names what cannot be used: an unknown event type, a refused target. */
+  UNPROCESSABLE("unprocessable", "Unprocessable content", 422),
   TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
   INTERNAL("internal", "Internal server error", 500),
   UNAVAILABLE("unavailable", "Service unavailable", 503);

@@ -24,6 +24,11 @@ public class TightLimits implements QuarkusTestProfile {
         Integer.toString(SIGN_UPS_PER_ADDRESS),
         // The test client stands in for a trusted proxy, so that each test can be its own client.
         "quarkus.http.proxy.trusted-proxies",
-        "127.0.0.1,::1");
+        "127.0.0.1,::1",
+        // Webhook targets as in production: https only, and no internal address.
+        "pressroom.webhooks.allow-http",
+        "false",
+        "pressroom.webhooks.allow-private-targets",
+        "false");
   }
 }

@@ -11,6 +11,8 @@ import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +94,42 @@ class StatementCountTest {
     // The reader's own state on the kept page: one statement on indexes, then kept as well.
     assertThat(count(reader, article)).isEqualTo(1);
     assertThat(count(reader, article)).isZero();
+  }
+
+  /**
+   * An admin's lists of webhook subscriptions and of a subscription's delivery attempts: a count
+   * (or the subscription's existence with the count) and the page, whatever the page size.
+   */
+  @Test
+  void webhookListsRunTwoStatementsWhateverThePageSize() {
+    Users.User admin = users.admin();
+    long id = 0;
+    for (int i = 0; i < 6; i++) {
+      id =
+          admin
+              .json()
+              .body(
+                  Map.of("url", "https://hooks.example.com/" + i, "events", List.of("tag.created")))
+              .post("/api/v1/webhooks")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath()
+              .getLong("id");
+    }
+    String log = "/api/v1/webhooks/" + id + "/deliveries";
+    // Signed in by the first request; the cursor key is loaded once.
+    admin.request().get("/api/v1/webhooks?limit=1").then().statusCode(200);
+    admin.request().get(log).then().statusCode(200);
+
+    assertThat(countAdmin(admin, "/api/v1/webhooks?limit=2")).isEqualTo(2);
+    assertThat(countAdmin(admin, "/api/v1/webhooks?limit=100")).isEqualTo(2);
+    assertThat(countAdmin(admin, log + "?limit=2")).isEqualTo(2);
+    assertThat(countAdmin(admin, log + "?limit=100&event=msg_none")).isEqualTo(2);
+  }
+
+  private long countAdmin(Users.User admin, String path) {
+    return statements.countDuring(() -> admin.request().get(path).then().statusCode(200));
   }
 
   private void warmUp(String tag) {
