@@ -62,8 +62,10 @@ class FeedQueries {
     return row.isNull("first_activity") ? Instant.EPOCH : row.instant("first_activity");
   }
 
-  /** The newest public articles, newest first; scoped to a tag or an author when given. */
-  List<Entry> entries(Optional<Long> tagId, Optional<Long> authorId) {
+  /**
+   * The newest public articles, newest first; scoped to a tag (by slug) or an author when given.
+   */
+  List<Entry> entries(Optional<String> tagSlug, Optional<Long> authorId) {
     SqlBuilder sql =
         new SqlBuilder()
             .append(
@@ -73,25 +75,29 @@ class FeedQueries {
                     + " u.name as author_name, "
                     + TagService.REFS_COLUMN
                     + " as tags from ");
-    // A tag's feed walks that tag's range of article_tags_public_idx, newest first.
-    if (tagId.isPresent()) {
+    // A tag's feed walks that tag's range of article_tags_public_idx, newest first. The tag is
+    // found by its slug inside the statement, as listings do: with its id bound, PostgreSQL never
+    // chose the cached generic plan (pg_prepared_statements: 0 generic of 8) and planned each feed
+    // afresh; behind the sub-select one plan serves every tag.
+    if (tagSlug.isPresent()) {
       sql.append(
           "article_tags at join articles a on a.id = at.article_id"
-              + " join accounts u on u.id = a.author_id where at.tag_id = :tagId"
+              + " join accounts u on u.id = a.author_id"
+              + " where at.tag_id = (select t.id from tags t where t.slug = :tagSlug)"
               + " and at.public and at.published_at <= now() and ",
-          "tagId",
-          tagId.get());
+          "tagSlug",
+          tagSlug.get());
     } else {
       sql.append("articles a join accounts u on u.id = a.author_id where ");
     }
     sql.append(PublicArticles.condition("a"));
     authorId.ifPresent(id -> sql.append(" and a.author_id = :authorId", "authorId", id));
+    // The limit is written into the statement, not bound, so that PostgreSQL keeps one plan for it
+    // instead of planning each feed afresh (see ArticleQueries.pageBounds).
     sql.append(
-        tagId.isPresent()
-            ? " order by at.published_at desc, at.article_id desc limit :limit"
-            : " order by a.published_at desc, a.id desc limit :limit",
-        "limit",
-        MAX_ENTRIES);
+        tagSlug.isPresent()
+            ? " order by at.published_at desc, at.article_id desc limit " + MAX_ENTRIES
+            : " order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
     return sql.rows(entityManager).stream()
         .map(
             row ->

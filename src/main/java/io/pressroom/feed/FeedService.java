@@ -59,7 +59,7 @@ public class FeedService {
         queries
             .tag(slug)
             .orElseThrow(() -> ProblemException.notFound("No tag has the slug '" + slug + "'."));
-    List<FeedQueries.Entry> entries = queries.entries(Optional.of(tag.id()), Optional.empty());
+    List<FeedQueries.Entry> entries = queries.entries(Optional.of(slug), Optional.empty());
     return render(
         format,
         uri,

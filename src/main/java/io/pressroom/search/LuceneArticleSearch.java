@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -90,49 +91,70 @@ class LuceneArticleSearch implements ArticleSearch {
             request.publishedAfter(),
             request.publishedBefore(),
             Instant.now());
-    SearchPage.Hits hits;
+    IndexSearcher searcher;
+    try {
+      searcher = index.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     try {
       long started = System.nanoTime();
-      hits =
+      SearchPage.Hits hits =
           SearchPage.find(
-              index,
+              searcher,
               words,
               filters,
               request.byRelevance(),
               after,
               page.offset(),
               page.fetchSize(),
-              snippets);
+              true);
       timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      List<Long> found = hits.ids();
+      Map<Long, ArticleSummary> visible = articles.publicSummaries(found);
+      List<SearchPage.Hit> shown = new ArrayList<>();
+      for (SearchPage.Hit hit : hits.hits()) {
+        if (visible.containsKey(hit.id())) {
+          shown.add(hit);
+        }
+      }
+      boolean more = shown.size() > page.limit();
+      if (more) {
+        shown = shown.subList(0, page.limit());
+      }
+      // Prefixes rewritten to the words they stand for: the snippets then mark them from postings.
+      String[] marked =
+          snippets.snippets(
+              searcher,
+              searcher.rewrite(words),
+              shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
+      List<ArticleSummary> items = new ArrayList<>();
+      for (int i = 0; i < shown.size(); i++) {
+        items.add(visible.get(shown.get(i).id()).withSnippet(marked[i]));
+      }
+      String next =
+          more
+              ? cursors.encode(
+                  new CursorCodec.Position(cursorKind, shown.get(shown.size() - 1).cursorKeys()))
+              : null;
+      return Optional.of(
+          new Shown<>(
+              new ArticlePage(
+                  items, new PageInfo(page.limit(), hits.total(), next, hits.totalIsEstimate())),
+              found));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(index, searcher);
+    }
+  }
+
+  private static void release(SearchIndex index, IndexSearcher searcher) {
+    try {
+      index.release(searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Long> found = hits.ids();
-    Map<Long, ArticleSummary> visible = articles.publicSummaries(found);
-    List<SearchPage.Hit> shown = new ArrayList<>();
-    for (SearchPage.Hit hit : hits.hits()) {
-      if (visible.containsKey(hit.id())) {
-        shown.add(hit);
-      }
-    }
-    boolean more = shown.size() > page.limit();
-    if (more) {
-      shown = shown.subList(0, page.limit());
-    }
-    List<ArticleSummary> items = new ArrayList<>();
-    for (SearchPage.Hit hit : shown) {
-      items.add(visible.get(hit.id()).withSnippet(hit.snippet()));
-    }
-    String next =
-        more
-            ? cursors.encode(
-                new CursorCodec.Position(cursorKind, shown.get(shown.size() - 1).cursorKeys()))
-            : null;
-    return Optional.of(
-        new Shown<>(
-            new ArticlePage(
-                items, new PageInfo(page.limit(), hits.total(), next, hits.totalIsEstimate())),
-            found));
   }
 
   private SearchSource.FilterIds filterIds(ArticleSearchRequest request) {

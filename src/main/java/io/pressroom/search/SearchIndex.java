@@ -186,11 +186,9 @@ final class SearchIndex implements AutoCloseable {
     for (long tag : article.tagIds()) {
       doc.add(new LongField(SearchFields.TAG, tag, Field.Store.NO));
     }
-    doc.add(new Field(SearchFields.TITLE, article.title(), SearchFields.TEXT));
-    doc.add(new Field(SearchFields.SUMMARY, nullToEmpty(article.summary()), SearchFields.TEXT));
-    doc.add(
-        new Field(
-            SearchFields.BODY, nullToEmpty(Snippets.plainText(article.body())), SearchFields.TEXT));
+    SearchFields.addText(doc, SearchFields.TITLE, article.title());
+    SearchFields.addText(doc, SearchFields.SUMMARY, nullToEmpty(article.summary()));
+    SearchFields.addText(doc, SearchFields.BODY, nullToEmpty(Snippets.plainText(article.body())));
     return doc;
   }
 }

@@ -66,8 +66,8 @@ final class SearchPage {
     }
   }
 
-  /** A match; {@code snippet} when asked for, else null. */
-  record Hit(long id, float score, long published, String snippet) {
+  /** A match, with its document number in the searcher that found it (for its snippet). */
+  record Hit(long id, float score, long published, int doc) {
     List<String> cursorKeys() {
       return List.of(
           Integer.toString(Float.floatToIntBits(score)),
@@ -82,15 +82,23 @@ final class SearchPage {
     }
   }
 
+  /**
+   * The page in {@code searcher}, which the caller holds (acquired from the index) until it has cut
+   * the snippets of the hits it shows: only those, not the one fetched past the page to tell
+   * whether a next page exists, nor the ones the database says are no longer public. {@code
+   * counted} false when nobody reads the total (suggestions): the ranking then skips what cannot
+   * reach the page as soon as the page is full, rather than after the first {@value
+   * #EXACT_TOTAL_UP_TO} matches, and the total says nothing.
+   */
   static Hits find(
-      SearchIndex index,
+      IndexSearcher searcher,
       Query words,
       Filters filters,
       boolean byRelevance,
       Optional<After> after,
       int offset,
       int size,
-      Snippets snippets)
+      boolean counted)
       throws IOException {
     Query query = withFilters(words, filters);
     Sort sort = byRelevance ? BY_RELEVANCE : BY_NEWEST;
@@ -106,37 +114,23 @@ final class SearchPage {
                         : new FieldDoc(
                             Integer.MAX_VALUE, Float.NaN, new Object[] {a.published(), a.id()}))
             .orElse(null);
-    IndexSearcher searcher = index.acquire();
-    try {
-      TopFieldCollector top =
-          TopFieldCollector.create(sort, offset + size, afterDoc, EXACT_TOTAL_UP_TO);
-      Counting counting = new Counting(top, searcher.getIndexReader().maxDoc());
-      searcher.search(query, counting);
-      TopDocs docs = top.topDocs();
-      List<Hit> hits = new ArrayList<>();
-      ScoreDoc[] scoreDocs = docs.scoreDocs;
-      int[] docIds = new int[Math.max(0, scoreDocs.length - offset)];
-      for (int i = offset; i < scoreDocs.length; i++) {
-        docIds[i - offset] = scoreDocs[i].doc;
-      }
-      // Prefixes rewritten to the words they stand for: the snippets then mark them from postings.
-      String[] marked =
-          snippets == null
-              ? new String[docIds.length]
-              : snippets.snippets(searcher, searcher.rewrite(words), docIds);
-      for (int i = offset; i < scoreDocs.length; i++) {
-        Object[] fields = ((FieldDoc) scoreDocs[i]).fields;
-        int first = byRelevance ? 1 : 0;
-        float score = byRelevance ? (Float) fields[0] : 0f;
-        hits.add(
-            new Hit((Long) fields[first + 1], score, (Long) fields[first], marked[i - offset]));
-      }
-      boolean estimate = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-      long total = estimate ? counting.estimate() : docs.totalHits.value;
-      return new Hits(hits, total, estimate);
-    } finally {
-      index.release(searcher);
+    TopFieldCollector top =
+        TopFieldCollector.create(
+            sort, offset + size, afterDoc, counted ? EXACT_TOTAL_UP_TO : offset + size);
+    Counting counting = new Counting(top, searcher.getIndexReader().maxDoc());
+    searcher.search(query, counting);
+    TopDocs docs = top.topDocs();
+    List<Hit> hits = new ArrayList<>();
+    ScoreDoc[] scoreDocs = docs.scoreDocs;
+    for (int i = offset; i < scoreDocs.length; i++) {
+      Object[] fields = ((FieldDoc) scoreDocs[i]).fields;
+      int first = byRelevance ? 1 : 0;
+      float score = byRelevance ? (Float) fields[0] : 0f;
+      hits.add(new Hit((Long) fields[first + 1], score, (Long) fields[first], scoreDocs[i].doc));
     }
+    boolean estimate = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+    long total = estimate ? counting.estimate() : docs.totalHits.value;
+    return new Hits(hits, total, estimate);
   }
 
   static Query withFilters(Query words, Filters filters) {

@@ -2,12 +2,15 @@ package io.pressroom.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -17,9 +20,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * The snippets of search results: a passage of each article where its words match, escaped as HTML
  * text with the matched words in {@code <mark>} elements and no other markup (Lucene's passage
- * formatter escapes each piece of text it copies). Cut from the text the index stores, with the
- * offsets its postings keep, so no article is read from the database or analysed again per search.
- * The body is stored as plain text (Markdown syntax dropped), so that the passage reads as text.
+ * formatter escapes each piece of text it copies). Cut from the text the index keeps (doc values,
+ * see {@link SearchFields#addText}), with the offsets its postings keep, so no article is read from
+ * the database or analysed again per search. The body is kept as plain text (Markdown syntax
+ * dropped), so that the passage reads as text. Only the hits shown get one, field by field.
  */
 final class Snippets {
 
@@ -36,6 +40,8 @@ final class Snippets {
   private static final String[] FIELDS = {
     SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE
   };
+
+  private static final int[] ONE = {1};
 
   private static final Formatter FORMATTER = new Formatter();
 
@@ -63,7 +69,7 @@ final class Snippets {
     if (docIds.length == 0) {
       return snippets;
     }
-    UnifiedHighlighter highlighter =
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(FORMATTER)
             .withBreakIterator(
@@ -77,35 +83,85 @@ final class Snippets {
             // article and field (weight matches, phrases checked strictly) costs more than the
             // search itself. A phrase's words are so marked wherever they stand in the passage.
             .withWeightMatches(false)
-            .withHighlightPhrasesStrictly(false)
-            .build();
-    int[] one = new int[FIELDS.length];
-    Arrays.fill(one, 1);
-    Map<String, String[]> marked = highlighter.highlightFields(FIELDS, query, docIds, one);
-    for (int i = 0; i < docIds.length; i++) {
-      for (String field : FIELDS) {
-        String passage = marked.get(field)[i];
+            .withHighlightPhrasesStrictly(false);
+    UnifiedHighlighter highlighter = new FromDocValues(builder, searcher.getIndexReader());
+    // Field by field, each only for the articles still without a passage: most match in the body,
+    // so the summary and title are seldom looked at (each field of each article costs a look-up of
+    // every query word in the field's terms and a read of the stored text).
+    int[] left = new int[docIds.length];
+    for (int i = 0; i < left.length; i++) {
+      left[i] = i;
+    }
+    int leftCount = left.length;
+    for (String field : FIELDS) {
+      if (leftCount == 0) {
+        break;
+      }
+      int[] docs = new int[leftCount];
+      for (int i = 0; i < leftCount; i++) {
+        docs[i] = docIds[left[i]];
+      }
+      String[] passages =
+          highlighter.highlightFields(new String[] {field}, query, docs, ONE).get(field);
+      int stillLeft = 0;
+      for (int i = 0; i < leftCount; i++) {
+        String passage = passages[i];
         if (passage != null && !passage.isBlank()) {
-          snippets[i] = passage.strip();
-          break;
+          snippets[left[i]] = passage.strip();
+        } else {
+          left[stillLeft++] = left[i];
         }
       }
-      if (snippets[i] == null) {
-        snippets[i] = start(searcher, docIds[i]);
-      }
+      leftCount = stillLeft;
+    }
+    for (int i = 0; i < leftCount; i++) {
+      snippets[left[i]] = start(searcher, docIds[left[i]]);
     }
     return snippets;
   }
 
   private static String start(IndexSearcher searcher, int docId) throws IOException {
-    String summary =
-        searcher
-            .storedFields()
-            .document(docId, Set.of(SearchFields.SUMMARY))
-            .get(SearchFields.SUMMARY);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    String summary = SearchFields.text(leaf.reader(), SearchFields.SUMMARY, docId - leaf.docBase);
     String start = summary == null ? "" : summary;
     return FORMATTER.escape(
         start.length() > FRAGMENT_CHARS ? start.substring(0, FRAGMENT_CHARS) : start);
+  }
+
+  /**
+   * The highlighter, reading each field's text from its doc values ({@link SearchFields#addText}).
+   */
+  private static final class FromDocValues extends UnifiedHighlighter {
+
+    private final IndexReader reader;
+
+    FromDocValues(Builder builder, IndexReader reader) {
+      super(builder);
+      this.reader = reader;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<LeafReaderContext> leaves = reader.leaves();
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        CharSequence[] texts = new CharSequence[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+          String text = SearchFields.text(leaf.reader(), fields[i], doc - leaf.docBase);
+          texts[i] =
+              text == null
+                  ? ""
+                  : text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+        }
+        values.add(texts);
+      }
+      return values;
+    }
   }
 
   /** Lucene's formatter: marks in {@code <mark>}, escapes the rest (and so escapes alike). */

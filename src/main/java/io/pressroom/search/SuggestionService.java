@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -19,8 +20,11 @@ import org.apache.lucene.search.Query;
  * packages, which keep a copy of the public ones per instance: no statement once loaded), and
  * public articles whose title has words beginning as typed, from the search index (the last word a
  * prefix), best match first, then newest; PostgreSQL confirms they are public (one statement, none
- * without hits), since the index follows unpublications and deletions a moment after they commit.
- * While the index is not ready, no article is suggested.
+ * without hits), since the index follows unpublications and deletions a moment after they commit:
+ * on this instance when the indexer next wakes (after the commit), on others when the changes feed
+ * or their next poll brings the change. Nothing removes a title from every index in the step that
+ * makes it non-public, so the index alone could suggest one just unpublished or deleted. While the
+ * index is not ready, no article is suggested.
  */
 @ApplicationScoped
 class SuggestionService {
@@ -55,17 +59,22 @@ class SuggestionService {
     }
     SearchPage.Hits hits;
     try {
-      hits =
-          SearchPage.find(
-              index,
-              titles,
-              new SearchPage.Filters(
-                  List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
-              true,
-              Optional.empty(),
-              0,
-              limit,
-              null);
+      IndexSearcher searcher = index.acquire();
+      try {
+        hits =
+            SearchPage.find(
+                searcher,
+                titles,
+                new SearchPage.Filters(
+                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
+                true,
+                Optional.empty(),
+                0,
+                limit,
+                false);
+      } finally {
+        index.release(searcher);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

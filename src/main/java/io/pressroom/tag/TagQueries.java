@@ -87,8 +87,9 @@ class TagQueries {
                 .bind("afterId", keys.get(1)));
     sql.append(" order by " + order.key + " " + order.direction)
         .append(", x.id " + order.direction)
-        .append(" limit :limit", "limit", limit)
-        .append(" offset :offset", "offset", offset);
+        // Written in, not bound: with a bound limit PostgreSQL planned this statement afresh on
+        // every call (pg_stat_statements: as many plans as calls), see ArticleQueries.pageBounds.
+        .append(" limit " + limit + (offset > 0 ? " offset " + offset : ""));
     return sql.rows(entityManager).stream()
         .map(row -> new Listed(row.getLong("id"), row.text("name_key"), view(row)))
         .toList();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -74,9 +73,9 @@ class SnippetsTest {
       try (IndexWriter writer =
           new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
         Document doc = new Document();
-        doc.add(new Field(SearchFields.TITLE, title, SearchFields.TEXT));
-        doc.add(new Field(SearchFields.SUMMARY, summary, SearchFields.TEXT));
-        doc.add(new Field(SearchFields.BODY, Snippets.plainText(body), SearchFields.TEXT));
+        SearchFields.addText(doc, SearchFields.TITLE, title);
+        SearchFields.addText(doc, SearchFields.SUMMARY, summary);
+        SearchFields.addText(doc, SearchFields.BODY, Snippets.plainText(body));
         writer.addDocument(doc);
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {

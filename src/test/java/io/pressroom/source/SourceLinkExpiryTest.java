@@ -36,8 +36,11 @@ class SourceLinkExpiryTest {
             .statusCode(200)
             .extract()
             .jsonPath();
+    Instant after = Instant.now();
     Instant expiresAt = Instant.parse(link.getString("expiresAt"));
-    assertThat(Duration.between(before, expiresAt)).isLessThanOrEqualTo(Duration.ofSeconds(3));
+    // One second from when the link was issued, within the request (a loaded machine can take
+    // seconds to answer), plus a second for rounding.
+    assertThat(expiresAt).isBetween(before, after.plusSeconds(2));
     String go = PublicUrls.path(link.getString("url"));
 
     given()
