@@ -54,7 +54,10 @@ create index webhook_events_undelivered on webhook_events (deliverable_at, id)
   where fanned_out_at is null;
 create index webhook_events_pending_article on webhook_events (article_id)
   where fanned_out_at is null;
-create index webhook_events_created on webhook_events (created_at);
+-- Events are pruned by when they were fanned out (a go-live event is written long before its
+-- instant), and events fanned out to nobody an hour after: both range over fanned_out_at.
+create index webhook_events_fanned_out on webhook_events (fanned_out_at)
+  where fanned_out_at is not null;
 
 -- One event for one subscription.
 create table webhook_deliveries (
@@ -68,13 +71,22 @@ create table webhook_deliveries (
   last_attempt_at timestamptz,
   last_status integer,
   delivered_at timestamptz,
+  -- When it became 'failed': by its last attempt, or by its subscription being disabled (then it
+  -- may never have been tried). "Redeliver failed since" filters on it, so that every delivery a
+  -- disabling failed comes back with since = disabledAt.
+  failed_at timestamptz,
+  -- Until when a claim holds it (its sender may be sending it): set by the claim, cleared when the
+  -- attempt is recorded. Re-enabling (which makes pending deliveries due now) and a disabling by
+  -- the server (which fails them) leave a delivery alone while its lease is live, so that no
+  -- second send of it starts while the first is in flight.
+  leased_until timestamptz,
   created_at timestamptz not null default now(),
   unique (event_id, subscription_id)
 );
 create index webhook_deliveries_due on webhook_deliveries (next_attempt_at, id)
   where state = 'pending';
 create index webhook_deliveries_by_subscription on webhook_deliveries (subscription_id, id);
-create index webhook_deliveries_failed on webhook_deliveries (subscription_id, last_attempt_at)
+create index webhook_deliveries_failed on webhook_deliveries (subscription_id, failed_at)
   where state = 'failed';
 
 -- Every attempt: when, what came back, how long it took.
