@@ -755,7 +755,7 @@ export interface paths {
         put?: never;
         /**
          * Send deliveries again (admin)
-         * @description One event's delivery ({"event": "msg_..."}), or every failed delivery last tried at or after an instant ({"since": "2026-11-30T08:00:00Z"}): due now, with a fresh retry schedule and the same webhook-id. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         * @description One event's delivery ({"event": "msg_..."}), or every delivery that failed at or after an instant ({"since": "2026-11-30T08:00:00Z"}; after the server disabled the subscription, its disabledAt brings back every delivery that failed with it): due now, with a fresh retry schedule and the same webhook-id. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
          */
         post: operations["redeliverWebhook"];
         delete?: never;
@@ -929,7 +929,7 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** A public article went back to draft, or was moved to a later instant */
+        /** A public article went back to draft or was moved to a later instant, or a scheduled article was unpublished before its instant (its schedule called off) */
         post: operations["articleUnpublishedWebhook"];
         delete?: never;
         options?: never;
@@ -946,7 +946,7 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** A public article was deleted */
+        /** A public article was deleted, or a scheduled one before its instant (its schedule called off) */
         post: operations["articleDeletedWebhook"];
         delete?: never;
         options?: never;
@@ -1726,7 +1726,7 @@ export interface components {
              * @example msg_2f8k1q0c9v7x3m5n6p4r8t2w1z
              */
             event?: string;
-            /** @description Send again every failed delivery last tried at or after this */
+            /** @description Send again every delivery that failed at or after this */
             since?: components["schemas"]["Instant"];
         };
         RefreshRequest: {
