@@ -719,7 +719,7 @@ export interface paths {
         head?: never;
         /**
          * Change a webhook subscription (admin)
-         * @description A JSON merge-patch of url, events, tags, authors, description and enabled. Enabling a subscription the server disabled clears disabledReason and sends its pending deliveries at once. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         * @description A JSON merge-patch of url, events, tags, authors, description and enabled. Enabling clears disabledReason and sends the deliveries still pending at once; after a server disable there are none (they failed): redeliver those failed since disabledAt. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
          */
         patch: operations["updateWebhook"];
         trace?: never;

@@ -107,9 +107,10 @@ public class WebhookResource {
       operationId = "updateWebhook",
       summary = "Change a webhook subscription (admin)",
       description =
-          "A JSON merge-patch of url, events, tags, authors, description and enabled. Enabling a"
-              + " subscription the server disabled clears disabledReason and sends its pending"
-              + " deliveries at once.")
+          "A JSON merge-patch of url, events, tags, authors, description and enabled. Enabling"
+              + " clears disabledReason and sends the deliveries still pending at once; after a"
+              + " server disable there are none (they failed): redeliver those failed since"
+              + " disabledAt.")
   @RequestBody(content = @Content(schema = @Schema(implementation = WebhookViews.NewWebhook.class)))
   @APIResponse(
       responseCode = "200",
