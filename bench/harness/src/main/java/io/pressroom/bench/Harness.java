@@ -43,6 +43,8 @@ final class Harness {
   private final Psql db;
   private final Api api = new Api();
   private final Procs.Sampler sampler;
+  private final JitQueue jit;
+  private final int rowJitWait;
   private boolean statementStats;
 
   /** The readers signed up for the signed-in rows and the write mix: email and password. */
@@ -74,6 +76,8 @@ final class Harness {
     this.db = new Psql(o.text("psql", "psql"), o.integer("db-port"));
     this.sampler =
         new Procs.Sampler(appPid, Path.of(o.text("pg-pid-file")), o.number("nginx-pid", 0));
+    this.jit = new JitQueue(o.text("jcmd", "jcmd"), appPid);
+    this.rowJitWait = o.integer("row-jit-wait", 30);
   }
 
   static void log(String message) {
@@ -143,6 +147,7 @@ final class Harness {
 
     log("warm-up: " + o.integer("warmup") + " s over every read row");
     wrk("warmup", app, lua.resolve("rotate.lua"), o.integer("warmup"), pathsEnv());
+    jit.awaitDrained(o.integer("jit-wait", 180), "the warm-up", Harness::log);
 
     for (RunState.Ceiling c : s.ceilings) {
       log("nginx static " + c.file() + " (" + c.bytes() + " bytes): " + duration + " s");
@@ -551,6 +556,7 @@ final class Harness {
     checkStatementStats();
     log("warm-up without the cache: " + o.integer("warmup") + " s over every read row");
     wrk("nocache-warmup", app, lua.resolve("rotate.lua"), o.integer("warmup"), pathsEnv());
+    jit.awaitDrained(o.integer("jit-wait", 180), "the warm-up", Harness::log);
     for (Row row : s.rows) {
       if (!row.inDatabasePass()) {
         continue;
@@ -608,6 +614,9 @@ final class Harness {
             () -> {
               if (rowWarmup > 0) {
                 wrk(name + "-warmup", url, script, rowWarmup, env);
+                if (url.startsWith(app)) {
+                  jit.awaitDrained(rowJitWait, "the warm-up of " + name, Harness::log);
+                }
               }
               Measurement m = wrk(name, url, script, duration, env);
               return new Try(m, read(work.resolve("wrk").resolve(name + ".txt")));

@@ -38,7 +38,7 @@ class HarnessTest {
     bin = dir.resolve("bin");
     Files.createDirectories(work.resolve("www"));
     Files.createDirectories(bin);
-    for (String tool : List.of("wrk", "psql")) {
+    for (String tool : List.of("wrk", "psql", "jcmd")) {
       Path target = bin.resolve(tool);
       try (var in = HarnessTest.class.getResourceAsStream("/fake/" + tool)) {
         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -142,23 +142,42 @@ class HarnessTest {
     args.add(step);
     args.addAll(
         List.of(
-            "--work", work.toString(),
-            "--lua", "/nonexistent/lua",
-            "--app-url", "http://127.0.0.1:" + app.getAddress().getPort(),
-            "--nginx-url", "http://127.0.0.1:" + nginx.getAddress().getPort(),
-            "--app-pid", Long.toString(ProcessHandle.current().pid()),
-            "--nginx-pid", "0",
-            "--pg-pid-file", dir.resolve("no-postmaster.pid").toString(),
-            "--db-port", "1",
-            "--threads", "2",
-            "--connections", "32",
-            "--retries", "1",
-            "--max-other-cpu", "100",
-            "--retry-budget", "0",
-            "--run-started", Long.toString(System.currentTimeMillis() / 1000),
-            "--wrk", bin.resolve("wrk").toString(),
-            "--psql", bin.resolve("psql").toString(),
-            "--settle-ms", "1"));
+            "--work",
+            work.toString(),
+            "--lua",
+            "/nonexistent/lua",
+            "--app-url",
+            "http://127.0.0.1:" + app.getAddress().getPort(),
+            "--nginx-url",
+            "http://127.0.0.1:" + nginx.getAddress().getPort(),
+            "--app-pid",
+            Long.toString(ProcessHandle.current().pid()),
+            "--nginx-pid",
+            "0",
+            "--pg-pid-file",
+            dir.resolve("no-postmaster.pid").toString(),
+            "--db-port",
+            "1",
+            "--threads",
+            "2",
+            "--connections",
+            "32",
+            "--retries",
+            "1",
+            "--max-other-cpu",
+            "100",
+            "--retry-budget",
+            "0",
+            "--run-started",
+            Long.toString(System.currentTimeMillis() / 1000),
+            "--wrk",
+            bin.resolve("wrk").toString(),
+            "--psql",
+            bin.resolve("psql").toString(),
+            "--jcmd",
+            bin.resolve("jcmd").toString(),
+            "--settle-ms",
+            "1"));
     args.addAll(List.of(more));
     return Options.parse(args);
   }
