@@ -48,11 +48,15 @@ public final class Row {
   }
 
   static Row of(Tuple tuple) {
-    Map<String, Object> values = new HashMap<>();
-    for (TupleElement<?> element : tuple.getElements()) {
-      values.put(element.getAlias().toLowerCase(Locale.ROOT), tuple.get(element));
+    List<TupleElement<?>> elements = tuple.getElements();
+    Map<String, Integer> columns = new HashMap<>(elements.size() * 2);
+    Object[] values = new Object[elements.size()];
+    for (int i = 0; i < values.length; i++) {
+      TupleElement<?> element = elements.get(i);
+      columns.put(element.getAlias().toLowerCase(Locale.ROOT), i);
+      values[i] = tuple.get(element);
     }
-    return of(values);
+    return new Row(columns, values);
   }
 
   /** A row from plain values, for tests of code that reads rows. */
