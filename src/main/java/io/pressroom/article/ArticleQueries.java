@@ -111,7 +111,7 @@ class ArticleQueries {
             .append(") f left join lateral (")
             .appendAll(page(filter, after, limit, offset))
             .append(") p on true order by p.order_key" + direction + ", p.order_id" + direction);
-    List<Row> rows = sql.rows(entityManager);
+    List<Row> rows = sql.read(entityManager);
     Row first = rows.get(0);
     String known = first.text("known_tags");
     ListingFacts facts =
@@ -255,22 +255,32 @@ class ArticleQueries {
       return Map.of();
     }
     List<Row> rows =
-        Row.list(
-            entityManager
-                .createNativeQuery(
-                    "select "
-                        + KEPT_COLUMNS
-                        + " from articles a"
-                        + KEPT_JOIN
-                        + " where a.id in (:ids) and "
-                        + PublicArticles.condition("a"),
-                    Tuple.class)
-                .setParameter("ids", ids));
+        new SqlBuilder()
+            .append("select " + KEPT_COLUMNS + " from articles a" + KEPT_JOIN)
+            .append(" where a.id in (:ids) and " + PublicArticles.condition("a"), "ids", ids)
+            .read(entityManager);
     Map<Long, String> summaries = new HashMap<>();
     for (Row row : rows) {
       summaries.put(row.getLong("id"), ListingJson.item(item(row)));
     }
     return summaries;
+  }
+
+  /** The slug and title of those of these articles that are public now, by id; one statement. */
+  Map<Long, ArticleTitle> publicTitles(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, ArticleTitle> titles = new HashMap<>();
+    new SqlBuilder()
+        .append("select a.id as id, a.slug as slug, a.title as title from articles a")
+        .append(" where a.id in (:ids) and " + PublicArticles.condition("a"), "ids", ids)
+        .read(entityManager)
+        .forEach(
+            row ->
+                titles.put(
+                    row.getLong("id"), new ArticleTitle(row.text("slug"), row.text("title"))));
+    return titles;
   }
 
   /** What a signed-in reader did on an article and its author, in one statement. */

@@ -192,6 +192,14 @@ public class ArticleService {
   }
 
   /**
+   * The slug and title of those of these articles that readers may see now, by id: what a
+   * suggestion shows, without reading and parsing whole summaries.
+   */
+  public Map<Long, ArticleTitle> publicTitles(List<Long> ids) {
+    return queries.publicTitles(ids);
+  }
+
+  /**
    * An article page with the version of its editable state, for entity tags; {@code publicDetail}
    * is the page as everyone sees it (no {@code viewer}) when the article is public, else null.
    */

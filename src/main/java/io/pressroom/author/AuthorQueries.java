@@ -120,7 +120,8 @@ class AuthorQueries {
     SqlBuilder sql = new SqlBuilder().append(profiles(viewerId) + " and u.handle = :handle");
     sql.bind("handle", handle);
     viewerId.ifPresent(id -> sql.bind("me", id));
-    return sql.first(entityManager).map(AuthorQueries::profile);
+    // A hot read (an author page missed by the cache): rows read directly, see SqlBuilder.read.
+    return sql.read(entityManager).stream().findFirst().map(AuthorQueries::profile);
   }
 
   /**

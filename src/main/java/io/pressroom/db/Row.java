@@ -17,9 +17,13 @@ import java.util.Optional;
  */
 public final class Row {
 
-  private final Map<String, Object> values;
+  /** Column alias to position, shared by every row of one result. */
+  private final Map<String, Integer> columns;
 
-  private Row(Map<String, Object> values) {
+  private final Object[] values;
+
+  Row(Map<String, Integer> columns, Object[] values) {
+    this.columns = columns;
     this.values = values;
   }
 
@@ -44,24 +48,35 @@ public final class Row {
   }
 
   static Row of(Tuple tuple) {
-    Map<String, Object> values = new HashMap<>();
-    for (TupleElement<?> element : tuple.getElements()) {
-      values.put(element.getAlias().toLowerCase(Locale.ROOT), tuple.get(element));
+    List<TupleElement<?>> elements = tuple.getElements();
+    Map<String, Integer> columns = new HashMap<>(elements.size() * 2);
+    Object[] values = new Object[elements.size()];
+    for (int i = 0; i < values.length; i++) {
+      TupleElement<?> element = elements.get(i);
+      columns.put(element.getAlias().toLowerCase(Locale.ROOT), i);
+      values[i] = tuple.get(element);
     }
-    return new Row(values);
+    return new Row(columns, values);
   }
 
   /** A row from plain values, for tests of code that reads rows. */
   public static Row of(Map<String, Object> values) {
-    return new Row(new HashMap<>(values));
+    Map<String, Integer> columns = new HashMap<>();
+    Object[] row = new Object[values.size()];
+    for (Map.Entry<String, Object> entry : values.entrySet()) {
+      row[columns.size()] = entry.getValue();
+      columns.put(entry.getKey(), columns.size());
+    }
+    return new Row(columns, row);
   }
 
   private Object value(String column) {
-    if (!values.containsKey(column)) {
+    Integer index = columns.get(column);
+    if (index == null) {
       throw new IllegalArgumentException(
-          "The query selects no column '" + column + "'; it has " + values.keySet());
+          "The query selects no column '" + column + "'; it has " + columns.keySet());
     }
-    return values.get(column);
+    return values[index];
   }
 
   public boolean isNull(String column) {

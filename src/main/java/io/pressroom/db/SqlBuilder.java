@@ -47,6 +47,15 @@ public final class SqlBuilder {
     return Row.list(toRowQuery(entityManager));
   }
 
+  /**
+   * The rows of a read, run on the session's connection without Hibernate's native query machinery
+   * ({@link DirectRead}): for the hot read paths, where that machinery was a large share of a
+   * request's CPU. Same rows, same statement count, same flush of pending changes first.
+   */
+  public List<Row> read(EntityManager entityManager) {
+    return DirectRead.rows(entityManager, sql.toString(), parameters);
+  }
+
   /** The row of a query by key, if there is one ({@link Row#first}). */
   public Optional<Row> first(EntityManager entityManager) {
     return Row.first(toRowQuery(entityManager));

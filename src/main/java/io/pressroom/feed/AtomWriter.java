@@ -2,7 +2,6 @@ package io.pressroom.feed;
 
 import static io.pressroom.feed.XmlText.clean;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -21,7 +20,7 @@ final class AtomWriter {
   private AtomWriter() {}
 
   static byte[] write(Feed feed, String tagScheme) {
-    StringBuilder xml = new StringBuilder(4096 + feed.items().size() * 4096);
+    Utf8Buffer xml = new Utf8Buffer(4096 + feed.items().size() * 4096);
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").append(EOL);
     xml.append("<feed xmlns=\"http://www.w3.org/2005/Atom\">").append(EOL);
     text(xml, "  ", "title", "text", feed.title());
@@ -34,10 +33,10 @@ final class AtomWriter {
       entry(xml, item, tagScheme);
     }
     xml.append("</feed>").append(EOL);
-    return xml.toString().getBytes(StandardCharsets.UTF_8);
+    return xml.toByteArray();
   }
 
-  private static void entry(StringBuilder xml, Feed.Item item, String tagScheme) {
+  private static void entry(Utf8Buffer xml, Feed.Item item, String tagScheme) {
     xml.append("  <entry>").append(EOL);
     text(xml, "    ", "title", "text", item.title());
     link(xml, "    ", "alternate", null, item.url());
@@ -61,8 +60,7 @@ final class AtomWriter {
   }
 
   /** An element with a {@code type} and cleaned text (ROME's Content). */
-  private static void text(
-      StringBuilder xml, String indent, String name, String type, String value) {
+  private static void text(Utf8Buffer xml, String indent, String name, String type, String value) {
     if (value == null) {
       return;
     }
@@ -72,7 +70,7 @@ final class AtomWriter {
   }
 
   /** An element of text only, absent when there is none (ROME skips null values). */
-  private static void simple(StringBuilder xml, String indent, String name, String value) {
+  private static void simple(Utf8Buffer xml, String indent, String name, String value) {
     if (value == null) {
       return;
     }
@@ -81,7 +79,7 @@ final class AtomWriter {
   }
 
   /** The rest of an element whose start tag is open: its trimmed text, or {@code />}. */
-  private static void body(StringBuilder xml, String name, String value) {
+  private static void body(Utf8Buffer xml, String name, String value) {
     int start = 0;
     int end = value.length();
     while (start < end && whitespace(value.charAt(start))) {
@@ -99,7 +97,7 @@ final class AtomWriter {
     xml.append("</").append(name).append('>').append(EOL);
   }
 
-  private static void link(StringBuilder xml, String indent, String rel, String type, String href) {
+  private static void link(Utf8Buffer xml, String indent, String rel, String type, String href) {
     xml.append(indent).append("<link");
     attribute(xml, "rel", rel);
     attribute(xml, "type", type);
@@ -107,7 +105,7 @@ final class AtomWriter {
     xml.append(" />").append(EOL);
   }
 
-  private static void attribute(StringBuilder xml, String name, String value) {
+  private static void attribute(Utf8Buffer xml, String name, String value) {
     if (value == null) {
       return;
     }
@@ -116,38 +114,38 @@ final class AtomWriter {
     xml.append('"');
   }
 
-  /** JDOM's escapes for text and for attribute values, copying runs that need none at once. */
+  /**
+   * JDOM's escapes for text and for attribute values, written as UTF-8 in the same pass (plain
+   * ASCII, the bulk of a body, one byte per char).
+   */
   private static void escape(
-      StringBuilder xml, String value, int start, int end, boolean inAttribute) {
-    int plain = start;
+      Utf8Buffer xml, String value, int start, int end, boolean inAttribute) {
     for (int i = start; i < end; i++) {
       char c = value.charAt(i);
-      String entity;
-      switch (c) {
-        case '<' -> entity = "&lt;";
-        case '>' -> entity = "&gt;";
-        case '&' -> entity = "&amp;";
-        case '\r' -> entity = "&#xD;";
-        case '\n' -> entity = inAttribute ? "&#xA;" : EOL;
-        case '"' -> entity = inAttribute ? "&quot;" : null;
-        case '\t' -> entity = inAttribute ? "&#x9;" : null;
-        default -> entity = null;
-      }
-      if (entity == null && Character.isHighSurrogate(c) && i + 1 < end) {
-        xml.append(value, plain, i)
-            .append("&#x")
-            .append(Integer.toHexString(Character.toCodePoint(c, value.charAt(i + 1))))
-            .append(';');
-        i++;
-        plain = i + 1;
+      // Room for the longest thing one char can become: "&#xA;" or a three-byte sequence.
+      xml.reserve(6);
+      if (c >= 0x80) {
+        if (Character.isHighSurrogate(c) && i + 1 < end) {
+          xml.append("&#x")
+              .append(Integer.toHexString(Character.toCodePoint(c, value.charAt(i + 1))))
+              .append(';');
+          i++;
+        } else {
+          xml.put(c);
+        }
         continue;
       }
-      if (entity != null) {
-        xml.append(value, plain, i).append(entity);
-        plain = i + 1;
+      switch (c) {
+        case '<' -> xml.append("&lt;");
+        case '>' -> xml.append("&gt;");
+        case '&' -> xml.append("&amp;");
+        case '\r' -> xml.append("&#xD;");
+        case '\n' -> xml.append(inAttribute ? "&#xA;" : EOL);
+        case '"' -> xml.append(inAttribute ? "&quot;" : "\"");
+        case '\t' -> xml.append(inAttribute ? "&#x9;" : "\t");
+        default -> xml.ascii(c);
       }
     }
-    xml.append(value, plain, end);
   }
 
   /** XML whitespace, the characters JDOM trims. */

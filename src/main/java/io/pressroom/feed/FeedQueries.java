@@ -63,9 +63,10 @@ class FeedQueries {
   }
 
   /**
-   * The newest public articles, newest first; scoped to a tag (by slug) or an author when given.
+   * The newest public articles, newest first; scoped to a tag (by slug) or an author (by handle)
+   * when given.
    */
-  List<Entry> entries(Optional<String> tagSlug, Optional<Long> authorId) {
+  List<Entry> entries(Optional<String> tagSlug, Optional<String> authorHandle) {
     SqlBuilder sql =
         new SqlBuilder()
             .append(
@@ -91,14 +92,20 @@ class FeedQueries {
       sql.append("articles a join accounts u on u.id = a.author_id where ");
     }
     sql.append(PublicArticles.condition("a"));
-    authorId.ifPresent(id -> sql.append(" and a.author_id = :authorId", "authorId", id));
+    // The author by handle inside the statement, like the tag: a bound id gets a plan per feed.
+    authorHandle.ifPresent(
+        handle ->
+            sql.append(
+                " and a.author_id = (select w.id from accounts w where w.handle = :authorHandle)",
+                "authorHandle",
+                handle));
     // The limit is written into the statement, not bound, so that PostgreSQL keeps one plan for it
     // instead of planning each feed afresh (see ArticleQueries.pageBounds).
     sql.append(
         tagSlug.isPresent()
             ? " order by at.published_at desc, at.article_id desc limit " + MAX_ENTRIES
             : " order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
-    return sql.rows(entityManager).stream()
+    return sql.read(entityManager).stream()
         .map(
             row ->
                 new Entry(
@@ -116,7 +123,8 @@ class FeedQueries {
   }
 
   private Optional<Subject> subject(SqlBuilder sql) {
-    return sql.first(entityManager)
+    return sql.read(entityManager).stream()
+        .findFirst()
         .map(row -> new Subject(row.getLong("id"), row.text("name"), row.instant("created_at")));
   }
 }

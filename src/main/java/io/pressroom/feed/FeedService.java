@@ -73,7 +73,8 @@ public class FeedService {
 
   public Rendered author(String handle, FeedFormat format, UriInfo uri) {
     AuthorIdentity author = authors.requireAuthor(handle);
-    List<FeedQueries.Entry> entries = queries.entries(Optional.empty(), Optional.of(author.id()));
+    List<FeedQueries.Entry> entries =
+        queries.entries(Optional.empty(), Optional.of(author.handle()));
     return render(
         format,
         uri,

@@ -1,7 +1,7 @@
 package io.pressroom.search;
 
 import io.pressroom.article.ArticleService;
-import io.pressroom.article.ArticleSummary;
+import io.pressroom.article.ArticleTitle;
 import io.pressroom.author.AuthorService;
 import io.pressroom.tag.TagService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,12 +78,12 @@ class SuggestionService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<Long, ArticleSummary> visible = articles.publicSummaries(hits.ids());
+    Map<Long, ArticleTitle> visible = articles.publicTitles(hits.ids());
     List<Suggestions.ArticleTitle> found = new ArrayList<>();
     for (long id : hits.ids()) {
-      ArticleSummary summary = visible.get(id);
-      if (summary != null) {
-        found.add(new Suggestions.ArticleTitle(summary.slug(), summary.title()));
+      ArticleTitle title = visible.get(id);
+      if (title != null) {
+        found.add(new Suggestions.ArticleTitle(title.slug(), title.title()));
       }
     }
     return found;
