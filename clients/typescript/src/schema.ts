@@ -1619,7 +1619,7 @@ export interface components {
              */
             next: string | null;
             /**
-             * @description True when total is an estimate: a search (q) counts its matches exactly up to 1,000 and estimates past that; every other listing counts exactly
+             * @description True when total is an estimate: a search (q) counts its matches exactly up to 100 (or the page's size, if larger) and estimates past that; every other listing counts exactly
              * @example false
              */
             totalIsEstimate: boolean;

@@ -99,10 +99,13 @@ class LuceneArticleSearch implements ArticleSearch {
     }
     try {
       long started = System.nanoTime();
+      // Prefixes rewritten once to the words they stand for (a walk of the terms): the search and
+      // the snippets, which mark those words from postings, share the result.
+      Query rewritten = searcher.rewrite(words);
       SearchPage.Hits hits =
           SearchPage.find(
               searcher,
-              words,
+              rewritten,
               filters,
               request.byRelevance(),
               after,
@@ -122,12 +125,9 @@ class LuceneArticleSearch implements ArticleSearch {
       if (more) {
         shown = shown.subList(0, page.limit());
       }
-      // Prefixes rewritten to the words they stand for: the snippets then mark them from postings.
       String[] marked =
           snippets.snippets(
-              searcher,
-              searcher.rewrite(words),
-              shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
+              searcher, rewritten, shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
       List<ArticleSummary> items = new ArrayList<>();
       for (int i = 0; i < shown.size(); i++) {
         items.add(visible.get(shown.get(i).id()).withSnippet(marked[i]));

@@ -34,8 +34,12 @@ import org.apache.lucene.search.TotalHits;
  */
 final class SearchPage {
 
-  /** Totals up to this are exact; larger ones are estimates, marked as such. */
-  static final int EXACT_TOTAL_UP_TO = 1_000;
+  /**
+   * Totals up to this are exact; larger ones are estimates, marked as such. Until this many matches
+   * are found, every match is scored and ranked; only then may the search skip blocks of articles
+   * that cannot reach the page, so the lower the bound, the cheaper a common word.
+   */
+  static final int EXACT_TOTAL_UP_TO = 100;
 
   private static final Sort BY_RELEVANCE =
       new Sort(SortField.FIELD_SCORE, newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
@@ -114,10 +118,10 @@ final class SearchPage {
                         : new FieldDoc(
                             Integer.MAX_VALUE, Float.NaN, new Object[] {a.published(), a.id()}))
             .orElse(null);
-    TopFieldCollector top =
-        TopFieldCollector.create(
-            sort, offset + size, afterDoc, counted ? EXACT_TOTAL_UP_TO : offset + size);
-    Counting counting = new Counting(top, searcher.getIndexReader().maxDoc());
+    // Lucene counts at least as far as the page reaches, whatever the bound.
+    int exactUpTo = counted ? Math.max(EXACT_TOTAL_UP_TO, offset + size) : offset + size;
+    TopFieldCollector top = TopFieldCollector.create(sort, offset + size, afterDoc, exactUpTo);
+    Counting counting = new Counting(top, searcher.getIndexReader().maxDoc(), exactUpTo);
     searcher.search(query, counting);
     TopDocs docs = top.topDocs();
     List<Hit> hits = new ArrayList<>();
@@ -167,20 +171,22 @@ final class SearchPage {
 
     private final TopFieldCollector delegate;
     private final int maxDoc;
+    private final int bound;
     private int seen;
     private long boundAt = -1;
 
-    Counting(TopFieldCollector delegate, int maxDoc) {
+    Counting(TopFieldCollector delegate, int maxDoc, int bound) {
       this.delegate = delegate;
       this.maxDoc = maxDoc;
+      this.bound = bound;
     }
 
     long estimate() {
       if (boundAt < 0) {
-        return EXACT_TOTAL_UP_TO;
+        return bound;
       }
-      long estimate = Math.round((double) EXACT_TOTAL_UP_TO * maxDoc / (boundAt + 1));
-      return Math.max(estimate, EXACT_TOTAL_UP_TO);
+      long estimate = Math.round((double) bound * maxDoc / (boundAt + 1));
+      return Math.max(estimate, bound);
     }
 
     @Override
@@ -190,7 +196,7 @@ final class SearchPage {
       return new FilterLeafCollector(leaf) {
         @Override
         public void collect(int doc) throws IOException {
-          if (++seen == EXACT_TOTAL_UP_TO) {
+          if (++seen == bound) {
             boundAt = (long) base + doc;
           }
           super.collect(doc);

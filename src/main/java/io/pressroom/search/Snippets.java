@@ -1,10 +1,8 @@
 package io.pressroom.search;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -75,7 +73,7 @@ final class Snippets {
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), FRAGMENT_CHARS, 0.3f))
+                        new SentenceBreaks(), FRAGMENT_CHARS, 0.3f))
             .withScorer(SCORER)
             .withMaxNoHighlightPassages(0)
             .withMaxLength(MAX_TEXT_CHARS)

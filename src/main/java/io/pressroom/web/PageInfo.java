@@ -15,7 +15,8 @@ public record PageInfo(
     @Schema(
             description =
                 "True when total is an estimate: a search (q) counts its matches exactly up to"
-                    + " 1,000 and estimates past that; every other listing counts exactly",
+                    + " 100 (or the page's size, if larger) and estimates past that; every other"
+                    + " listing counts exactly",
             example = "false")
         boolean totalIsEstimate) {
 

@@ -1,0 +1,87 @@
+package io.pressroom.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+class SearchPageTest {
+
+  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+
+  private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
+
+  @Test
+  void countsExactlyUpToTheBound() throws IOException {
+    SearchPage.Hits hits = firstPage(SearchPage.EXACT_TOTAL_UP_TO, 21);
+    assertThat(hits.total()).isEqualTo(SearchPage.EXACT_TOTAL_UP_TO);
+    assertThat(hits.totalIsEstimate()).isFalse();
+    assertThat(hits.hits()).hasSize(21);
+  }
+
+  @Test
+  void estimatesPastTheBoundAndSaysSo() throws IOException {
+    SearchPage.Hits hits = firstPage(3 * SearchPage.EXACT_TOTAL_UP_TO, 21);
+    assertThat(hits.totalIsEstimate()).isTrue();
+    assertThat(hits.total()).isGreaterThan(SearchPage.EXACT_TOTAL_UP_TO);
+    // Every article matches, so the estimate is the whole index.
+    assertThat(hits.total()).isEqualTo(3L * SearchPage.EXACT_TOTAL_UP_TO);
+    // The page is still the best and newest first, whatever was skipped.
+    assertThat(hits.hits()).extracting(SearchPage.Hit::id).startsWith(300L, 299L, 298L);
+  }
+
+  @Test
+  void aPageLargerThanTheBoundIsCountedAsFarAsItReaches() throws IOException {
+    int size = SearchPage.EXACT_TOTAL_UP_TO + 21;
+    SearchPage.Hits hits = firstPage(size, size);
+    assertThat(hits.total()).isEqualTo(size);
+    assertThat(hits.totalIsEstimate()).isFalse();
+  }
+
+  /** The first page of {@code size} of "kernel" in an index of {@code count} alike articles. */
+  private SearchPage.Hits firstPage(int count, int size) throws IOException {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
+        for (long id = 1; id <= count; id++) {
+          Document doc = new Document();
+          doc.add(new LongField(SearchFields.ID, id, Field.Store.NO));
+          doc.add(
+              new LongField(
+                  SearchFields.PUBLISHED,
+                  SearchFields.micros(START.plusSeconds(id)),
+                  Field.Store.NO));
+          SearchFields.addText(doc, SearchFields.TITLE, "Title " + id);
+          SearchFields.addText(doc, SearchFields.SUMMARY, "Summary");
+          SearchFields.addText(doc, SearchFields.BODY, "The kernel grew.");
+          writer.addDocument(doc);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        SearchPage.Filters filters =
+            new SearchPage.Filters(
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now());
+        return SearchPage.find(
+            new IndexSearcher(reader),
+            queries.articles("kernel "),
+            filters,
+            true,
+            Optional.empty(),
+            0,
+            size,
+            true);
+      }
+    }
+  }
+}

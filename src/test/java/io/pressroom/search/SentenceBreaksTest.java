@@ -1,0 +1,62 @@
+package io.pressroom.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentenceBreaksTest {
+
+  private static final String TEXT = "One sentence. Then \"a quoted one!\" And a third? Last one";
+
+  @Test
+  void breaksWhereASentenceEndsAndTheNextBegins() {
+    assertThat(forward(TEXT)).containsExactly(0, 14, 35, 48, TEXT.length());
+  }
+
+  @Test
+  void cutsAsTheJdkSentenceIteratorDoesForPlainText() {
+    BreakIterator jdk = BreakIterator.getSentenceInstance();
+    assertThat(forward(TEXT)).isEqualTo(forward(jdk, TEXT));
+  }
+
+  @Test
+  void precedingAndFollowingFindTheSentenceAroundAnOffset() {
+    BreakIterator breaks = new SentenceBreaks();
+    breaks.setText(TEXT);
+    int inThird = TEXT.indexOf("third");
+    assertThat(breaks.preceding(inThird)).isEqualTo(35);
+    assertThat(breaks.following(inThird)).isEqualTo(48);
+    assertThat(breaks.preceding(14)).isEqualTo(0);
+    assertThat(breaks.following(14)).isEqualTo(35);
+    assertThat(breaks.preceding(0)).isEqualTo(BreakIterator.DONE);
+    assertThat(breaks.following(TEXT.length())).isEqualTo(BreakIterator.DONE);
+    assertThat(breaks.isBoundary(35)).isTrue();
+    assertThat(breaks.isBoundary(36)).isFalse();
+  }
+
+  @Test
+  void aDotInsideAWordIsNoSentenceEnd() {
+    assertThat(forward("Version 3.5 is out. Yes")).containsExactly(0, 20, 23);
+  }
+
+  @Test
+  void anEmptyTextHasOnlyItsStart() {
+    assertThat(forward("")).containsExactly(0);
+  }
+
+  private static List<Integer> forward(String text) {
+    return forward(new SentenceBreaks(), text);
+  }
+
+  private static List<Integer> forward(BreakIterator breaks, String text) {
+    breaks.setText(text);
+    List<Integer> all = new ArrayList<>();
+    for (int at = breaks.first(); at != BreakIterator.DONE; at = breaks.next()) {
+      all.add(at);
+    }
+    return all;
+  }
+}
