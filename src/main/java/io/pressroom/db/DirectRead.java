@@ -53,6 +53,9 @@ final class DirectRead {
     } finally {
       jdbc.getLogicalConnection().getResourceRegistry().release(statement);
       jdbc.afterStatementExecution();
+      // As a native query does: outside a transaction the connection goes back to the pool now,
+      // not when the request ends (a feed would otherwise hold it while it writes 50 bodies).
+      session.afterOperation(true);
     }
   }
 
