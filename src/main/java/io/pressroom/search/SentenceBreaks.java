@@ -11,9 +11,16 @@ import java.text.StringCharacterIterator;
  * was the largest single cost of a search (each match of a long body asks for the sentence around
  * it, and its {@code preceding} re-runs its rules from far back); for the plain text of an article
  * body the two cut alike except around abbreviations ("e.g. this"), where a snippet may start a
- * sentence early. Not thread-safe, like every break iterator: the highlighter makes one per use.
+ * sentence early. A line break also ends a sentence (list items, headings), and so do the CJK full
+ * stops {@code 。！？}, which no space follows. A text that runs on without any of these (a long list
+ * without full stops, a code block) is cut at a word start at most {@value #LONGEST_SENTENCE}
+ * characters away, so that a snippet never grows to the rest of the body. Not thread-safe, like
+ * every break iterator: the highlighter makes one per use.
  */
 final class SentenceBreaks extends BreakIterator {
+
+  /** The longest stretch without a boundary: past it, the nearest word start is one. */
+  static final int LONGEST_SENTENCE = 400;
 
   private String text = "";
   private int current;
@@ -122,36 +129,70 @@ final class SentenceBreaks extends BreakIterator {
     return copy;
   }
 
-  /** The first boundary after {@code offset} (the text's end when no sentence ends before). */
+  /**
+   * The first boundary after {@code offset}, else the first word start {@value #LONGEST_SENTENCE}
+   * characters on, else the text's end.
+   */
   private int after(int offset) {
-    for (int at = offset + 1; at < text.length(); at++) {
+    int limit = Math.min(text.length(), offset + LONGEST_SENTENCE);
+    for (int at = offset + 1; at < limit; at++) {
       if (boundary(at)) {
+        return at;
+      }
+    }
+    for (int at = limit; at < text.length(); at++) {
+      if (wordStart(at)) {
         return at;
       }
     }
     return text.length();
   }
 
-  /** The last boundary before {@code offset} (the text's start when none). */
+  /**
+   * The last boundary before {@code offset}, else the last word start {@value #LONGEST_SENTENCE}
+   * characters back, else the text's start.
+   */
   private int before(int offset) {
-    for (int at = Math.min(offset, text.length()) - 1; at > 0; at--) {
+    int from = Math.min(offset, text.length()) - 1;
+    int limit = Math.max(0, from - LONGEST_SENTENCE);
+    for (int at = from; at > limit; at--) {
       if (boundary(at)) {
+        return at;
+      }
+    }
+    for (int at = limit; at > 0; at--) {
+      if (wordStart(at)) {
         return at;
       }
     }
     return 0;
   }
 
+  private boolean wordStart(int at) {
+    return !Character.isWhitespace(text.charAt(at)) && Character.isWhitespace(text.charAt(at - 1));
+  }
+
   private boolean boundary(int at) {
     if (at <= 0 || at >= text.length()) {
       return true;
     }
-    if (Character.isWhitespace(text.charAt(at)) || !Character.isWhitespace(text.charAt(at - 1))) {
+    if (Character.isWhitespace(text.charAt(at))) {
+      return false;
+    }
+    if (isCjkTerminator(text.charAt(at - 1))) {
+      return !isClosing(text.charAt(at));
+    }
+    if (!Character.isWhitespace(text.charAt(at - 1))) {
       return false;
     }
     int end = at - 1;
     while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
+    }
+    for (int space = end; space < at; space++) {
+      if (text.charAt(space) == '\n') {
+        return true;
+      }
     }
     while (end > 0 && isClosing(text.charAt(end - 1))) {
       end--;
@@ -161,6 +202,10 @@ final class SentenceBreaks extends BreakIterator {
 
   private static boolean isTerminator(char c) {
     return c == '.' || c == '!' || c == '?';
+  }
+
+  private static boolean isCjkTerminator(char c) {
+    return c == '。' || c == '！' || c == '？';
   }
 
   private static boolean isClosing(char c) {

@@ -47,6 +47,34 @@ class SentenceBreaksTest {
     assertThat(forward("")).containsExactly(0);
   }
 
+  @Test
+  void aLineBreakEndsASentenceToo() {
+    String list = "Reasons\n- faster builds\n- fewer locks";
+    assertThat(forward(list)).containsExactly(0, 8, 24, list.length());
+  }
+
+  @Test
+  void cjkFullStopsEndSentencesWithoutASpace() {
+    String text = "第一句。第二句！第三句";
+    assertThat(forward(text)).containsExactly(0, 4, 8, text.length());
+  }
+
+  @Test
+  void aTextWithoutAnySentenceEndIsCutAtAWordStartNotAtItsEnd() {
+    String text = "word ".repeat(2_000);
+    BreakIterator breaks = new SentenceBreaks();
+    breaks.setText(text);
+    int middle = text.length() / 2;
+
+    int after = breaks.following(middle);
+    int before = breaks.preceding(middle);
+
+    assertThat(after - middle).isBetween(1, SentenceBreaks.LONGEST_SENTENCE + 5);
+    assertThat(middle - before).isBetween(1, SentenceBreaks.LONGEST_SENTENCE + 5);
+    assertThat(text.charAt(after - 1)).isEqualTo(' ');
+    assertThat(text.charAt(before - 1)).isEqualTo(' ');
+  }
+
   private static List<Integer> forward(String text) {
     return forward(new SentenceBreaks(), text);
   }
