@@ -16,44 +16,13 @@ class FeedLinks {
   private final Links links;
   private final PressroomConfig config;
 
-  /** The base URL as {@link Links#absolute} writes it before a path that starts with a slash. */
-  private final String origin;
-
   FeedLinks(Links links, PressroomConfig config) {
     this.links = links;
     this.config = config;
-    String probe = links.absolute("/x").toString();
-    this.origin = probe.substring(0, probe.length() - 2);
   }
 
-  /**
-   * A path of plain characters (slugs and handles are) is appended as it is: what {@link
-   * Links#absolute} would build, without parsing a URI three times per feed entry. Anything else
-   * goes through it.
-   */
   String api(UriInfo uri, String path) {
-    return plain(path) ? origin + path : links.absolute(path).toString();
-  }
-
-  static boolean plain(String path) {
-    if (path.isEmpty() || path.charAt(0) != '/' || path.contains("//") || path.contains("/.")) {
-      return false;
-    }
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '/'
-              || c == '-'
-              || c == '_'
-              || c == '.';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    return links.absoluteText(path);
   }
 
   String articleId(UriInfo uri, String slug) {

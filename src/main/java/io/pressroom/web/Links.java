@@ -64,6 +64,36 @@ public class Links {
   }
 
   /**
+   * {@link #absolute} as text. A path of plain characters (slugs and handles are) is appended to
+   * the origin as it is, which is what the builder would make, without parsing a URI per link (a
+   * feed writes three per entry); anything to encode or normalise goes through the builder.
+   */
+  public String absoluteText(String path) {
+    return plain(path) ? origin + path : absolute(path).toString();
+  }
+
+  static boolean plain(String path) {
+    if (path.isEmpty() || path.charAt(0) != '/' || path.contains("//") || path.contains("/.")) {
+      return false;
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '/'
+              || c == '-'
+              || c == '_'
+              || c == '.';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Scheme, host and any path prefix of the public base URL, without a trailing slash; an absolute
    * http(s) URL without query or fragment is required.
    */
