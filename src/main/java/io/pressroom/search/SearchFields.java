@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.shingle.ShingleAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -34,6 +36,18 @@ final class SearchFields {
   static final String TITLE = "title";
   static final String SUMMARY = "summary";
   static final String BODY = "body";
+
+  /**
+   * Every pair of adjacent words of the title, summary and body (analysed as they are, so {@code
+   * "memory allocators"} is the term {@code "memori alloc"}), without single words: a phrase of two
+   * words is one term here, and words standing together are found without reading the positions of
+   * every article that has them. A stop word the analysis drops leaves its place as {@link
+   * #FILLER}: {@code memory of allocators} gives {@code "memori _"} and {@code "_ alloc"}.
+   */
+  static final String PAIRS = "pairs";
+
+  /** What stands in a pair for a word the analysis dropped (a stop word). */
+  static final String FILLER = "_";
 
   /**
    * Title, summary and body: analysed, with the offsets of their words in the postings, so that
@@ -76,7 +90,30 @@ final class SearchFields {
     return type;
   }
 
+  /** Pairs: only whether and how often an article has them, no positions and no offsets. */
+  static final FieldType PAIRS_TYPE = pairs();
+
+  /**
+   * The text fields' pairs, each value on its own (no pair spans the end of the title and the start
+   * of the summary).
+   */
+  static void addPairs(Document doc, String... texts) {
+    for (String text : texts) {
+      doc.add(new Field(PAIRS, text, PAIRS_TYPE));
+    }
+  }
+
+  private static FieldType pairs() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
+
+  /** English words in every field, and their pairs in {@link #PAIRS}. */
   static Analyzer analyzer() {
-    return new EnglishAnalyzer();
+    Analyzer pairs =
+        new ShingleAnalyzerWrapper(new EnglishAnalyzer(), 2, 2, " ", false, false, FILLER);
+    return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(PAIRS, pairs));
   }
 }

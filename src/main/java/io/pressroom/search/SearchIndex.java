@@ -186,9 +186,12 @@ final class SearchIndex implements AutoCloseable {
     for (long tag : article.tagIds()) {
       doc.add(new LongField(SearchFields.TAG, tag, Field.Store.NO));
     }
+    String summary = nullToEmpty(article.summary());
+    String body = nullToEmpty(Snippets.plainText(article.body()));
     SearchFields.addText(doc, SearchFields.TITLE, article.title());
-    SearchFields.addText(doc, SearchFields.SUMMARY, nullToEmpty(article.summary()));
-    SearchFields.addText(doc, SearchFields.BODY, nullToEmpty(Snippets.plainText(article.body())));
+    SearchFields.addText(doc, SearchFields.SUMMARY, summary);
+    SearchFields.addText(doc, SearchFields.BODY, body);
+    SearchFields.addPairs(doc, article.title(), summary, body);
     return doc;
   }
 }

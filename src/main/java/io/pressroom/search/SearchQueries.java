@@ -19,6 +19,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -27,10 +28,10 @@ import org.apache.lucene.util.QueryBuilder;
  * words"} must match as a phrase; {@code -word} must not match; the last word, while still being
  * typed (no space after it), also matches as a prefix ({@code kern} finds kernel); and when several
  * words are given, articles where they stand together as a phrase rank above those where they are
- * scattered. The last word is also a prefix (a search box trims what it sends, so whether it is
- * finished cannot be told) unless it is a word of the index already: a finished word is searched as
- * itself, cheaply, and only an unfinished one ({@code kern}) looks for the words it begins. Quoting
- * it makes it exact.
+ * scattered (by pairs of adjacent words, see {@link SearchFields#PAIRS}). The last word is also a
+ * prefix (a search box trims what it sends, so whether it is finished cannot be told) unless it is
+ * a word of the index already: a finished word is searched as itself, cheaply, and only an
+ * unfinished one ({@code kern}) looks for the words it begins. Quoting it makes it exact.
  */
 final class SearchQueries {
 
@@ -77,9 +78,14 @@ final class SearchQueries {
     return build(text, Map.of(SearchFields.TITLE, 1f), 1, null).orElse(null);
   }
 
-  /** {@code terms} null: the last word is always also a prefix, of constant score. */
+  /**
+   * {@code terms} null: the last word is always also a prefix, of constant score. Only a search of
+   * every text field uses {@link SearchFields#PAIRS} (which holds the pairs of all of them);
+   * suggestions, over titles alone, check phrases by positions.
+   */
   private Optional<Query> build(
       String text, Map<String, Float> fields, int minPrefix, Terms terms) {
+    boolean withPairs = fields.equals(SearchFields.BOOSTS);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     List<String> words = new ArrayList<>();
     boolean any = false;
@@ -87,8 +93,11 @@ final class SearchQueries {
     String last = null;
     while (matcher.find()) {
       if (matcher.group(2) != null) {
+        String quoted = matcher.group(2);
         Query phrase =
-            acrossFields(fields, field -> builder.createPhraseQuery(field, matcher.group(2)));
+            withPairs
+                ? phrase(fields, quoted)
+                : acrossFields(fields, field -> builder.createPhraseQuery(field, quoted));
         if (phrase != null) {
           query.add(phrase, "-".equals(matcher.group(1)) ? Occur.MUST_NOT : Occur.MUST);
           any |= !"-".equals(matcher.group(1));
@@ -111,10 +120,11 @@ final class SearchQueries {
       last = word;
     }
     boolean typing = last != null;
+    boolean lastIsPrefix = false;
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      boolean prefix = typing && i == words.size() - 1;
-      Query clause = wordQuery(fields, word, prefix ? minPrefix : Integer.MAX_VALUE, terms);
+      lastIsPrefix = typing && i == words.size() - 1 && isPrefix(word, minPrefix, terms);
+      Query clause = wordQuery(fields, word, lastIsPrefix, terms);
       if (clause != null) {
         query.add(clause, Occur.MUST);
         any = true;
@@ -122,7 +132,10 @@ final class SearchQueries {
     }
     if (words.size() > 1) {
       Query together =
-          acrossFields(fields, field -> builder.createPhraseQuery(field, String.join(" ", words)));
+          withPairs
+              ? together(words, lastIsPrefix)
+              : acrossFields(
+                  fields, field -> builder.createPhraseQuery(field, String.join(" ", words)));
       if (together != null) {
         query.add(new BoostQuery(together, PROXIMITY_BOOST), Occur.SHOULD);
       }
@@ -130,32 +143,133 @@ final class SearchQueries {
     return any ? Optional.of(query.build()) : Optional.empty();
   }
 
-  /** A word in any field; also as a prefix of a word when it is long enough. */
-  private Query wordQuery(Map<String, Float> fields, String word, int minPrefix, Terms terms) {
+  /**
+   * A quoted phrase. Of two words it is their pair, one term (exact: a pair is only made of
+   * adjacent words of one field); the words themselves only score, so that a phrase in the title
+   * outranks one in the body, and tell the snippets what to mark. A longer one needs all its pairs
+   * and still its positions (pairs that are all present may stand apart): the pairs, rare, lead the
+   * conjunction, and positions are read only for the articles that have every pair. One word is
+   * just that word.
+   */
+  private Query phrase(Map<String, Float> fields, String quoted) {
+    List<String> pairs = pairs(quoted);
+    if (pairs.isEmpty()) {
+      return acrossFields(fields, field -> builder.createPhraseQuery(field, quoted));
+    }
+    BooleanQuery.Builder phrase = new BooleanQuery.Builder();
+    for (String pair : pairs) {
+      phrase.add(pairQuery(pair), Occur.MUST);
+    }
+    if (pairs.size() == 1) {
+      Query words =
+          acrossFields(fields, field -> builder.createBooleanQuery(field, quoted, Occur.MUST));
+      phrase.add(words, Occur.SHOULD);
+    } else {
+      phrase.add(
+          acrossFields(fields, field -> builder.createPhraseQuery(field, quoted)), Occur.MUST);
+    }
+    return phrase.build();
+  }
+
+  /**
+   * "Words together rank higher": each pair of the words that stand together in an article adds to
+   * its score. A last word still being typed pairs as a prefix ({@code memory kern} also rewards
+   * {@code "memori kernel"}).
+   */
+  private Query together(List<String> words, boolean lastIsPrefix) {
+    List<String> pairs = pairs(String.join(" ", words));
+    Query typed = null;
+    if (lastIsPrefix) {
+      String stem = prefixText(words.get(words.size() - 1));
+      List<String> analysed = analysed(words.get(words.size() - 1));
+      if (!pairs.isEmpty()
+          && analysed.size() == 1
+          && pairs.get(pairs.size() - 1).endsWith(" " + analysed.get(0))) {
+        String before = pairs.remove(pairs.size() - 1);
+        before = before.substring(0, before.indexOf(' '));
+        typed =
+            new PrefixQuery(
+                new Term(SearchFields.PAIRS, before + " " + stem),
+                new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
+      }
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    pairs.forEach(pair -> any.add(pairQuery(pair), Occur.SHOULD));
+    if (typed != null) {
+      any.add(typed, Occur.SHOULD);
+    }
+    BooleanQuery built = any.build();
+    return built.clauses().isEmpty() ? null : built;
+  }
+
+  private static Query pairQuery(String pair) {
+    return new TermQuery(new Term(SearchFields.PAIRS, pair));
+  }
+
+  /**
+   * The pairs of {@code text} as the index has them, in order, but those that only say that a stop
+   * word stands before the first word or after the last ({@code the memory} asks for memory, not
+   * for a stop word before it). A stop word between two words remains in the pairs as the {@link
+   * SearchFields#FILLER}: {@code memory of allocators} needs {@code "memori _"} and {@code "_
+   * alloc"}, as the index has them for any stop words between the two.
+   */
+  List<String> pairs(String text) {
+    List<String> pairs = new ArrayList<>();
+    try (TokenStream tokens = analyzer.tokenStream(SearchFields.PAIRS, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        pairs.add(term.toString());
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!pairs.isEmpty() && pairs.get(0).startsWith(SearchFields.FILLER + " ")) {
+      pairs.remove(0);
+    }
+    if (!pairs.isEmpty() && pairs.get(pairs.size() - 1).endsWith(" " + SearchFields.FILLER)) {
+      pairs.remove(pairs.size() - 1);
+    }
+    return pairs;
+  }
+
+  /** A word in any field; also as a prefix of the words it begins when {@code prefix}. */
+  private Query wordQuery(Map<String, Float> fields, String word, boolean prefix, Terms terms) {
     Query exact =
         acrossFields(fields, field -> builder.createBooleanQuery(field, word, Occur.MUST));
-    String stem = prefixText(word);
-    if (stem.length() < minPrefix || (terms != null && isIndexed(word, terms))) {
+    if (!prefix) {
       return exact;
     }
+    String stem = prefixText(word);
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     if (exact != null) {
       either.add(exact, Occur.SHOULD);
     }
     for (Map.Entry<String, Float> field : fields.entrySet()) {
       Term start = new Term(field.getKey(), stem);
-      PrefixQuery prefix =
+      PrefixQuery begins =
           terms == null
               ? new PrefixQuery(start)
               : new PrefixQuery(
                   start, new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
-      either.add(new BoostQuery(prefix, field.getValue() * 0.5f), Occur.SHOULD);
+      either.add(new BoostQuery(begins, field.getValue() * 0.5f), Occur.SHOULD);
     }
     return either.build();
   }
 
+  /** Whether {@code word} also stands for the words it begins. */
+  private boolean isPrefix(String word, int minPrefix, Terms terms) {
+    return prefixText(word).length() >= minPrefix && (terms == null || !isIndexed(word, terms));
+  }
+
   /** Whether every word the analyser makes of {@code word} is in the index. */
   private boolean isIndexed(String word, Terms terms) {
+    List<String> analysed = analysed(word);
+    return !analysed.isEmpty() && analysed.stream().allMatch(terms::indexed);
+  }
+
+  private List<String> analysed(String word) {
     List<String> analysed = new ArrayList<>();
     try (TokenStream tokens = analyzer.tokenStream(SearchFields.BODY, word)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -167,7 +281,7 @@ final class SearchQueries {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return !analysed.isEmpty() && analysed.stream().allMatch(terms::indexed);
+    return analysed;
   }
 
   /** The word as the index spells the beginning of a term: lower case, letters and digits. */

@@ -116,6 +116,66 @@ class SearchApiTest {
   }
 
   @Test
+  void aPhraseAcrossAStopWordMatchesAnyStopWordThereAndNoOtherWord() {
+    Account author = fixtures.author();
+    String a = word();
+    String b = word();
+    String of = fixtures.article(author).title("One").body("Here " + a + " of " + b + ".").create();
+    String the =
+        fixtures.article(author).title("Two").body("Here " + a + " the " + b + ".").create();
+    fixtures.article(author).title("Three").body("Here " + a + " " + b + ".").create();
+    fixtures.article(author).title("Four").body("Here " + a + " zorq " + b + ".").create();
+
+    assertThat(search("\"" + a + " of " + b + "\"").getList("items.slug"))
+        .containsExactlyInAnyOrder(of, the);
+  }
+
+  @Test
+  void aPhraseOfThreeWordsNeedsThemTogetherNotJustItsPairs() {
+    Account author = fixtures.author();
+    String a = word();
+    String b = word();
+    String c = word();
+    String together =
+        fixtures.article(author).title("One").body("So " + a + " " + b + " " + c + ".").create();
+    fixtures
+        .article(author)
+        .title("Two")
+        .body("So " + a + " " + b + " and later " + b + " " + c + ".")
+        .create();
+
+    assertThat(search("\"" + a + " " + b + " " + c + "\"").getList("items.slug"))
+        .containsExactly(together);
+  }
+
+  @Test
+  void aPhraseInTheTitleRanksAboveOneInTheBodyAndItsWordsAreMarked() {
+    Account author = fixtures.author();
+    String a = word();
+    String b = word();
+    String inBody =
+        fixtures
+            .article(author)
+            .title("Other")
+            .body("Here " + a + " " + b + " stand together.")
+            .publishedAt(Instant.now().minusSeconds(60))
+            .create();
+    String inTitle =
+        fixtures
+            .article(author)
+            .title("About " + a + " " + b)
+            .body("Nothing.")
+            .publishedAt(Instant.now().minusSeconds(3600))
+            .create();
+
+    JsonPath page = search("\"" + a + " " + b + "\"");
+    assertThat(page.getList("items.slug")).containsExactly(inTitle, inBody);
+    assertThat(page.getString("items[1].snippet"))
+        .contains("<mark>" + a + "</mark>")
+        .contains("<mark>" + b + "</mark>");
+  }
+
+  @Test
   void equalScoresAreOrderedNewestFirst() {
     Account author = fixtures.author();
     String w = word();

@@ -32,6 +32,57 @@ class SearchQueriesTest {
   @Test
   void quotesMakeAPhraseAndAMinusExcludes() {
     String query = queries.articles("\"memory allocator\" -slab ").toString();
-    assertThat(query).contains("body:\"memori alloc\"").contains("-(");
+    assertThat(query).contains("+pairs:memori alloc").contains("-(");
+  }
+
+  @Test
+  void aPhraseOfTwoWordsIsOneTermOfPairsWithItsWordsOnlyScoring() {
+    String query = queries.articles("\"memory allocators\"").toString();
+    assertThat(query).contains("+pairs:memori alloc").contains("title:memori");
+    assertThat(query).as("no positions read").doesNotContain("\"memori alloc\"");
+  }
+
+  @Test
+  void aLongerPhraseNeedsEveryPairAndStillItsPositions() {
+    String query = queries.articles("\"fast memory allocators\"").toString();
+    assertThat(query)
+        .contains("+pairs:fast memori")
+        .contains("+pairs:memori alloc")
+        .contains("body:\"fast memori alloc\"");
+  }
+
+  @Test
+  void wordsTogetherAreRewardedByTheirPairsNotByPositions() {
+    String query = queries.articles("memory allocator latency").toString();
+    assertThat(query).contains("pairs:memori alloc").contains("pairs:alloc latenc");
+    assertThat(query).doesNotContain("\"").doesNotContain("+pairs");
+  }
+
+  @Test
+  void aStopWordBetweenWordsIsAFillerButNotAtTheEdges() {
+    assertThat(queries.pairs("memory of the allocators")).containsExactly("memori _", "_ alloc");
+    assertThat(queries.pairs("the memory allocator of")).containsExactly("memori alloc");
+    assertThat(queries.pairs("the memory")).isEmpty();
+    assertThat(queries.articles("\"memory of allocators\"").toString())
+        .contains("+pairs:memori _")
+        .contains("+pairs:_ alloc")
+        .contains("body:\"memori ? alloc\"");
+    assertThat(queries.articles("\"the memory\"").toString()).doesNotContain("pairs");
+  }
+
+  @Test
+  void aWordStillBeingTypedPairsAsAPrefix() {
+    assertThat(queries.articles("memory kern").toString()).contains("pairs:memori kern*");
+    SearchQueries.Terms indexed = term -> term.equals("kernel");
+    assertThat(queries.articles("memory kernels", indexed).toString())
+        .contains("pairs:memori kernel")
+        .doesNotContain("*");
+  }
+
+  @Test
+  void titleSuggestionsDoNotUsePairs() {
+    assertThat(queries.titles("memory allocators").toString())
+        .doesNotContain("pairs")
+        .contains("title:\"memori alloc");
   }
 }
