@@ -26,7 +26,7 @@ import org.apache.lucene.util.BytesRef;
 final class SearchFields {
 
   /** Bump when fields or analysis change: indexes of another schema are rebuilt from scratch. */
-  static final String SCHEMA = "3";
+  static final String SCHEMA = "4";
 
   static final String KEY = "key";
   static final String ID = "id";

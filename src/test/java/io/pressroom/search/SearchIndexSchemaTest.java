@@ -32,12 +32,12 @@ class SearchIndexSchemaTest {
   @Test
   void startsAfreshFromAnIndexOfAnEarlierSchema() throws IOException {
     writeOneArticle();
-    // Schema 2 stored the texts as stored fields, where snippets now read doc values.
+    // Schema 3 had no pairs of adjacent words, which phrases now need.
     try (Directory dir = FSDirectory.open(directory);
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
       writer.setLiveCommitData(
           Map.of(
-                  SearchIndex.SCHEMA_KEY, "2",
+                  SearchIndex.SCHEMA_KEY, "3",
                   SearchIndex.TXID_KEY, "7",
                   SearchIndex.SEQ_KEY, "1",
                   SearchIndex.CLOCK_KEY, Instant.EPOCH.toString())
