@@ -39,6 +39,7 @@ final class SearchIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Map<String, String> resumeFrom;
+  private volatile boolean merging;
 
   private SearchIndex(Directory directory, IndexWriter writer, Map<String, String> resumeFrom)
       throws IOException {
@@ -160,11 +161,49 @@ final class SearchIndex implements AutoCloseable {
     return writer.getDocStats().numDocs;
   }
 
+  /**
+   * Starts merging every segment into one, in the background (Lucene's merge threads): a freshly
+   * built index has dozens, and a search visits each of them, every word looked up in each. The
+   * index answers meanwhile, from the segments it had; {@link #mergeEnded()} tells when it is done.
+   */
+  void startMergingIntoOne() throws IOException {
+    merging = true;
+    writer.forceMerge(1, false);
+  }
+
+  /**
+   * Whether the merge {@link #startMergingIntoOne()} started has ended since the last time this
+   * said so; the caller then refreshes and commits, so that searches and the next start read the
+   * one segment and the old ones leave the disk.
+   */
+  boolean mergeEnded() {
+    if (!merging || writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty()) {
+      return false;
+    }
+    merging = false;
+    return true;
+  }
+
+  /**
+   * Commits what is not committed yet (with the position of the last commit: the feed's changes
+   * since then are applied again at the next start, which changes nothing) and closes without
+   * waiting for a merge still running: a rollback aborts it, and it had only rewritten segments
+   * that the commit keeps.
+   */
   @Override
   public void close() throws IOException {
-    searchers.close();
-    writer.close();
-    directory.close();
+    try {
+      searchers.close();
+      if (writer.hasUncommittedChanges()) {
+        writer.commit();
+      }
+    } finally {
+      try {
+        writer.rollback();
+      } finally {
+        directory.close();
+      }
+    }
   }
 
   private static String nullToEmpty(String text) {

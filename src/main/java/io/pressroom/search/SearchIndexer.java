@@ -70,6 +70,7 @@ class SearchIndexer {
   private volatile boolean othersAnnounced;
   private volatile long busyUntil = System.nanoTime();
   private boolean resumed;
+  private boolean built;
   private volatile Instant caughtUpAt = Instant.now();
   private Path temporary;
   private Thread thread;
@@ -228,8 +229,18 @@ class SearchIndexer {
           if (!ready) {
             ready = true;
             LOG.infof("Search index ready with %d articles", index.documents());
+            if (built) {
+              // After readiness: the merge takes a while, and the index answers meanwhile.
+              index.startMergingIntoOne();
+              built = false;
+            }
           }
           commitIfDue();
+          if (index.mergeEnded()) {
+            index.refresh();
+            commitNow();
+            LOG.info("Search index merged into one segment");
+          }
           wake.tryAcquire(nextPoll().toMillis(), TimeUnit.MILLISECONDS);
           wake.drainPermits();
         }
@@ -314,6 +325,7 @@ class SearchIndexer {
     opened.commit(txid, seq, clock.toString());
     opened.refresh();
     index = opened;
+    built = true;
     LOG.infof("Search index built with %d articles", count);
   }
 
@@ -386,10 +398,14 @@ class SearchIndexer {
 
   private void commitIfDue() throws IOException {
     if (uncommitted && Instant.now().isAfter(committedAt.plus(COMMIT_EVERY))) {
-      index.commit(txid, seq, clock.toString());
-      uncommitted = false;
-      committedAt = Instant.now();
+      commitNow();
     }
+  }
+
+  private void commitNow() throws IOException {
+    index.commit(txid, seq, clock.toString());
+    uncommitted = false;
+    committedAt = Instant.now();
   }
 
   private Path directory() throws IOException {

@@ -1,0 +1,98 @@
+package io.pressroom.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pressroom.article.SearchSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A freshly built index is merged into one segment in the background: searches answer alike
+ * meanwhile, and closing does not wait for the merge yet loses nothing.
+ */
+class SearchIndexMergeTest {
+
+  private static final int ARTICLES = 40;
+
+  @TempDir Path directory;
+
+  @Test
+  void searchesAnswerAlikeWhileMergingAndAfterwardsReadOneSegment() throws IOException {
+    try (SearchIndex index = SearchIndex.open(directory)) {
+      writeInSegments(index);
+      assertThat(segments(index)).isGreaterThan(1);
+
+      index.startMergingIntoOne();
+      long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!index.mergeEnded()) {
+        assertThat(matches(index, "memori")).isEqualTo(ARTICLES);
+        assertThat(matches(index, "memori alloc")).isEqualTo(ARTICLES / 2);
+        assertThat(System.nanoTime() - giveUp).as("merge still running").isNegative();
+      }
+      index.refresh();
+
+      assertThat(segments(index)).isEqualTo(1);
+      assertThat(matches(index, "memori")).isEqualTo(ARTICLES);
+      assertThat(matches(index, "memori alloc")).isEqualTo(ARTICLES / 2);
+      assertThat(index.mergeEnded()).as("said once").isFalse();
+    }
+  }
+
+  @Test
+  void closingWhileMergingKeepsEveryArticleWrittenBefore() throws IOException {
+    try (SearchIndex index = SearchIndex.open(directory)) {
+      writeInSegments(index);
+      index.startMergingIntoOne();
+      index.put(article(ARTICLES + 1));
+    }
+    try (SearchIndex reopened = SearchIndex.open(directory)) {
+      assertThat(reopened.resumePoint()).isPresent();
+      assertThat(reopened.documents()).isEqualTo(ARTICLES + 1);
+    }
+  }
+
+  /** Articles in several segments (each refresh writes one), committed. */
+  private static void writeInSegments(SearchIndex index) throws IOException {
+    for (int id = 1; id <= ARTICLES; id++) {
+      index.put(article(id));
+      if (id % 5 == 0) {
+        index.refresh();
+      }
+    }
+    index.commit("7", 1, Instant.EPOCH.toString());
+    index.refresh();
+  }
+
+  private static SearchSource.Document article(long id) {
+    String body = id % 2 == 0 ? "A memory allocator, number " + id : "Memory, then an allocator";
+    return new SearchSource.Document(
+        id, "a" + id, "Title " + id, "A summary", body, Instant.EPOCH, 2, List.of(3L));
+  }
+
+  private static int segments(SearchIndex index) throws IOException {
+    IndexSearcher searcher = index.acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private static int matches(SearchIndex index, String term) throws IOException {
+    String field = term.contains(" ") ? SearchFields.PAIRS : SearchFields.BODY;
+    IndexSearcher searcher = index.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(field, term)));
+    } finally {
+      index.release(searcher);
+    }
+  }
+}
