@@ -206,6 +206,23 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes without committing anything: what was written since the last commit (a build that failed
+   * half way, or the clearing before it) is dropped, and the writer's lock released, so that the
+   * index can be opened again.
+   */
+  void abandon() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      try {
+        writer.rollback();
+      } finally {
+        directory.close();
+      }
+    }
+  }
+
   private static String nullToEmpty(String text) {
     return text == null ? "" : text;
   }

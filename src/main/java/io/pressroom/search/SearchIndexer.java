@@ -301,7 +301,27 @@ class SearchIndexer {
     resumed = false;
   }
 
+  /**
+   * Builds {@code opened} from the database. One that fails is abandoned, its writer closed: its
+   * lock would otherwise stay held, and every retry fail to open the index again.
+   */
   private void build(SearchIndex opened) throws IOException {
+    try {
+      fill(opened);
+    } catch (IOException | RuntimeException e) {
+      if (index == opened) {
+        index = null; // a rebuild's: the retry opens what was last committed
+      }
+      try {
+        opened.abandon();
+      } catch (IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  private void fill(SearchIndex opened) throws IOException {
     LOG.info("Building the search index from the database");
     // Where the feed stands before reading: whatever is written meanwhile is applied again later.
     ChangePosition start = QuarkusTransaction.requiringNew().call(changes::latestPosition);

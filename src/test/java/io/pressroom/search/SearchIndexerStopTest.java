@@ -7,6 +7,8 @@ import io.pressroom.PressroomConfig;
 import io.pressroom.article.SearchSource;
 import io.pressroom.delivery.ChangesService;
 import io.pressroom.support.Eventually;
+import io.pressroom.support.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
@@ -34,6 +36,7 @@ class SearchIndexerStopTest {
   @Inject SearchSource source;
   @Inject ChangesService changes;
   @Inject DataSource dataSource;
+  @Inject Fixtures fixtures;
 
   @Test
   void aStopWhileTheIndexIsBusyLeavesItCommittedAndClosed() throws Exception {
@@ -59,6 +62,49 @@ class SearchIndexerStopTest {
     assertThat(stopper.isAlive()).isFalse();
     try (SearchIndex reopened = SearchIndex.open(directory)) {
       assertThat(reopened.resumePoint()).as("a commit with its place in the feed").isPresent();
+    }
+  }
+
+  @Test
+  void aBuildThatFailsIsTriedAgainAndThenAnswers() throws Exception {
+    fixtures.article(fixtures.author()).create();
+    Path directory = Files.createTempDirectory("pressroom-search-retry-");
+    SearchIndexer indexer =
+        new SearchIndexer(withIndexIn(directory), source, changes, new SimpleMeterRegistry());
+    try {
+      try (Connection locker = dataSource.getConnection()) {
+        locker.setAutoCommit(false);
+        try (Statement statement = locker.createStatement()) {
+          statement.execute("lock table articles in access exclusive mode");
+        }
+        indexer.onStart(null);
+        // The build's read of the articles waits for the lock: cancelled, the build fails with its
+        // index writer open. The retry (2 s later) waits for the lock again, until it is released.
+        Eventually.within(Duration.ofSeconds(10), this::cancelBuildRead, cancelled -> cancelled);
+        Eventually.within(Duration.ofSeconds(10), this::waitingForLocks, waiting -> waiting > 0);
+        locker.commit();
+      }
+      Eventually.within(Duration.ofSeconds(20), indexer::ready, ready -> ready);
+
+      long visible = QuarkusTransaction.requiringNew().call(source::publicCount);
+      assertThat(indexer.readyIndex().searchableDocuments()).isEqualTo(visible).isPositive();
+    } finally {
+      indexer.onStop(null);
+    }
+  }
+
+  /** Cancels the build's read of the articles if it is waiting for a lock now. */
+  private boolean cancelBuildRead() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select count(*) filter (where pg_cancel_backend(pid)) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like '%order by a.id limit%'")) {
+      rows.next();
+      return rows.getLong(1) > 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
