@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
@@ -27,6 +28,20 @@ final class DirectRead {
   private DirectRead() {}
 
   static List<Row> rows(EntityManager entityManager, String sql, Map<String, Object> parameters) {
+    return rows(entityManager, sql, parameters, Set.of());
+  }
+
+  /**
+   * The rows, with the text columns named in {@code byteColumns} read as the UTF-8 bytes PostgreSQL
+   * sent ({@link Row#bytes}): pgjdbc's {@code getBytes} on a text column hands over its raw value
+   * (text transfer, the connection's client encoding is always UTF8), where {@code getString}
+   * decodes it into a String that a writer of bytes would only encode again.
+   */
+  static List<Row> rows(
+      EntityManager entityManager,
+      String sql,
+      Map<String, Object> parameters,
+      Set<String> byteColumns) {
     SharedSessionContractImplementor session =
         entityManager.unwrap(SharedSessionContractImplementor.class);
     // What a native query does first: pending changes of this transaction must be visible.
@@ -44,7 +59,7 @@ final class DirectRead {
       }
       ResultSet resultSet = jdbc.getResultSetReturn().extract(statement, jdbcSql);
       try {
-        return read(resultSet);
+        return read(resultSet, byteColumns);
       } finally {
         jdbc.getLogicalConnection().getResourceRegistry().release(resultSet, statement);
       }
@@ -59,18 +74,21 @@ final class DirectRead {
     }
   }
 
-  private static List<Row> read(ResultSet resultSet) throws SQLException {
+  private static List<Row> read(ResultSet resultSet, Set<String> byteColumns) throws SQLException {
     ResultSetMetaData meta = resultSet.getMetaData();
     int count = meta.getColumnCount();
     Map<String, Integer> columns = new HashMap<>(count * 2);
+    boolean[] asBytes = new boolean[count];
     for (int i = 0; i < count; i++) {
-      columns.put(meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT), i);
+      String label = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+      columns.put(label, i);
+      asBytes[i] = byteColumns.contains(label);
     }
     List<Row> rows = new ArrayList<>();
     while (resultSet.next()) {
       Object[] values = new Object[count];
       for (int i = 0; i < count; i++) {
-        values[i] = resultSet.getObject(i + 1);
+        values[i] = asBytes[i] ? resultSet.getBytes(i + 1) : resultSet.getObject(i + 1);
       }
       rows.add(new Row(columns, values));
     }

@@ -2,6 +2,7 @@ package io.pressroom.feed;
 
 import static io.pressroom.feed.XmlText.clean;
 
+import io.pressroom.text.Utf8Buffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

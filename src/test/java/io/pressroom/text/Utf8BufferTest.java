@@ -1,4 +1,4 @@
-package io.pressroom.feed;
+package io.pressroom.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,34 +1,35 @@
-package io.pressroom.feed;
+package io.pressroom.text;
 
 import java.util.Arrays;
 
 /**
- * Bytes written as UTF-8 as they come, for {@link AtomWriter}: a feed of fifty bodies went through
- * a StringBuilder (which one non-Latin-1 character, the em dash of every title, widens to two bytes
- * a character) and was then encoded whole, character by character. Lone surrogates become {@code
- * ?}, as {@code String.getBytes(UTF_8)} writes them.
+ * Bytes written as UTF-8 as they come, for responses written by hand (the Atom writer, listings
+ * from their kept JSON): a feed of fifty bodies went through a StringBuilder (which one non-Latin-1
+ * character, the em dash of every title, widens to two bytes a character) and was then encoded
+ * whole, character by character. Lone surrogates become {@code ?}, as {@code
+ * String.getBytes(UTF_8)} writes them.
  */
-final class Utf8Buffer {
+public final class Utf8Buffer {
 
   private byte[] bytes;
   private int size;
 
-  Utf8Buffer(int capacity) {
+  public Utf8Buffer(int capacity) {
     bytes = new byte[capacity];
   }
 
   /** Room for {@code more} bytes; at most three bytes are written for one char. */
-  void reserve(int more) {
+  public void reserve(int more) {
     if (size + more > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
   }
 
-  Utf8Buffer append(String text) {
+  public Utf8Buffer append(String text) {
     return append(text, 0, text.length());
   }
 
-  Utf8Buffer append(String text, int start, int end) {
+  public Utf8Buffer append(String text, int start, int end) {
     reserve((end - start) * 3);
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
@@ -45,7 +46,7 @@ final class Utf8Buffer {
     return this;
   }
 
-  Utf8Buffer append(char c) {
+  public Utf8Buffer append(char c) {
     reserve(3);
     if (c < 0x80) {
       bytes[size++] = (byte) c;
@@ -55,13 +56,26 @@ final class Utf8Buffer {
     return this;
   }
 
+  /** Bytes that are UTF-8 already, as they are. */
+  public Utf8Buffer raw(byte[] utf8) {
+    return raw(utf8, 0, utf8.length);
+  }
+
+  /** A range of bytes that are UTF-8 already, as they are. */
+  public Utf8Buffer raw(byte[] utf8, int start, int end) {
+    reserve(end - start);
+    System.arraycopy(utf8, start, bytes, size, end - start);
+    size += end - start;
+    return this;
+  }
+
   /** An ASCII character; the caller has reserved room. */
-  void ascii(char c) {
+  public void ascii(char c) {
     bytes[size++] = (byte) c;
   }
 
   /** A char of the Basic Multilingual Plane beyond ASCII; the caller has reserved room. */
-  void put(char c) {
+  public void put(char c) {
     if (Character.isSurrogate(c)) {
       bytes[size++] = '?';
     } else if (c < 0x800) {
@@ -82,7 +96,7 @@ final class Utf8Buffer {
     bytes[size++] = (byte) (0x80 | (c & 0x3F));
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
   }
 }
