@@ -19,7 +19,7 @@ public final class Utf8Buffer {
   }
 
   /** Room for {@code more} bytes; at most three bytes are written for one char. */
-  public void reserve(int more) {
+  private void reserve(int more) {
     if (size + more > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
@@ -29,21 +29,46 @@ public final class Utf8Buffer {
     return append(text, 0, text.length());
   }
 
+  /**
+   * The chars from {@code start} to {@code end} as UTF-8. Runs of ASCII, most of any text here, are
+   * found first and then copied in one go (an array copy when the String is Latin-1 inside) instead
+   * of one char and one store at a time.
+   */
   public Utf8Buffer append(String text, int start, int end) {
     reserve((end - start) * 3);
-    for (int i = start; i < end; i++) {
+    int i = start;
+    while (i < end) {
+      int run = i;
+      while (i < end && text.charAt(i) < 0x80) {
+        i++;
+      }
+      if (i > run) {
+        asciiRun(text, run, i);
+      }
+      if (i == end) {
+        break;
+      }
       char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes[size++] = (byte) c;
-      } else if (Character.isHighSurrogate(c)
+      if (Character.isHighSurrogate(c)
           && i + 1 < end
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         codePoint(Character.toCodePoint(c, text.charAt(++i)));
       } else {
         put(c);
       }
+      i++;
     }
     return this;
+  }
+
+  /**
+   * Chars known to be ASCII, copied in bulk; the caller has reserved room. The deprecated {@code
+   * getBytes} keeps the low byte of each char, which for ASCII is its UTF-8.
+   */
+  @SuppressWarnings("deprecation")
+  private void asciiRun(String text, int start, int end) {
+    text.getBytes(start, end, bytes, size);
+    size += end - start;
   }
 
   public Utf8Buffer append(char c) {
@@ -69,13 +94,8 @@ public final class Utf8Buffer {
     return this;
   }
 
-  /** An ASCII character; the caller has reserved room. */
-  public void ascii(char c) {
-    bytes[size++] = (byte) c;
-  }
-
   /** A char of the Basic Multilingual Plane beyond ASCII; the caller has reserved room. */
-  public void put(char c) {
+  private void put(char c) {
     if (Character.isSurrogate(c)) {
       bytes[size++] = '?';
     } else if (c < 0x800) {
