@@ -111,7 +111,7 @@ class ArticleQueries {
             .append(") f left join lateral (")
             .appendAll(page(filter, after, limit, offset))
             .append(") p on true order by p.order_key" + direction + ", p.order_id" + direction);
-    List<Row> rows = sql.read(entityManager);
+    List<Row> rows = sql.read(entityManager, "listing_json");
     Row first = rows.get(0);
     String known = first.text("known_tags");
     ListingFacts facts =
@@ -250,7 +250,7 @@ class ArticleQueries {
    * The kept summaries (JSON text, counters included) of those of these articles that are public
    * now, by id; one statement.
    */
-  Map<Long, String> publicSummaries(List<Long> ids) {
+  Map<Long, byte[]> publicSummaries(List<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
@@ -258,8 +258,8 @@ class ArticleQueries {
         new SqlBuilder()
             .append("select " + KEPT_COLUMNS + " from articles a" + KEPT_JOIN)
             .append(" where a.id in (:ids) and " + PublicArticles.condition("a"), "ids", ids)
-            .read(entityManager);
-    Map<Long, String> summaries = new HashMap<>();
+            .read(entityManager, "listing_json");
+    Map<Long, byte[]> summaries = new HashMap<>();
     for (Row row : rows) {
       summaries.put(row.getLong("id"), ListingJson.item(item(row)));
     }
@@ -522,7 +522,7 @@ class ArticleQueries {
 
   private static ListingJson.Item item(Row row) {
     return new ListingJson.Item(
-        row.text("listing_json"),
+        row.bytes("listing_json"),
         row.getInt("like_count"),
         row.getInt("comment_count"),
         row.getDouble("rating_average"),

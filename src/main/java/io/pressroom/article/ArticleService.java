@@ -14,6 +14,7 @@ import io.pressroom.web.ProblemType;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,7 +145,7 @@ public class ArticleService {
 
   /** The page's JSON: the kept summaries as they are, the page information through Jackson. */
   private ListedPage page(List<ListingJson.Item> items, PageInfo info) {
-    return new ListedPage(ListingJson.page(items, json(info)), info.next());
+    return new ListedPage(ListingJson.page(items, jsonBytes(info)), info.next());
   }
 
   /**
@@ -222,10 +223,18 @@ public class ArticleService {
     }
   }
 
-  private <T> T read(String json, Class<T> type) {
+  private byte[] jsonBytes(Object value) {
+    try {
+      return mapper.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private <T> T read(byte[] json, Class<T> type) {
     try {
       return mapper.readValue(json, type);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("Could not read a kept " + type.getSimpleName(), e);
     }
   }

@@ -1,5 +1,6 @@
 package io.pressroom.db;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TupleElement;
@@ -116,6 +117,14 @@ public final class Row {
 
   public String text(String column) {
     return Rows.text(value(column));
+  }
+
+  /**
+   * A text column as UTF-8 bytes: as PostgreSQL sent them when the read asked for the column as
+   * bytes ({@link SqlBuilder#read(EntityManager, String...)}), else encoded from its text.
+   */
+  public byte[] bytes(String column) {
+    return Rows.utf8(value(column));
   }
 
   /** A timestamp as the API shows it: UTC, to the second. */

@@ -1,5 +1,6 @@
 package io.pressroom.db;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,6 +54,17 @@ public final class Rows {
   }
 
   public static String text(Object value) {
+    if (value instanceof byte[] utf8) {
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
     return value == null ? null : value.toString();
+  }
+
+  /** Text as UTF-8 bytes; bytes read as they are (see {@link Row#bytes}). */
+  public static byte[] utf8(Object value) {
+    if (value == null || value instanceof byte[]) {
+      return (byte[]) value;
+    }
+    return value.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

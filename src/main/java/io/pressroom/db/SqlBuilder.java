@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Assembles a native query from optional clauses while keeping every value a bound parameter. */
 public final class SqlBuilder {
@@ -54,6 +55,14 @@ public final class SqlBuilder {
    */
   public List<Row> read(EntityManager entityManager) {
     return DirectRead.rows(entityManager, sql.toString(), parameters);
+  }
+
+  /**
+   * As {@link #read(EntityManager)}, with the named text columns read as the UTF-8 bytes PostgreSQL
+   * sent ({@link Row#bytes}), for JSON that is passed through without being decoded.
+   */
+  public List<Row> read(EntityManager entityManager, String... byteColumns) {
+    return DirectRead.rows(entityManager, sql.toString(), parameters, Set.of(byteColumns));
   }
 
   /** The row of a query by key, if there is one ({@link Row#first}). */

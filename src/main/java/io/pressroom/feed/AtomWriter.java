@@ -2,6 +2,7 @@ package io.pressroom.feed;
 
 import static io.pressroom.feed.XmlText.clean;
 
+import io.pressroom.text.Utf8Buffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -115,37 +116,52 @@ final class AtomWriter {
   }
 
   /**
-   * JDOM's escapes for text and for attribute values, written as UTF-8 in the same pass (plain
-   * ASCII, the bulk of a body, one byte per char).
+   * JDOM's escapes for text and for attribute values, written as UTF-8 in the same pass: the text
+   * between the few characters that are escaped (most of a body) goes to the buffer as one run,
+   * which copies its ASCII in bulk. A high surrogate with a char after it becomes a character
+   * reference; a lone surrogate becomes {@code ?}, in the run as in {@code String.getBytes}.
    */
   private static void escape(
       Utf8Buffer xml, String value, int start, int end, boolean inAttribute) {
+    int plain = start;
     for (int i = start; i < end; i++) {
       char c = value.charAt(i);
-      // Room for the longest thing one char can become: "&#xA;" or a three-byte sequence.
-      xml.reserve(6);
-      if (c >= 0x80) {
-        if (Character.isHighSurrogate(c) && i + 1 < end) {
-          xml.append("&#x")
-              .append(Integer.toHexString(Character.toCodePoint(c, value.charAt(i + 1))))
-              .append(';');
-          i++;
-        } else {
-          xml.put(c);
+      String replacement;
+      if (c > '>' && c < 0x80) {
+        continue; // Letters and most punctuation: nothing to escape.
+      } else if (c < 0x80) {
+        replacement = replacement(c, inAttribute);
+        if (replacement == null) {
+          continue;
         }
+      } else if (Character.isHighSurrogate(c) && i + 1 < end) {
+        replacement =
+            "&#x" + Integer.toHexString(Character.toCodePoint(c, value.charAt(i + 1))) + ";";
+        xml.append(value, plain, i).append(replacement);
+        i++;
+        plain = i + 1;
+        continue;
+      } else {
         continue;
       }
-      switch (c) {
-        case '<' -> xml.append("&lt;");
-        case '>' -> xml.append("&gt;");
-        case '&' -> xml.append("&amp;");
-        case '\r' -> xml.append("&#xD;");
-        case '\n' -> xml.append(inAttribute ? "&#xA;" : EOL);
-        case '"' -> xml.append(inAttribute ? "&quot;" : "\"");
-        case '\t' -> xml.append(inAttribute ? "&#x9;" : "\t");
-        default -> xml.ascii(c);
-      }
+      xml.append(value, plain, i).append(replacement);
+      plain = i + 1;
     }
+    xml.append(value, plain, end);
+  }
+
+  /** What an ASCII char becomes in text or in an attribute value; null when it stays as it is. */
+  private static String replacement(char c, boolean inAttribute) {
+    return switch (c) {
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '&' -> "&amp;";
+      case '\r' -> "&#xD;";
+      case '\n' -> inAttribute ? "&#xA;" : EOL;
+      case '"' -> inAttribute ? "&quot;" : null;
+      case '\t' -> inAttribute ? "&#x9;" : null;
+      default -> null;
+    };
   }
 
   /** XML whitespace, the characters JDOM trims. */

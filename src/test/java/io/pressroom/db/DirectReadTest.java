@@ -46,4 +46,32 @@ class DirectReadTest {
             () -> DirectRead.positional("select :x", Map.of("x", List.of()), new ArrayList<>()))
         .hasMessageContaining(":x");
   }
+
+  @Test
+  void aStatementSeenBeforeIsBoundAfreshEachTime() {
+    String statement = "select 1 where t in (:tags) and x = :author -- once more";
+    for (List<String> tags : List.of(List.of("a"), List.of("a", "b", "c"), List.of("d", "e"))) {
+      Map<String, Object> parameters = new LinkedHashMap<>();
+      parameters.put("tags", tags);
+      parameters.put("author", "ann");
+      List<Object> values = new ArrayList<>();
+
+      String sql = DirectRead.positional(statement, parameters, values);
+
+      assertThat(sql)
+          .isEqualTo(
+              "select 1 where t in ("
+                  + String.join(", ", tags.stream().map(t -> "?").toList())
+                  + ") and x = ? -- once more");
+      List<Object> expected = new ArrayList<>(tags);
+      expected.add("ann");
+      assertThat(values).isEqualTo(expected);
+    }
+    List<Object> values = new ArrayList<>();
+    assertThat(DirectRead.positional("select :n as n", Map.of("n", 1L), values))
+        .isEqualTo("select ? as n");
+    assertThat(DirectRead.positional("select :n as n", Map.of("n", 2L), values))
+        .isEqualTo("select ? as n");
+    assertThat(values).containsExactly(1L, 2L);
+  }
 }

@@ -19,6 +19,7 @@ class AtomWriterTest {
   private static final String[] PIECES = {
     "a",
     "Zz",
+    "The quick brown fox jumps over the lazy dog, twice; then it rests. ",
     " ",
     "  ",
     "\t",

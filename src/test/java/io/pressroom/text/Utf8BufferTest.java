@@ -1,4 +1,4 @@
-package io.pressroom.feed;
+package io.pressroom.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,21 @@ import org.junit.jupiter.api.Test;
 class Utf8BufferTest {
 
   private static final String[] PIECES = {
-    "a", "Zz", " ", "é", "ÿ", "ü", "—", "✓", "\uFFFD", "🦀", "\uD83E", "\uDD80", "\u0000", "\u007F"
+    "a",
+    "Zz",
+    " ",
+    "The quick brown fox jumps over the lazy dog. ",
+    "é",
+    "ÿ",
+    "ü",
+    "—",
+    "✓",
+    "\uFFFD",
+    "🦀",
+    "\uD83E",
+    "\uDD80",
+    "\u0000",
+    "\u007F"
   };
 
   @Test
