@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -42,48 +41,49 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
     if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
       return Uni.createFrom().item(identity);
     }
-    long id;
-    UUID session;
-    try {
-      id = Long.parseLong(token.getSubject());
-      session = UUID.fromString(String.valueOf(token.<Object>getClaim(AccessTokens.SESSION_CLAIM)));
-    } catch (IllegalArgumentException | NullPointerException e) {
+    Optional<CurrentUser.TokenSession> named = CurrentUser.TokenSession.of(token);
+    if (named.isEmpty()) {
       return Uni.createFrom()
           .failure(new AuthenticationFailedException("The token names no account or no session"));
     }
-    Optional<AccountQueries.Identity> remembered = known.remembered(id, session);
+    CurrentUser.TokenSession session = named.get();
+    Optional<AccountQueries.Identity> remembered =
+        known.remembered(session.accountId(), session.session());
     if (remembered != null) {
       // No statement and no worker thread: the check as it was read, still standing.
-      return Uni.createFrom().item(() -> withAccount(identity, id, remembered));
+      return Uni.createFrom().item(() -> withAccount(identity, session, remembered));
     }
-    return context.runBlocking(() -> withCurrentAccount(identity, id, session));
+    return context.runBlocking(() -> withCurrentAccount(identity, session));
   }
 
   @ActivateRequestContext
-  SecurityIdentity withCurrentAccount(SecurityIdentity identity, long id, UUID session) {
+  SecurityIdentity withCurrentAccount(SecurityIdentity identity, CurrentUser.TokenSession session) {
     long since = known.readingSince();
-    Optional<AccountQueries.Identity> account = queries.identity(id, session);
-    known.remember(id, session, account, since);
-    return withAccount(identity, id, account);
+    Optional<AccountQueries.Identity> account =
+        queries.identity(session.accountId(), session.session());
+    known.remember(session.accountId(), session.session(), account, since);
+    return withAccount(identity, session, account);
   }
 
   private static SecurityIdentity withAccount(
-      SecurityIdentity identity, long id, Optional<AccountQueries.Identity> account) {
-    if (account.isEmpty() || account.get().disabled()) {
-      throw new AuthenticationFailedException("The account is disabled or gone");
-    }
-    if (!account.get().sessionOpen()) {
-      throw new AuthenticationFailedException("The session ended");
-    }
-    Role role = account.get().role();
+      SecurityIdentity identity,
+      CurrentUser.TokenSession session,
+      Optional<AccountQueries.Identity> account) {
+    CurrentUser.Caller caller =
+        CurrentUser.callerOf(session, account)
+            .orElseThrow(
+                () ->
+                    new AuthenticationFailedException(
+                        "The account is disabled or gone, or the session ended"));
+    Role role = caller.role();
     // A fresh builder rather than builder(identity), which would copy the token's groups as roles.
     QuarkusSecurityIdentity.Builder builder =
         QuarkusSecurityIdentity.builder()
             .setPrincipal(identity.getPrincipal())
             .addCredentials(identity.getCredentials())
             .addAttributes(identity.getAttributes())
-            .addAttribute(ACCOUNT_ID, id)
-            .addAttribute(HANDLE, account.get().handle())
+            .addAttribute(ACCOUNT_ID, caller.accountId())
+            .addAttribute(HANDLE, caller.handle())
             .addAttribute(ROLE, role);
     for (Role granted : Role.values()) {
       if (role.includes(granted)) {

@@ -4,6 +4,8 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, as far as a service needs to know: an account id, handle and role. */
 @RequestScoped
@@ -13,6 +15,23 @@ public class CurrentUser {
   public record Caller(long accountId, String handle, Role role) {
     public boolean is(Role atLeast) {
       return role.includes(atLeast);
+    }
+  }
+
+  /** The account and the session a verified token names. */
+  record TokenSession(long accountId, UUID session) {
+
+    /** Empty when the token names no account or no session: it is refused. */
+    static Optional<TokenSession> of(JsonWebToken token) {
+      try {
+        return Optional.of(
+            new TokenSession(
+                Long.parseLong(token.getSubject()),
+                UUID.fromString(
+                    String.valueOf(token.<Object>getClaim(AccessTokens.SESSION_CLAIM)))));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        return Optional.empty();
+      }
     }
   }
 
@@ -33,6 +52,19 @@ public class CurrentUser {
             identity.<Long>getAttribute(AccountIdentityAugmentor.ACCOUNT_ID),
             identity.getAttribute(AccountIdentityAugmentor.HANDLE),
             identity.getAttribute(AccountIdentityAugmentor.ROLE)));
+  }
+
+  /**
+   * The one rule of who a token's holder is, given the account and session as they stand (read by
+   * {@link AccountQueries#identity} or remembered by {@link KnownSessions}): nobody when the
+   * account is gone or disabled or the session ended, and otherwise the account with its role now
+   * (never the token's). Used by {@link AccountIdentityAugmentor} and by {@link RememberedCallers}.
+   */
+  static Optional<Caller> callerOf(TokenSession token, Optional<AccountQueries.Identity> account) {
+    if (account.isEmpty() || account.get().disabled() || !account.get().sessionOpen()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Caller(token.accountId(), account.get().handle(), account.get().role()));
   }
 
   /** The signed-in caller of an endpoint that requires one. */

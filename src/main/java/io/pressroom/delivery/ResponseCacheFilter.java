@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pressroom.PressroomConfig;
 import io.pressroom.account.ApiKeyFilter;
 import io.pressroom.account.CurrentUser;
+import io.pressroom.account.RememberedCallers;
 import io.pressroom.article.ArticleDetail;
 import io.pressroom.article.ArticleService;
 import io.pressroom.web.CachePolicy;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.HttpDates;
+import io.pressroom.web.ProblemMappers;
 import io.pressroom.web.Representations;
 import io.pressroom.web.ResponseDependencies;
 import jakarta.ws.rs.HttpMethod;
@@ -86,11 +88,14 @@ public class ResponseCacheFilter {
   private final ObjectMapper mapper;
   private final CachePolicy cachePolicy;
   private final PressroomConfig.EdgeCache edgeCache;
+  private final PressroomConfig.RateLimit limits;
+  private final RememberedCallers rememberedCallers;
 
   ResponseCacheFilter(
       ResponseCache cache,
       ResponseDependencies dependencies,
       CurrentUser currentUser,
+      RememberedCallers rememberedCallers,
       ArticleService articles,
       ObjectMapper mapper,
       CachePolicy cachePolicy,
@@ -102,6 +107,8 @@ public class ResponseCacheFilter {
     this.mapper = mapper;
     this.cachePolicy = cachePolicy;
     this.edgeCache = config.edgeCache();
+    this.limits = config.rateLimit();
+    this.rememberedCallers = rememberedCallers;
   }
 
   /**
@@ -116,6 +123,57 @@ public class ResponseCacheFilter {
   }
 
   /**
+   * Signed-in readers' hits are answered on the event loop too when nothing needs blocking work:
+   * rate limits are off (else the account's allowance may have to be asked of the shared store, by
+   * {@link RateLimitFilter#limitIdentified} on a worker thread), the token's check is in memory
+   * ({@link RememberedCallers}: the same rule and the same 401 as authentication), and on an
+   * article page the reader's own state is kept. Anything else goes on to {@link #serveKept}, as
+   * before.
+   */
+  @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10, nonBlocking = true)
+  public Optional<Response> serveSignedInEarly(ContainerRequestContext request) {
+    if (limits.enabled() || !signedIn(request)) {
+      return Optional.empty();
+    }
+    String path = request.getUriInfo().getPath();
+    boolean asksWho = SHARED_AFTER_SIGN_IN.matcher(path).matches();
+    if (!sharedWithSignedIn(request, path, asksWho)) {
+      return Optional.empty();
+    }
+    ResponseCache.Entry entry = cache.lookUp(key(request));
+    if (entry == null) {
+      // Counted, and kept when built, by serveKept.
+      return Optional.empty();
+    }
+    CurrentUser.Caller caller = null;
+    if (asksWho) {
+      RememberedCallers.Check check =
+          rememberedCallers.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+      if (check instanceof RememberedCallers.Refused) {
+        return Optional.of(ProblemMappers.unauthenticated(request.getUriInfo()));
+      }
+      if (!(check instanceof RememberedCallers.SignedIn signedIn)) {
+        return Optional.empty();
+      }
+      caller = signedIn.caller();
+    }
+    if (ARTICLE_PAGE.matcher(path).matches()) {
+      byte[] viewer;
+      if (caller == null
+          || entry.articlePage() == null
+          || request.getUriInfo().getRequestUri().getRawQuery() != null
+          || (viewer = cache.viewer(caller.accountId(), entry.articlePage().articleId())) == null) {
+        return Optional.empty();
+      }
+      ResponseCacheCounters.HITS.increment();
+      return Optional.of(withViewer(request, entry, viewer));
+    }
+    ResponseCacheCounters.HITS.increment();
+    return Optional.of(
+        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  /**
    * Aggregators' keyed requests share the anonymous answers once their key is recognised, and
    * signed-in readers once their token is (after the limits of {@link RateLimitFilter}).
    */
@@ -124,15 +182,25 @@ public class ResponseCacheFilter {
     if (RateLimitFilter.anonymous(request) && !RateLimitFilter.decidedOnWorker(request)) {
       return Optional.empty();
     }
-    return signedIn(request) ? serveSignedIn(request) : serve(request);
+    Optional<Response> hit = signedIn(request) ? serveSignedIn(request) : serve(request);
+    if (hit.isPresent()) {
+      ResponseCacheCounters.WORKER_HITS.increment();
+    }
+    return hit;
+  }
+
+  /** A GET whose kept public answer a signed-in reader may be sent, with their state if any. */
+  private boolean sharedWithSignedIn(
+      ContainerRequestContext request, String path, boolean asksWho) {
+    return cache.enabled()
+        && HttpMethod.GET.equals(request.getMethod())
+        && (asksWho || SAME_FOR_ANY_TOKEN.matcher(path).matches());
   }
 
   private Optional<Response> serveSignedIn(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     boolean asksWho = SHARED_AFTER_SIGN_IN.matcher(path).matches();
-    if (!cache.enabled()
-        || !HttpMethod.GET.equals(request.getMethod())
-        || !(asksWho || SAME_FOR_ANY_TOKEN.matcher(path).matches())) {
+    if (!sharedWithSignedIn(request, path, asksWho)) {
       return Optional.empty();
     }
     String key = key(request);
@@ -156,7 +224,7 @@ public class ResponseCacheFilter {
         return Optional.empty();
       }
       ResponseCacheCounters.HITS.increment();
-      return Optional.of(withViewer(request, entry, caller.get()));
+      return Optional.of(withViewer(request, entry, viewer(entry, caller.get())));
     }
     ResponseCacheCounters.HITS.increment();
     return Optional.of(
@@ -184,13 +252,23 @@ public class ResponseCacheFilter {
   }
 
   /**
-   * The kept public article page plus the reader's own state, kept too or read by one statement
-   * ({@link ResponseCache#viewer}): the same bytes as the page built for the reader ({@code viewer}
-   * is its last field, absent from the public page), with the entity tag of those bytes, so a 304
-   * never hides a change of the reader's state.
+   * The kept public article page plus the reader's own state ({@link ResponseCache#viewer}): the
+   * same bytes as the page built for the reader ({@code viewer} is its last field, absent from the
+   * public page), with the entity tag of those bytes, so a 304 never hides a change of the reader's
+   * state.
    */
   private Response withViewer(
-      ContainerRequestContext request, ResponseCache.Entry entry, CurrentUser.Caller caller) {
+      ContainerRequestContext request, ResponseCache.Entry entry, byte[] viewer) {
+    byte[] body = splice(entry.body(), viewer);
+    return answer(
+        request,
+        body,
+        entry.headers(),
+        Representations.entityTag(body, entry.articlePage().versionTag()));
+  }
+
+  /** The reader's own state on the kept page, kept or read now (one statement) and kept. */
+  private byte[] viewer(ResponseCache.Entry entry, CurrentUser.Caller caller) {
     ResponseDependencies.ArticlePage page = entry.articlePage();
     byte[] viewer = cache.viewer(caller.accountId(), page.articleId());
     if (viewer == null) {
@@ -198,9 +276,7 @@ public class ResponseCacheFilter {
       viewer = serialize(articles.viewer(page.articleId(), page.authorId(), caller.accountId()));
       cache.keepViewer(caller.accountId(), page.articleId(), viewer, stamp);
     }
-    byte[] body = splice(entry.body(), viewer);
-    return answer(
-        request, body, entry.headers(), Representations.entityTag(body, page.versionTag()));
+    return viewer;
   }
 
   /** {@code publicPage} with {@code ,"viewer":<viewer>} before its closing brace. */

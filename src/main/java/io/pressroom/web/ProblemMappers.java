@@ -206,7 +206,8 @@ public class ProblemMappers {
         List.of());
   }
 
-  private static Response unauthenticated(UriInfo uri) {
+  /** The 401 of every token that fails, wherever it is found to fail. */
+  public static Response unauthenticated(UriInfo uri) {
     return Response.fromResponse(
             Problems.response(
                 ProblemType.UNAUTHORIZED,

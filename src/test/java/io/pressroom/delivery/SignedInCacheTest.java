@@ -79,6 +79,36 @@ class SignedInCacheTest {
         .header("Cache-Control", PRIVATE);
   }
 
+  /**
+   * With rate limits on (as here) a signed-in hit waits for the account's allowance, which may have
+   * to be asked of the shared store, on a worker thread ({@link SignedInCacheWithoutRateLimitsTest}
+   * has them off).
+   */
+  @Test
+  void withRateLimitsOnASignedInHitIsCountedAgainstTheAccountOnAWorkerThread() {
+    String tag = fixtures.tag();
+    String slug = fixtures.article(fixtures.author()).tags(tag).create();
+    Users.User reader = users.reader();
+    for (String path :
+        new String[] {"/api/v1/articles/" + slug, "/api/v1/tags/" + tag + "/articles"}) {
+      given().get(path).then().statusCode(200);
+      reader.request().get(path).then().statusCode(200);
+      double before = ResponseCacheCounters.WORKER_HITS.count();
+      String remaining =
+          reader
+              .request()
+              .get(path)
+              .then()
+              .statusCode(200)
+              .header("X-Cache", "hit")
+              .header("RateLimit-Limit", "1000000")
+              .extract()
+              .header("RateLimit-Remaining");
+      assertThat(Long.parseLong(remaining)).isLessThan(1000000);
+      assertThat(ResponseCacheCounters.WORKER_HITS.count()).isEqualTo(before + 1);
+    }
+  }
+
   @Test
   void aSignedInListingIsTheKeptAnonymousAnswer() {
     String tag = fixtures.tag();
