@@ -214,17 +214,7 @@ final class SearchQueries {
    * alloc"}, as the index has them for any stop words between the two.
    */
   List<String> pairs(String text) {
-    List<String> pairs = new ArrayList<>();
-    try (TokenStream tokens = analyzer.tokenStream(SearchFields.PAIRS, text)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken()) {
-        pairs.add(term.toString());
-      }
-      tokens.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<String> pairs = terms(SearchFields.PAIRS, text);
     if (!pairs.isEmpty() && pairs.get(0).startsWith(SearchFields.FILLER + " ")) {
       pairs.remove(0);
     }
@@ -270,18 +260,23 @@ final class SearchQueries {
   }
 
   private List<String> analysed(String word) {
-    List<String> analysed = new ArrayList<>();
-    try (TokenStream tokens = analyzer.tokenStream(SearchFields.BODY, word)) {
+    return terms(SearchFields.BODY, word);
+  }
+
+  /** The terms the analysis of {@code field} makes of {@code text}, in order. */
+  private List<String> terms(String field, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream tokens = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
       while (tokens.incrementToken()) {
-        analysed.add(term.toString());
+        terms.add(term.toString());
       }
       tokens.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return analysed;
+    return terms;
   }
 
   /** The word as the index spells the beginning of a term: lower case, letters and digits. */
