@@ -35,6 +35,30 @@ public class ArticleGateway {
   /** A visible article and the extra columns read with it. */
   public record Found(ArticleRef article, Row row) {}
 
+  /**
+   * A write of another package on an article that moves the article's counters when it changes a
+   * row (a like, a comment), run in one statement with finding the article: a round trip and a
+   * statement instead of three, on the most frequent writes.
+   *
+   * <p>{@code statement} is a data-modifying statement (a {@code with} query of its own) over
+   * {@code target t}, the article as {@link #requireVisible(String)} reads it ({@code t.id}, {@code
+   * t.visible}); it must change rows only {@code where t.visible}, and return {@code article_id}
+   * for each row it changed, at most one. The article's {@code like_count} and {@code
+   * comment_count} then move by {@code likes} and {@code comments}, by SQL increments. {@code
+   * columns} (with aliases) are read over {@code written w} (what the statement returned, null
+   * columns when it changed nothing) and {@code joins}.
+   */
+  public record CountedWrite(
+      SqlBuilder statement, String columns, SqlBuilder joins, int likes, int comments) {
+
+    public static CountedWrite of(SqlBuilder statement, int likes, int comments) {
+      return new CountedWrite(statement, "", new SqlBuilder(), likes, comments);
+    }
+  }
+
+  /** A visible article after a {@link CountedWrite}: whether it changed a row, and its columns. */
+  public record Written(ArticleRef article, boolean changed, Row row) {}
+
   private final ArticleQueries queries;
 
   ArticleGateway(ArticleQueries queries) {
@@ -73,22 +97,33 @@ public class ArticleGateway {
   }
 
   /**
-   * Counts a like ({@code +1}) or its withdrawal ({@code -1}). The counters of an article move only
-   * by SQL increments, never by a value computed from a read, so that they stay equal to their rows
-   * however many readers act at once; the caller changes the rows in the same transaction.
+   * Runs {@code write} on the public article {@code slug} and moves its counters when it changed a
+   * row, in one statement; 404 when there is no article to see, 410 once deleted (the write then
+   * changed nothing). The counters of an article move only by SQL increments, never by a value
+   * computed from a read, so that they stay equal to their rows however many readers act at once.
    */
-  public void countLikes(long articleId, int delta) {
-    queries.moveCounters(articleId, delta, 0, 0, 0);
+  public Written writeVisible(String slug, CountedWrite write) {
+    Row row =
+        require(
+            queries.writeCounted(slug, write),
+            notFoundMessage(slug),
+            r -> r.bool("deleted"),
+            r -> r.bool("visible"),
+            r -> r.text("slug"));
+    return new Written(ref(row), row.bool("changed"), row);
   }
 
-  /** Counts a comment ({@code +1}) or its deletion ({@code -1}); see {@link #countLikes}. */
+  /**
+   * Counts a comment ({@code +1}) or its deletion ({@code -1}), as {@link #writeVisible} moves
+   * counters; the caller changes the rows in the same transaction.
+   */
   public void countComments(long articleId, int delta) {
     queries.moveCounters(articleId, 0, delta, 0, 0);
   }
 
   /**
    * Counts ratings ({@code ratings}: +1 for a new one, -1 for a withdrawn one, 0 for a changed
-   * score) and moves their sum by {@code scoreDelta}; see {@link #countLikes}.
+   * score) and moves their sum by {@code scoreDelta}; see {@link #countComments}.
    */
   public void countRatings(long articleId, int ratings, int scoreDelta) {
     queries.moveCounters(articleId, 0, 0, ratings, scoreDelta);

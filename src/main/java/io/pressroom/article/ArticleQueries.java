@@ -324,6 +324,39 @@ class ArticleQueries {
 
   // Writes
 
+  /**
+   * The gateway's reference of the article with this slug, a write of another package over it and
+   * the counters that write moves, in one statement (see {@link ArticleGateway.CountedWrite}).
+   */
+  Optional<Row> writeCounted(String slug, ArticleGateway.CountedWrite write) {
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append(
+                "with target as (select a.id as id, a.slug as slug, a.author_id as author_id,"
+                    + " a.deleted_at is not null as deleted, ("
+                    + PublicArticles.condition("a")
+                    + ") as visible from articles a where a.slug = :key), written as (",
+                "key",
+                slug)
+            .appendAll(write.statement())
+            // Moved by SQL increments, and only when the write changed a row: exact however many
+            // readers act at once, as moveCounters is.
+            .append(
+                "), counted as (update articles c set like_count = c.like_count + :likes,"
+                    + " comment_count = c.comment_count + :comments"
+                    + " where c.id in (select w.article_id from written w))",
+                "likes",
+                write.likes())
+            .bind("comments", write.comments())
+            .append(
+                " select t.id as id, t.slug as slug, t.author_id as author_id, t.deleted as"
+                    + " deleted, t.visible as visible, w.article_id is not null as changed")
+            .append(write.columns().isEmpty() ? "" : ", " + write.columns())
+            .append(" from target t left join written w on w.article_id = t.id")
+            .appendAll(write.joins());
+    return sql.write(entityManager).stream().findFirst();
+  }
+
   /** The article with this slug, locked for a change; deleted ones too. */
   Optional<Article> lockBySlug(String slug) {
     return Article.<Article>find("slug", slug)

@@ -1,9 +1,11 @@
 package io.pressroom.comment;
 
+import io.pressroom.article.ArticleGateway;
 import io.pressroom.article.PublicArticles;
 import io.pressroom.author.AuthorRef;
 import io.pressroom.db.Row;
 import io.pressroom.db.Rows;
+import io.pressroom.db.SqlBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -134,6 +136,43 @@ class CommentQueries {
             .setParameter("at", at)
             .setParameter("depth", depth)
             .getSingleResult());
+  }
+
+  /**
+   * Inserts a comment on the article found as {@code target t} (not a reply), when readers may see
+   * the article; with the columns {@link #newComment} reads (see {@link
+   * ArticleGateway.CountedWrite}).
+   */
+  ArticleGateway.CountedWrite insertOnArticle(long authorId, String body, String html, Instant at) {
+    return new ArticleGateway.CountedWrite(
+        new SqlBuilder()
+            .append(
+                "insert into comments (article_id, parent_id, author_id, body, body_html,"
+                    + " created_at, depth) select t.id, null, :author, :body, :html, :at, 0"
+                    + " from target t where t.visible returning article_id, id, created_at",
+                "author",
+                authorId)
+            .bind("body", body)
+            .bind("html", html)
+            .bind("at", at),
+        "w.id as comment_id, w.created_at as comment_created_at, u.handle as handle,"
+            + " u.name as name, u.avatar_url as avatar_url",
+        new SqlBuilder().append(" left join accounts u on u.id = :author"),
+        0,
+        1);
+  }
+
+  /** The comment {@link #insertOnArticle} wrote, as readers see it. */
+  static CommentView newComment(Row row, String body, String html) {
+    return new CommentView(
+        row.getLong("comment_id"),
+        null,
+        body,
+        html,
+        new AuthorRef(row.text("handle"), row.text("name"), row.text("avatar_url")),
+        row.instant("comment_created_at"),
+        null,
+        false);
   }
 
   /** Replaces a comment's text. */

@@ -98,6 +98,15 @@ public class CommentService {
   /** Posts a comment by the caller on a public article, as a reply if {@code parentId} is set. */
   @Transactional
   public CommentView create(CurrentUser.Caller caller, String slug, NewComment request) {
+    if (request.parentId() == null) {
+      CommentThreads.Posted posted =
+          threads.addToArticle(slug, caller.accountId(), request.body(), now());
+      webhooks.commentCreated(posted.comment().id(), posted.article());
+      changes.fire(
+          new ArticleChanged(
+              posted.article().id(), posted.article().slug(), ArticleChanged.Kind.FEEDBACK));
+      return posted.comment();
+    }
     ArticleRef article = articles.requireVisible(slug);
     long id =
         threads.add(article.id(), caller.accountId(), request.parentId(), request.body(), now());

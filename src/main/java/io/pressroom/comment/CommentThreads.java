@@ -1,6 +1,7 @@
 package io.pressroom.comment;
 
 import io.pressroom.article.ArticleGateway;
+import io.pressroom.article.ArticleRef;
 import io.pressroom.comment.CommentQueries.Placeholder;
 import io.pressroom.text.MarkdownRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,21 @@ class CommentThreads {
     articles.countComments(articleId, 1);
     return id;
   }
+
+  /**
+   * Posts a comment on the public article {@code slug} (not a reply) and counts it, in one
+   * statement with finding the article: the most frequent comment takes one round trip. 404 or 410
+   * for the article as {@link ArticleGateway#writeVisible} answers.
+   */
+  Posted addToArticle(String slug, long authorId, String body, Instant at) {
+    String html = markdown.toSafeCommentHtml(body);
+    ArticleGateway.Written written =
+        articles.writeVisible(slug, queries.insertOnArticle(authorId, body, html, at));
+    return new Posted(written.article(), CommentQueries.newComment(written.row(), body, html));
+  }
+
+  /** A comment just posted and the article it is on. */
+  record Posted(ArticleRef article, CommentView comment) {}
 
   /**
    * Erases a comment's text and uncounts it. While it has listed replies it stays listed as a

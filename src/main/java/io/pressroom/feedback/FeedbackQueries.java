@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 
 /**
  * All the SQL of likes and ratings. The article's counters beside them belong to the article
- * package ({@code ArticleGateway.countLikes}, {@code countRatings}).
+ * package ({@code ArticleGateway.writeVisible}, {@code countRatings}).
  */
 @ApplicationScoped
 class FeedbackQueries {
@@ -23,26 +23,27 @@ class FeedbackQueries {
     this.entityManager = entityManager;
   }
 
-  /** Records the like; returns whether there was none before. */
-  boolean insertLike(long articleId, long accountId) {
-    return entityManager
-            .createNativeQuery(
-                "insert into likes (article_id, account_id) values (:article, :me)"
-                    + " on conflict do nothing")
-            .setParameter("article", articleId)
-            .setParameter("me", accountId)
-            .executeUpdate()
-        == 1;
+  /**
+   * Records the reader's like of the article found as {@code target t}, if there was none (see
+   * {@link ArticleGateway.CountedWrite}).
+   */
+  SqlBuilder like(long accountId) {
+    return new SqlBuilder()
+        .append(
+            "insert into likes (article_id, account_id) select t.id, :me from target t"
+                + " where t.visible on conflict do nothing returning article_id",
+            "me",
+            accountId);
   }
 
-  /** Removes the like; returns whether there was one. */
-  boolean deleteLike(long articleId, long accountId) {
-    return entityManager
-            .createNativeQuery("delete from likes where article_id = :article and account_id = :me")
-            .setParameter("article", articleId)
-            .setParameter("me", accountId)
-            .executeUpdate()
-        == 1;
+  /** Removes the reader's like of the article found as {@code target t}, if there was one. */
+  SqlBuilder unlike(long accountId) {
+    return new SqlBuilder()
+        .append(
+            "delete from likes l using target t where l.article_id = t.id and l.account_id = :me"
+                + " and t.visible returning l.article_id",
+            "me",
+            accountId);
   }
 
   /** Records a first rating; returns false when the reader already has one. */

@@ -12,9 +12,10 @@ import java.util.OptionalLong;
 
 /**
  * Likes and ratings of published articles. Each write inserts, changes or deletes the reader's own
- * row first and moves the article's counters in the same transaction (see {@link FeedbackQueries}),
- * and only when the row really changed; so the counters stay equal to the rows however many readers
- * act at once, and repeating a request changes nothing.
+ * row first and moves the article's counters in the same transaction (a like or its withdrawal in
+ * the same statement, {@link ArticleGateway#writeVisible}), and only when the row really changed;
+ * so the counters stay equal to the rows however many readers act at once, and repeating a request
+ * changes nothing.
  */
 @ApplicationScoped
 public class FeedbackService {
@@ -35,20 +36,21 @@ public class FeedbackService {
   /** The reader likes the article; liking it again changes nothing. */
   @Transactional
   public void like(long accountId, String slug) {
-    ArticleRef article = target(slug);
-    if (queries.insertLike(article.id(), accountId)) {
-      articles.countLikes(article.id(), 1);
-      feedbackChanged(article);
+    ArticleGateway.Written like =
+        articles.writeVisible(slug, ArticleGateway.CountedWrite.of(queries.like(accountId), 1, 0));
+    if (like.changed()) {
+      feedbackChanged(like.article());
     }
   }
 
   /** The reader takes the like back; when there is none, nothing changes. */
   @Transactional
   public void unlike(long accountId, String slug) {
-    ArticleRef article = target(slug);
-    if (queries.deleteLike(article.id(), accountId)) {
-      articles.countLikes(article.id(), -1);
-      feedbackChanged(article);
+    ArticleGateway.Written unlike =
+        articles.writeVisible(
+            slug, ArticleGateway.CountedWrite.of(queries.unlike(accountId), -1, 0));
+    if (unlike.changed()) {
+      feedbackChanged(unlike.article());
     }
   }
 
