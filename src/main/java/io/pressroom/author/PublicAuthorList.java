@@ -45,7 +45,9 @@ class PublicAuthorList {
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
-    if (change.shown()) {
+    // Likes, ratings and comments change only counters, not who has a public profile or how many
+    // follow them.
+    if (change.shown() && change.kind() != ArticleChanged.Kind.FEEDBACK) {
       snapshot.drop();
     }
   }

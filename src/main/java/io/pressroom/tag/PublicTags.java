@@ -43,7 +43,8 @@ class PublicTags {
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
-    if (change.shown()) {
+    // Likes, ratings and comments change only counters, not which tags have public articles.
+    if (change.shown() && change.kind() != ArticleChanged.Kind.FEEDBACK) {
       snapshot.drop();
     }
   }

@@ -7,6 +7,7 @@ import io.pressroom.account.Account;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.SqlStatements;
+import io.pressroom.support.Users;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,7 @@ class SuggestionCopiesTest {
   @Inject Fixtures fixtures;
   @Inject SqlStatements statements;
   @Inject EntityManager entityManager;
+  @Inject Users users;
 
   @Test
   void aSuggestionOnceWarmRunsNoStatementButTheOneThatConfirmsTitles() {
@@ -47,6 +50,28 @@ class SuggestionCopiesTest {
     assertThat(withTitles).isEqualTo(1);
     assertThat(suggest(tag).getList("tags.slug")).containsExactly(tag);
     assertThat(suggest(author.handle()).getList("authors.handle")).contains(author.handle());
+  }
+
+  @Test
+  void likesAndCommentsKeepTheCopiesOfTagsAndAuthors() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    String slug = fixtures.article(author).tags(tag).create();
+    Users.User reader = users.reader();
+    suggest(tag);
+
+    // Feedback changes neither which tags have public articles nor who follows whom (issue 14:
+    // the write mix dropped both copies on every like and comment).
+    reader.request().put("/api/v1/articles/" + slug + "/like").then().statusCode(204);
+    reader
+        .json()
+        .body(Map.of("body", "Kept."))
+        .post("/api/v1/articles/" + slug + "/comments")
+        .then()
+        .statusCode(201);
+
+    assertThat(statements.countDuring(() -> suggest(tag))).isZero();
+    assertThat(suggest(tag).getList("tags.slug")).containsExactly(tag);
   }
 
   @Test
