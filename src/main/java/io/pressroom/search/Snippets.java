@@ -13,7 +13,9 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -144,6 +146,14 @@ final class Snippets {
     FromDocValues(Builder builder, IndexReader reader) {
       super(builder);
       this.reader = reader;
+    }
+
+    /** Offsets from postings, each word looked up once per page ({@link PageOffsets}). */
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return source == OffsetSource.POSTINGS
+          ? new PageOffsets(components)
+          : super.getOffsetStrategy(source, components);
     }
 
     @Override
