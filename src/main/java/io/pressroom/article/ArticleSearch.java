@@ -9,5 +9,6 @@ import java.util.Optional;
  */
 public interface ArticleSearch {
 
-  Optional<Shown<ArticlePage>> search(ArticleSearchRequest request);
+  /** The page of results as it is sent (JSON of {@link ArticlePage}) and the ids it looked at. */
+  Optional<Shown<ListedPage>> search(ArticleSearchRequest request);
 }

@@ -15,7 +15,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,12 +53,9 @@ public class ArticleService {
       }
       filter = filter.withTags(List.of(pathTag.get()));
     }
-    Optional<Shown<ArticlePage>> found = searchEngine(filter, pathTag, pageRequest);
+    Optional<Shown<ListedPage>> found = searchEngine(filter, pathTag, pageRequest);
     if (found.isPresent()) {
-      ArticlePage searched = found.get().body();
-      return new Shown<>(
-          new ListedPage(json(searched).getBytes(StandardCharsets.UTF_8), searched.page().next()),
-          found.get().articleIds());
+      return found.get();
     }
     return listing(restrictForCaller(filter, caller), pageRequest, pathTag);
   }
@@ -68,7 +64,7 @@ public class ArticleService {
    * A search of public articles goes to the search engine when one is there and can answer it: its
    * filters are those the engine keeps (not updatedSince), its order relevance or newest first.
    */
-  private Optional<Shown<ArticlePage>> searchEngine(
+  private Optional<Shown<ListedPage>> searchEngine(
       ArticleFilter filter, Optional<String> pathTag, PageRequest pageRequest) {
     boolean searchable =
         filter.query().isPresent()
@@ -181,6 +177,22 @@ public class ArticleService {
   }
 
   /**
+   * The summaries of those of these articles that readers may see now, by id: each one's JSON
+   * (UTF-8, counters included) as listings send it, from the kept summaries.
+   */
+  public Map<Long, byte[]> publicSummaryJson(List<Long> ids) {
+    return queries.publicSummaries(ids);
+  }
+
+  /**
+   * A page of search results as it is sent: these summaries ({@link #publicSummaryJson}) in order,
+   * each with its snippet, and the page information.
+   */
+  public ListedPage searchedPage(List<byte[]> summaries, List<String> snippets, PageInfo info) {
+    return new ListedPage(ListingJson.searched(summaries, snippets, jsonBytes(info)), info.next());
+  }
+
+  /**
    * Summaries of those of these articles that readers may see now, by id, read from the kept
    * summaries as listings send them.
    */
@@ -212,14 +224,6 @@ public class ArticleService {
       long authorId) {
     public String versionTag() {
       return Article.versionTag(version);
-    }
-  }
-
-  private String json(Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Could not write " + value.getClass().getSimpleName(), e);
     }
   }
 

@@ -3,11 +3,10 @@ package io.pressroom.search;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pressroom.PressroomConfig;
-import io.pressroom.article.ArticlePage;
 import io.pressroom.article.ArticleSearch;
 import io.pressroom.article.ArticleSearchRequest;
 import io.pressroom.article.ArticleService;
-import io.pressroom.article.ArticleSummary;
+import io.pressroom.article.ListedPage;
 import io.pressroom.article.SearchSource;
 import io.pressroom.article.Shown;
 import io.pressroom.web.CursorCodec;
@@ -69,7 +68,7 @@ class LuceneArticleSearch implements ArticleSearch {
   }
 
   @Override
-  public Optional<Shown<ArticlePage>> search(ArticleSearchRequest request) {
+  public Optional<Shown<ListedPage>> search(ArticleSearchRequest request) {
     SearchIndex index = indexer.readyIndex();
     if (config.engine() != PressroomConfig.SearchEngine.LUCENE || index == null) {
       return Optional.empty();
@@ -82,7 +81,10 @@ class LuceneArticleSearch implements ArticleSearch {
     SearchSource.FilterIds ids = filterIds(request);
     Query words = queries.articles(request.query(), index::hasTerm);
     if (words == null) {
-      return Optional.of(empty(page));
+      return Optional.of(
+          new Shown<>(
+              articles.searchedPage(List.of(), List.of(), new PageInfo(page.limit(), 0, null)),
+              List.of()));
     }
     SearchPage.Filters filters =
         new SearchPage.Filters(
@@ -114,7 +116,7 @@ class LuceneArticleSearch implements ArticleSearch {
               true);
       timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       List<Long> found = hits.ids();
-      Map<Long, ArticleSummary> visible = articles.publicSummaries(found);
+      Map<Long, byte[]> visible = articles.publicSummaryJson(found);
       List<SearchPage.Hit> shown = new ArrayList<>();
       for (SearchPage.Hit hit : hits.hits()) {
         if (visible.containsKey(hit.id())) {
@@ -128,10 +130,7 @@ class LuceneArticleSearch implements ArticleSearch {
       String[] marked =
           snippets.snippets(
               searcher, rewritten, shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
-      List<ArticleSummary> items = new ArrayList<>();
-      for (int i = 0; i < shown.size(); i++) {
-        items.add(visible.get(shown.get(i).id()).withSnippet(marked[i]));
-      }
+      List<byte[]> items = shown.stream().map(hit -> visible.get(hit.id())).toList();
       String next =
           more
               ? cursors.encode(
@@ -139,8 +138,10 @@ class LuceneArticleSearch implements ArticleSearch {
               : null;
       return Optional.of(
           new Shown<>(
-              new ArticlePage(
-                  items, new PageInfo(page.limit(), hits.total(), next, hits.totalIsEstimate())),
+              articles.searchedPage(
+                  items,
+                  List.of(marked),
+                  new PageInfo(page.limit(), hits.total(), next, hits.totalIsEstimate())),
               found));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -178,9 +179,5 @@ class LuceneArticleSearch implements ArticleSearch {
           ProblemType.VALIDATION, "The filters name a tag or author that does not exist.", errors);
     }
     return ids;
-  }
-
-  private static Shown<ArticlePage> empty(PageRequest page) {
-    return new Shown<>(new ArticlePage(List.of(), new PageInfo(page.limit(), 0, null)), List.of());
   }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -104,7 +107,7 @@ final class SearchPage {
       int size,
       boolean counted)
       throws IOException {
-    Query query = withFilters(words, filters);
+    Query query = withFilters(words, filters, searcher.getIndexReader());
     Sort sort = byRelevance ? BY_RELEVANCE : BY_NEWEST;
     FieldDoc afterDoc =
         after
@@ -137,7 +140,7 @@ final class SearchPage {
     return new Hits(hits, total, estimate);
   }
 
-  static Query withFilters(Query words, Filters filters) {
+  static Query withFilters(Query words, Filters filters, IndexReader reader) throws IOException {
     BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
     long lowest =
         filters.publishedAfter().map(at -> SearchFields.micros(at) + 1).orElse(Long.MIN_VALUE);
@@ -145,7 +148,9 @@ final class SearchPage {
     if (filters.publishedBefore().isPresent()) {
       highest = Math.min(highest, SearchFields.micros(filters.publishedBefore().get()) - 1);
     }
-    query.add(LongField.newRangeQuery(SearchFields.PUBLISHED, lowest, highest), Occur.FILTER);
+    if (!keepsAll(reader, lowest, highest)) {
+      query.add(LongField.newRangeQuery(SearchFields.PUBLISHED, lowest, highest), Occur.FILTER);
+    }
     if (!filters.tagIds().isEmpty()) {
       query.add(
           LongField.newSetQuery(
@@ -156,6 +161,31 @@ final class SearchPage {
         .authorId()
         .ifPresent(id -> query.add(LongField.newExactQuery(SearchFields.AUTHOR, id), Occur.FILTER));
     return query.build();
+  }
+
+  /**
+   * Whether every article of the index was published within [lowest, highest]: then the range
+   * filters nothing out. It is left out because it is not free: next to a query of few matches
+   * Lucene checks the range against each match's doc values (a twentieth of a phrase search), even
+   * though the usual range ("published by now") holds for every article but those scheduled.
+   */
+  private static boolean keepsAll(IndexReader reader, long lowest, long highest)
+      throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      PointValues points = leaf.reader().getPointValues(SearchFields.PUBLISHED);
+      if (points == null) {
+        if (leaf.reader().maxDoc() > 0) {
+          return false;
+        }
+        continue;
+      }
+      if (points.getDocCount() != leaf.reader().maxDoc()
+          || LongPoint.decodeDimension(points.getMinPackedValue(), 0) < lowest
+          || LongPoint.decodeDimension(points.getMaxPackedValue(), 0) > highest) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static SortField newest(String field) {

@@ -41,6 +41,14 @@ final class SearchQueries {
   private static final Pattern PARTS = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
   private static final float PROXIMITY_BOOST = 2f;
 
+  /** The text fields but the body, with their boosts: where a two-word phrase's words score. */
+  private static final Map<String, Float> BESIDE_BODY =
+      Map.of(
+          SearchFields.TITLE,
+          SearchFields.BOOSTS.get(SearchFields.TITLE),
+          SearchFields.SUMMARY,
+          SearchFields.BOOSTS.get(SearchFields.SUMMARY));
+
   /**
    * The most words a prefix of a search stands for. They are scored like the words themselves (with
    * their document frequencies blended), so the best matches are found without visiting every
@@ -145,8 +153,11 @@ final class SearchQueries {
 
   /**
    * A quoted phrase. Of two words it is their pair, one term (exact: a pair is only made of
-   * adjacent words of one field); the words themselves only score, so that a phrase in the title
-   * outranks one in the body, and tell the snippets what to mark. A longer one needs all its pairs
+   * adjacent words of one field); the words themselves only score, in the title and summary, so
+   * that a phrase in the title outranks one in the body, and tell the snippets what to mark (which
+   * mark a query's words in every text field, see {@link Snippets}). Not in the body: the pair
+   * already scores how often the phrase is there, and scoring both words in every matching body
+   * (common words, long postings) took most of a phrase search. A longer one needs all its pairs
    * and still its positions (pairs that are all present may stand apart): the pairs, rare, lead the
    * conjunction, and positions are read only for the articles that have every pair. One word is
    * just that word.
@@ -162,8 +173,10 @@ final class SearchQueries {
     }
     if (pairs.size() == 1) {
       Query words =
-          acrossFields(fields, field -> builder.createBooleanQuery(field, quoted, Occur.MUST));
-      phrase.add(words, Occur.SHOULD);
+          acrossFields(BESIDE_BODY, field -> builder.createBooleanQuery(field, quoted, Occur.MUST));
+      if (words != null) {
+        phrase.add(words, Occur.SHOULD);
+      }
     } else {
       phrase.add(
           acrossFields(fields, field -> builder.createPhraseQuery(field, quoted)), Occur.MUST);

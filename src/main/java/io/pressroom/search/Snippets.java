@@ -3,6 +3,7 @@ package io.pressroom.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -12,7 +13,9 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -38,6 +41,8 @@ final class Snippets {
   private static final String[] FIELDS = {
     SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE
   };
+
+  private static final Set<String> TEXT_FIELDS = Set.of(FIELDS);
 
   private static final int[] ONE = {1};
 
@@ -81,7 +86,11 @@ final class Snippets {
             // article and field (weight matches, phrases checked strictly) costs more than the
             // search itself. A phrase's words are so marked wherever they stand in the passage.
             .withWeightMatches(false)
-            .withHighlightPhrasesStrictly(false);
+            .withHighlightPhrasesStrictly(false)
+            // A word of the query marks in every text field, whichever field the query asked it
+            // in: a phrase's words score only in the title and summary (see SearchQueries), yet
+            // are marked in the body's passage. Pairs are no words of a text and stay unmarked.
+            .withFieldMatcher(TEXT_FIELDS::contains);
     UnifiedHighlighter highlighter = new FromDocValues(builder, searcher.getIndexReader());
     // Field by field, each only for the articles still without a passage: most match in the body,
     // so the summary and title are seldom looked at (each field of each article costs a look-up of
@@ -137,6 +146,14 @@ final class Snippets {
     FromDocValues(Builder builder, IndexReader reader) {
       super(builder);
       this.reader = reader;
+    }
+
+    /** Offsets from postings, each word looked up once per page ({@link PageOffsets}). */
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return source == OffsetSource.POSTINGS
+          ? new PageOffsets(components)
+          : super.getOffsetStrategy(source, components);
     }
 
     @Override

@@ -3,8 +3,12 @@ package io.pressroom.article;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pressroom.text.Utf8Buffer;
+import io.pressroom.web.PageInfo;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -121,6 +125,47 @@ class ListingJsonTest {
     assertEquals(
         "{\"items\":[" + one + "," + one + "],\"page\":" + page + "}",
         text(ListingJson.page(List.of(item, item), pageBytes)));
+  }
+
+  @Test
+  void aSearchedPageIsWhatJacksonWritesForItsSummariesWithSnippets() throws Exception {
+    ObjectMapper jackson = new ObjectMapper().findAndRegisterModules();
+    jackson.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    String[] snippetPieces = {
+      "a", " ", "<mark>", "</mark>", "&amp;", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0001",
+      "\u001F", "\u007F", "é", "—", "中文", "🦀", "…", "/", "\u2028"
+    };
+    Random random = new Random(43);
+    for (int round = 0; round < 300; round++) {
+      List<ArticleSummary> summaries = new ArrayList<>();
+      List<byte[]> json = new ArrayList<>();
+      List<String> snippets = new ArrayList<>();
+      for (int i = 0; i < random.nextInt(5); i++) {
+        ArticleSummary summary =
+            new ArticleSummary(
+                "s-" + i,
+                "Title " + i,
+                "Summary " + round,
+                null,
+                List.of(),
+                Instant.ofEpochSecond(1_700_000_000L + round),
+                Instant.ofEpochSecond(1_700_000_100L + round),
+                3,
+                null,
+                new ArticleStats(random.nextInt(100), random.nextInt(9), 4.5, 2));
+        StringBuilder snippet = new StringBuilder();
+        for (int k = 0; k < random.nextInt(40); k++) {
+          snippet.append(snippetPieces[random.nextInt(snippetPieces.length)]);
+        }
+        summaries.add(summary.withSnippet(snippet.toString()));
+        json.add(jackson.writeValueAsBytes(summary));
+        snippets.add(snippet.toString());
+      }
+      PageInfo info = new PageInfo(20, round, round % 2 == 0 ? null : "c2VhcmNo", round % 3 == 0);
+      assertEquals(
+          jackson.writeValueAsString(new ArticlePage(summaries, info)),
+          text(ListingJson.searched(json, snippets, jackson.writeValueAsBytes(info))));
+    }
   }
 
   private static ListingJson.Item item(
