@@ -3,6 +3,7 @@ package io.pressroom.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -170,7 +171,10 @@ class SuggestedTitlesTest {
     return hits.stream().map(SearchPage.Hit::id).toList();
   }
 
-  /** Titles of one to six words, some published at the same instant, some still scheduled. */
+  /**
+   * Titles of one to six words, published over eleven years (many in the same minutes, some at the
+   * same instant, some still scheduled).
+   */
   private static void index(ByteBuffersDirectory directory, int count) throws IOException {
     Random random = new Random(14);
     try (IndexWriter writer =
@@ -180,7 +184,10 @@ class SuggestedTitlesTest {
         for (int i = random.nextInt(6); i >= 0; i--) {
           title.add(WORDS.get(random.nextInt(WORDS.size())));
         }
-        Instant published = NOW.minusSeconds(random.nextInt(50) * 60L - 300);
+        Instant published =
+            random.nextInt(4) == 0
+                ? NOW.minusSeconds(random.nextInt(50) * 60L - 300)
+                : NOW.minus(Duration.ofDays(random.nextInt(4000)));
         writer.addDocument(article(id, String.join(" ", title), published));
         if (id % 97 == 0) {
           writer.commit();
