@@ -124,6 +124,7 @@ final class AtomWriter {
   private static void escape(
       Utf8Buffer xml, String value, int start, int end, boolean inAttribute) {
     int plain = start;
+    boolean ascii = true;
     for (int i = start; i < end; i++) {
       char c = value.charAt(i);
       String replacement;
@@ -137,17 +138,28 @@ final class AtomWriter {
       } else if (Character.isHighSurrogate(c) && i + 1 < end) {
         replacement =
             "&#x" + Integer.toHexString(Character.toCodePoint(c, value.charAt(i + 1))) + ";";
-        xml.append(value, plain, i).append(replacement);
+        run(xml, value, plain, i, ascii).append(replacement);
         i++;
         plain = i + 1;
+        ascii = true;
         continue;
       } else {
+        ascii = false;
         continue;
       }
-      xml.append(value, plain, i).append(replacement);
+      run(xml, value, plain, i, ascii).append(replacement);
       plain = i + 1;
+      ascii = true;
     }
-    xml.append(value, plain, end);
+    run(xml, value, plain, end, ascii);
+  }
+
+  /**
+   * The chars between two escapes: copied as ASCII when the scan saw nothing else in them (most
+   * runs of a body), rather than scanned a second time.
+   */
+  private static Utf8Buffer run(Utf8Buffer xml, String value, int start, int end, boolean ascii) {
+    return ascii ? xml.ascii(value, start, end) : xml.append(value, start, end);
   }
 
   /** What an ASCII char becomes in text or in an attribute value; null when it stays as it is. */

@@ -12,14 +12,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All the SQL of feeds, read by column alias: at most two statements per feed whatever its length
- * (the tag or author, then the newest entries with their authors and tags).
+ * All the SQL of feeds, read by column alias: one statement per feed whatever its length (the
+ * newest entries with their authors and tags; a tag's feed finds its tag in the same statement).
  */
 @ApplicationScoped
 class FeedQueries {
 
   /** The longest a feed gets: its newest entries. */
   static final int MAX_ENTRIES = 50;
+
+  /** An entry's columns, of the article {@code a} and its author {@code u}. */
+  private static final String ENTRY_COLUMNS =
+      "a.id as id, a.slug as slug, a.title as title, a.summary as summary,"
+          + " a.body_html as body_html, a.published_at as published_at,"
+          + " a.updated_at as updated_at, u.handle as author_handle,"
+          + " u.name as author_name, "
+          + TagService.REFS_COLUMN
+          + " as tags";
 
   private final EntityManager entityManager;
 
@@ -43,13 +52,6 @@ class FeedQueries {
       String authorName,
       List<TagRef> tags) {}
 
-  Optional<Subject> tag(String slug) {
-    return subject(
-        new SqlBuilder()
-            .append("select t.id as id, t.name as name, t.created_at as created_at from tags t")
-            .append(" where t.slug = :slug", "slug", slug));
-  }
-
   /**
    * When the installation began, as far as its data tells: the oldest account. The everything feed
    * dates itself with this while it has no entries, so that an empty feed keeps one validator.
@@ -62,37 +64,14 @@ class FeedQueries {
     return row.isNull("first_activity") ? Instant.EPOCH : row.instant("first_activity");
   }
 
-  /**
-   * The newest public articles, newest first; scoped to a tag (by slug) or an author (by handle)
-   * when given.
-   */
-  List<Entry> entries(Optional<String> tagSlug, Optional<String> authorHandle) {
+  /** The newest public articles, newest first; scoped to an author (by handle) when given. */
+  List<Entry> entries(Optional<String> authorHandle) {
     SqlBuilder sql =
         new SqlBuilder()
-            .append(
-                "select a.id as id, a.slug as slug, a.title as title, a.summary as summary,"
-                    + " a.body_html as body_html, a.published_at as published_at,"
-                    + " a.updated_at as updated_at, u.handle as author_handle,"
-                    + " u.name as author_name, "
-                    + TagService.REFS_COLUMN
-                    + " as tags from ");
-    // A tag's feed walks that tag's range of article_tags_public_idx, newest first. The tag is
-    // found by its slug inside the statement, as listings do: with its id bound, PostgreSQL never
-    // chose the cached generic plan (pg_prepared_statements: 0 generic of 8) and planned each feed
-    // afresh; behind the sub-select one plan serves every tag.
-    if (tagSlug.isPresent()) {
-      sql.append(
-          "article_tags at join articles a on a.id = at.article_id"
-              + " join accounts u on u.id = a.author_id"
-              + " where at.tag_id = (select t.id from tags t where t.slug = :tagSlug)"
-              + " and at.public and at.published_at <= now() and ",
-          "tagSlug",
-          tagSlug.get());
-    } else {
-      sql.append("articles a join accounts u on u.id = a.author_id where ");
-    }
-    sql.append(PublicArticles.condition("a"));
-    // The author by handle inside the statement, like the tag: a bound id gets a plan per feed.
+            .append("select " + ENTRY_COLUMNS + " from articles a join accounts u on u.id =")
+            .append(" a.author_id where " + PublicArticles.condition("a"));
+    // The author by handle inside the statement: with a bound id, PostgreSQL never chose the cached
+    // generic plan (pg_prepared_statements: 0 generic of 8) and planned each feed afresh.
     authorHandle.ifPresent(
         handle ->
             sql.append(
@@ -101,30 +80,62 @@ class FeedQueries {
                 handle));
     // The limit is written into the statement, not bound, so that PostgreSQL keeps one plan for it
     // instead of planning each feed afresh (see ArticleQueries.pageBounds).
-    sql.append(
-        tagSlug.isPresent()
-            ? " order by at.published_at desc, at.article_id desc limit " + MAX_ENTRIES
-            : " order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
-    return sql.read(entityManager).stream()
-        .map(
-            row ->
-                new Entry(
-                    row.getLong("id"),
-                    row.text("slug"),
-                    row.text("title"),
-                    row.text("summary"),
-                    row.text("body_html"),
-                    row.instant("published_at"),
-                    row.instant("updated_at"),
-                    row.text("author_handle"),
-                    row.text("author_name"),
-                    TagService.refs(row.text("tags"))))
-        .toList();
+    sql.append(" order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
+    return sql.read(entityManager).stream().map(FeedQueries::entry).toList();
   }
 
-  private Optional<Subject> subject(SqlBuilder sql) {
-    return sql.read(entityManager).stream()
-        .findFirst()
-        .map(row -> new Subject(row.getLong("id"), row.text("name"), row.instant("created_at")));
+  /** A tag's feed: the tag and its newest public entries. */
+  record TagFeed(Subject tag, List<Entry> entries) {}
+
+  /**
+   * The tag of {@code slug} and its newest public entries, newest first, in one statement: the
+   * entries walk the tag's range of article_tags_public_idx beside the tag's row (a tag without
+   * public articles is one row of the tag with no entry), its id taken from that row, so one plan
+   * serves every tag (with its id bound, PostgreSQL planned each feed afresh). Empty when no tag
+   * has the slug.
+   */
+  Optional<TagFeed> tagFeed(String slug) {
+    List<Row> rows =
+        new SqlBuilder()
+            .append(
+                "select t.id as tag_id, t.name as tag_name, t.created_at as tag_created_at, e.*"
+                    + " from tags t left join lateral (select "
+                    + ENTRY_COLUMNS
+                    + ", at.published_at as order_key, at.article_id as order_id"
+                    + " from article_tags at join articles a on a.id = at.article_id"
+                    + " join accounts u on u.id = a.author_id"
+                    + " where at.tag_id = t.id and at.public and at.published_at <= now() and "
+                    + PublicArticles.condition("a")
+                    + " order by at.published_at desc, at.article_id desc limit "
+                    + MAX_ENTRIES
+                    + ") e on true where t.slug = :slug"
+                    + " order by e.order_key desc, e.order_id desc",
+                "slug",
+                slug)
+            .read(entityManager);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Row first = rows.get(0);
+    Subject tag =
+        new Subject(
+            first.getLong("tag_id"), first.text("tag_name"), first.instant("tag_created_at"));
+    List<Entry> entries =
+        rows.stream().filter(row -> !row.isNull("id")).map(FeedQueries::entry).toList();
+    return Optional.of(new TagFeed(tag, entries));
+  }
+
+  private static Entry entry(Row row) {
+    return new Entry(
+        row.getLong("id"),
+        row.text("slug"),
+        row.text("title"),
+        row.text("summary"),
+        row.text("body_html"),
+        row.instant("published_at"),
+        row.instant("updated_at"),
+        row.text("author_handle"),
+        row.text("author_name"),
+        TagService.refs(row.text("tags")));
   }
 }

@@ -41,7 +41,7 @@ public class FeedService {
   public record Rendered(byte[] body, String contentType, Instant updated, List<Long> articles) {}
 
   public Rendered everything(FeedFormat format, UriInfo uri) {
-    List<FeedQueries.Entry> entries = queries.entries(Optional.empty(), Optional.empty());
+    List<FeedQueries.Entry> entries = queries.entries(Optional.empty());
     Instant updated = newest(entries).orElseGet(queries::firstActivity);
     return render(
         format,
@@ -55,11 +55,12 @@ public class FeedService {
   }
 
   public Rendered tag(String slug, FeedFormat format, UriInfo uri) {
-    FeedQueries.Subject tag =
+    FeedQueries.TagFeed found =
         queries
-            .tag(slug)
+            .tagFeed(slug)
             .orElseThrow(() -> ProblemException.notFound("No tag has the slug '" + slug + "'."));
-    List<FeedQueries.Entry> entries = queries.entries(Optional.of(slug), Optional.empty());
+    FeedQueries.Subject tag = found.tag();
+    List<FeedQueries.Entry> entries = found.entries();
     return render(
         format,
         uri,
@@ -73,8 +74,7 @@ public class FeedService {
 
   public Rendered author(String handle, FeedFormat format, UriInfo uri) {
     AuthorIdentity author = authors.requireAuthor(handle);
-    List<FeedQueries.Entry> entries =
-        queries.entries(Optional.empty(), Optional.of(author.handle()));
+    List<FeedQueries.Entry> entries = queries.entries(Optional.of(author.handle()));
     return render(
         format,
         uri,

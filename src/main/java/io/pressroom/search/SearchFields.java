@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.shingle.ShingleAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -26,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
 final class SearchFields {
 
   /** Bump when fields or analysis change: indexes of another schema are rebuilt from scratch. */
-  static final String SCHEMA = "4";
+  static final String SCHEMA = "5";
 
   static final String KEY = "key";
   static final String ID = "id";
@@ -45,6 +47,14 @@ final class SearchFields {
    * #FILLER}: {@code memory of allocators} gives {@code "memori _"} and {@code "_ alloc"}.
    */
   static final String PAIRS = "pairs";
+
+  /**
+   * Every beginning of every word of the title, as the analysis spells the word ({@code kernels}
+   * gives {@code k}, {@code ke}, ... {@code kernel}): the word a reader is still typing in a
+   * suggestion is one term here, whatever its length, rather than a prefix expanded over every word
+   * of the index it begins (a one-letter one over thousands). Only whether an article has them.
+   */
+  static final String TITLE_BEGINNINGS = "title_beginnings";
 
   /** What stands in a pair for a word the analysis dropped (a stop word). */
   static final String FILLER = "_";
@@ -110,10 +120,48 @@ final class SearchFields {
     return type;
   }
 
-  /** English words in every field, and their pairs in {@link #PAIRS}. */
+  /** The title's word beginnings ({@link #TITLE_BEGINNINGS}) of the document. */
+  static void addTitleBeginnings(Document doc, String title) {
+    doc.add(new Field(TITLE_BEGINNINGS, title, BEGINNINGS_TYPE));
+  }
+
+  private static final FieldType BEGINNINGS_TYPE = beginnings();
+
+  private static FieldType beginnings() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
+  /**
+   * English words in every field, their pairs in {@link #PAIRS} and the beginnings of the title's
+   * in {@link #TITLE_BEGINNINGS}.
+   */
   static Analyzer analyzer() {
     Analyzer pairs =
         new ShingleAnalyzerWrapper(new EnglishAnalyzer(), 2, 2, " ", false, false, FILLER);
-    return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(PAIRS, pairs));
+    return new PerFieldAnalyzerWrapper(
+        new EnglishAnalyzer(),
+        Map.of(PAIRS, pairs, TITLE_BEGINNINGS, beginningsOf(new EnglishAnalyzer())));
+  }
+
+  /** Each word {@code words} makes, and every beginning of it, from one letter to the whole. */
+  private static Analyzer beginningsOf(Analyzer words) {
+    return new AnalyzerWrapper(words.getReuseStrategy()) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return words;
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(
+          String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(
+            components.getSource(),
+            new EdgeNGramTokenFilter(components.getTokenStream(), 1, Integer.MAX_VALUE, true));
+      }
+    };
   }
 }

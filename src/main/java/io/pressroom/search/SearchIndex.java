@@ -248,6 +248,7 @@ final class SearchIndex implements AutoCloseable {
     SearchFields.addText(doc, SearchFields.SUMMARY, summary);
     SearchFields.addText(doc, SearchFields.BODY, body);
     SearchFields.addPairs(doc, article.title(), summary, body);
+    SearchFields.addTitleBeginnings(doc, article.title());
     return doc;
   }
 }

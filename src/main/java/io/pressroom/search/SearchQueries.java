@@ -16,6 +16,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -48,6 +49,12 @@ final class SearchQueries {
           SearchFields.BOOSTS.get(SearchFields.TITLE),
           SearchFields.SUMMARY,
           SearchFields.BOOSTS.get(SearchFields.SUMMARY));
+
+  /**
+   * What a word the last one only begins weighs, against the field's weight: suggestions rank the
+   * titles it alone matches on this (all alike, so newest first).
+   */
+  static final float PREFIX_WEIGHT = 0.5f;
 
   /**
    * The most words a prefix of a search stands for. They are scored like the words themselves (with
@@ -87,9 +94,10 @@ final class SearchQueries {
   }
 
   /**
-   * {@code terms} null: the last word is always also a prefix, of constant score. Only a search of
-   * every text field uses {@link SearchFields#PAIRS} (which holds the pairs of all of them);
-   * suggestions, over titles alone, check phrases by positions.
+   * {@code terms} null: the last word is always also a prefix of a title word, of constant score
+   * (one term of {@link SearchFields#TITLE_BEGINNINGS}). Only a search of every text field uses
+   * {@link SearchFields#PAIRS} (which holds the pairs of all of them); suggestions, over titles
+   * alone, check phrases by positions.
    */
   private Optional<Query> build(
       String text, Map<String, Float> fields, int minPrefix, Terms terms) {
@@ -251,14 +259,22 @@ final class SearchQueries {
     }
     for (Map.Entry<String, Float> field : fields.entrySet()) {
       Term start = new Term(field.getKey(), stem);
-      PrefixQuery begins =
+      Query begins =
           terms == null
-              ? new PrefixQuery(start)
+              ? titleBeginning(stem)
               : new PrefixQuery(
                   start, new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
-      either.add(new BoostQuery(begins, field.getValue() * 0.5f), Occur.SHOULD);
+      either.add(new BoostQuery(begins, field.getValue() * PREFIX_WEIGHT), Occur.SHOULD);
     }
     return either.build();
+  }
+
+  /**
+   * The articles with a title word that begins with {@code stem}, of constant score, as a prefix of
+   * the title's words would find them, but one term ({@link SearchFields#TITLE_BEGINNINGS}).
+   */
+  static Query titleBeginning(String stem) {
+    return new ConstantScoreQuery(new TermQuery(new Term(SearchFields.TITLE_BEGINNINGS, stem)));
   }
 
   /** Whether {@code word} also stands for the words it begins. */

@@ -11,20 +11,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 
 /**
  * Suggestions while typing: tags and authors by the beginning of their names (from their own
  * packages, which keep a copy of the public ones per instance: no statement once loaded), and
  * public articles whose title has words beginning as typed, from the search index (the last word a
- * prefix), best match first, then newest; PostgreSQL confirms they are public (one statement, none
- * without hits), since the index follows unpublications and deletions a moment after they commit:
- * on this instance when the indexer next wakes (after the commit), on others when the changes feed
- * or their next poll brings the change. Nothing removes a title from every index in the step that
- * makes it non-public, so the index alone could suggest one just unpublished or deleted. While the
- * index is not ready, no article is suggested.
+ * prefix), best match first, then newest ({@link SuggestedTitles}); PostgreSQL confirms they are
+ * public (one statement, none without hits), since the index follows unpublications and deletions a
+ * moment after they commit: on this instance when the indexer next wakes (after the commit), on
+ * others when the changes feed or their next poll brings the change. Nothing removes a title from
+ * every index in the step that makes it non-public, so the index alone could suggest one just
+ * unpublished or deleted. While the index is not ready, no article is suggested.
  */
 @ApplicationScoped
 class SuggestionService {
@@ -33,7 +31,8 @@ class SuggestionService {
   private final AuthorService authors;
   private final ArticleService articles;
   private final SearchIndexer indexer;
-  private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
+  private final SuggestedTitles titles =
+      new SuggestedTitles(new SearchQueries(SearchFields.analyzer()));
 
   SuggestionService(
       TagService tags, AuthorService authors, ArticleService articles, SearchIndexer indexer) {
@@ -53,34 +52,24 @@ class SuggestionService {
 
   private List<Suggestions.ArticleTitle> articleTitles(String text, int limit) {
     SearchIndex index = indexer.readyIndex();
-    Query titles = queries.titles(text);
-    if (index == null || titles == null) {
+    if (index == null) {
       return List.of();
     }
-    SearchPage.Hits hits;
+    List<SearchPage.Hit> hits;
     try {
       IndexSearcher searcher = index.acquire();
       try {
-        hits =
-            SearchPage.find(
-                searcher,
-                titles,
-                new SearchPage.Filters(
-                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
-                true,
-                Optional.empty(),
-                0,
-                limit,
-                false);
+        hits = titles.find(searcher, text, Instant.now(), limit);
       } finally {
         index.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<Long, ArticleTitle> visible = articles.publicTitles(hits.ids());
+    List<Long> ids = hits.stream().map(SearchPage.Hit::id).toList();
+    Map<Long, ArticleTitle> visible = articles.publicTitles(ids);
     List<Suggestions.ArticleTitle> found = new ArrayList<>();
-    for (long id : hits.ids()) {
+    for (long id : ids) {
       ArticleTitle title = visible.get(id);
       if (title != null) {
         found.add(new Suggestions.ArticleTitle(title.slug(), title.title()));

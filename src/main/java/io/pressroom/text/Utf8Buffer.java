@@ -62,6 +62,16 @@ public final class Utf8Buffer {
   }
 
   /**
+   * The chars from {@code start} to {@code end}, which the caller knows to be ASCII (it has looked
+   * at each already), copied in bulk without looking at them again.
+   */
+  public Utf8Buffer ascii(String text, int start, int end) {
+    reserve(end - start);
+    asciiRun(text, start, end);
+    return this;
+  }
+
+  /**
    * Chars known to be ASCII, copied in bulk; the caller has reserved room. The deprecated {@code
    * getBytes} keeps the low byte of each char, which for ASCII is its UTF-8.
    */

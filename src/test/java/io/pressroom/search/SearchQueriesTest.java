@@ -26,7 +26,7 @@ class SearchQueriesTest {
   void shortPrefixesAndStopWordsAloneMatchNothingExtra() {
     assertThat(queries.articles("ke").toString()).doesNotContain("*");
     assertThat(queries.articles("an")).isNull();
-    assertThat(queries.titles("r").toString()).contains("title:r*");
+    assertThat(queries.titles("r").toString()).contains("title_beginnings:r");
   }
 
   @Test
