@@ -29,6 +29,13 @@ public class ArticleGateway {
     }
   }
 
+  /**
+   * Joins the feedback counters of {@code articles a} (V18) as {@code ctr}, for {@link Extra}
+   * columns that show them: {@code ctr.like_count}, {@code ctr.comment_count}, {@code
+   * ctr.rating_count}, {@code ctr.rating_average}. Every article has its row.
+   */
+  public static final String COUNTERS_JOIN = " join article_counters ctr on ctr.article_id = a.id";
+
   /** Nothing more than the reference. */
   private static final Extra NOTHING = Extra.columns("");
 
@@ -43,10 +50,10 @@ public class ArticleGateway {
    * <p>{@code statement} is a data-modifying statement (a {@code with} query of its own) over
    * {@code target t}, the article as {@link #requireVisible(String)} reads it ({@code t.id}, {@code
    * t.visible}); it must change rows only {@code where t.visible}, and return {@code article_id}
-   * for each row it changed, at most one. The article's {@code like_count} and {@code
-   * comment_count} then move by {@code likes} and {@code comments}, by SQL increments. {@code
-   * columns} (with aliases) are read over {@code written w} (what the statement returned, null
-   * columns when it changed nothing) and {@code joins}.
+   * for each row it changed, at most one. The article's like and comment counters then move by
+   * {@code likes} and {@code comments}, by SQL increments. {@code columns} (with aliases) are read
+   * over {@code written w} (what the statement returned, null columns when it changed nothing) and
+   * {@code joins}.
    */
   public record CountedWrite(
       SqlBuilder statement, String columns, SqlBuilder joins, int likes, int comments) {

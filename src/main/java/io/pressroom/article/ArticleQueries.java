@@ -30,8 +30,8 @@ class ArticleQueries {
       "a.id as id, a.slug as slug, a.title as title, a.summary as summary,"
           + " a.published_at as published_at, a.updated_at as updated_at,"
           + " a.reading_minutes as reading_minutes, a.cover_image_url as cover_image_url,"
-          + " a.like_count as like_count, a.comment_count as comment_count,"
-          + " a.rating_average as rating_average, a.rating_count as rating_count,"
+          + " ctr.like_count as like_count, ctr.comment_count as comment_count,"
+          + " ctr.rating_average as rating_average, ctr.rating_count as rating_count,"
           + " u.handle as author_handle, u.name as author_name, u.avatar_url as author_avatar, "
           + TagService.REFS_COLUMN
           + " as tags";
@@ -43,10 +43,12 @@ class ArticleQueries {
    */
   private static final String KEPT_COLUMNS =
       "a.id as id, coalesce(k.summary_json, (select r.summary_json from article_listing_rows(array[a.id]) r))"
-          + " as listing_json, a.like_count as like_count, a.comment_count as comment_count,"
-          + " a.rating_average as rating_average, a.rating_count as rating_count";
+          + " as listing_json, ctr.like_count as like_count, ctr.comment_count as comment_count,"
+          + " ctr.rating_average as rating_average, ctr.rating_count as rating_count";
 
-  private static final String KEPT_JOIN = " left join article_listings k on k.article_id = a.id";
+  /** The kept JSON and the feedback counters (V18) of {@code articles a}. */
+  private static final String KEPT_JOIN =
+      " left join article_listings k on k.article_id = a.id" + ArticleGateway.COUNTERS_JOIN;
 
   /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
   private static final String TAG_TOTAL =
@@ -169,6 +171,10 @@ class ArticleQueries {
             .appendAll(from(filter))
             .append(KEPT_JOIN)
             .appendAll(where(filter));
+    if (sort.byCounter() && filter.status() == ArticleStatus.PUBLISHED) {
+      // Implied by the public condition; spelt out so that the counters' partial index serves it.
+      sql.append(" and ctr.live");
+    }
     after.ifPresent(
         position ->
             sql.append(
@@ -223,6 +229,7 @@ class ArticleQueries {
                         + ") as visible,"
                         + " a.author_id as author_id, a.version as version"
                         + " from articles a join accounts u on u.id = a.author_id"
+                        + ArticleGateway.COUNTERS_JOIN
                         + " where a.slug = :slug",
                     Tuple.class)
                 .setParameter("slug", slug))
@@ -342,9 +349,9 @@ class ArticleQueries {
             // Moved by SQL increments, and only when the write changed a row: exact however many
             // readers act at once, as moveCounters is.
             .append(
-                "), counted as (update articles c set like_count = c.like_count + :likes,"
-                    + " comment_count = c.comment_count + :comments"
-                    + " where c.id in (select w.article_id from written w))",
+                "), counted as (update article_counters c set like_count = c.like_count +"
+                    + " :likes, comment_count = c.comment_count + :comments"
+                    + " where c.article_id in (select w.article_id from written w))",
                 "likes",
                 write.likes())
             .bind("comments", write.comments())
@@ -407,9 +414,9 @@ class ArticleQueries {
   void moveCounters(long articleId, int likes, int comments, int ratings, int ratingSum) {
     entityManager
         .createNativeQuery(
-            "update articles set like_count = like_count + :likes, comment_count = comment_count"
-                + " + :comments, rating_count = rating_count + :ratings, rating_sum = rating_sum"
-                + " + :ratingSum where id = :id")
+            "update article_counters set like_count = like_count + :likes, comment_count ="
+                + " comment_count + :comments, rating_count = rating_count + :ratings, rating_sum"
+                + " = rating_sum + :ratingSum where article_id = :id")
         .setParameter("likes", likes)
         .setParameter("comments", comments)
         .setParameter("ratings", ratings)

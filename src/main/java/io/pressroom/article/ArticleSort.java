@@ -7,9 +7,9 @@ enum ArticleSort {
   NEWEST("-publishedAt", "a.published_at", "timestamptz", true),
   OLDEST("publishedAt", "a.published_at", "timestamptz", false),
   RECENTLY_UPDATED("-updatedAt", "a.updated_at", "timestamptz", true),
-  MOST_LIKED("-likes", "a.like_count", "integer", true),
-  BEST_RATED("-rating", "a.rating_average", "double precision", true),
-  MOST_DISCUSSED("-comments", "a.comment_count", "integer", true),
+  MOST_LIKED("-likes", "ctr.like_count", "integer", true),
+  BEST_RATED("-rating", "ctr.rating_average", "double precision", true),
+  MOST_DISCUSSED("-comments", "ctr.comment_count", "integer", true),
   RELEVANCE("relevance", "ts_rank_cd(a.search, websearch_to_tsquery('english', :q))", "real", true);
 
   private final String parameter;
@@ -38,6 +38,11 @@ enum ArticleSort {
 
   boolean descending() {
     return descending;
+  }
+
+  /** Ordered by a feedback counter: read from the counters' own partial indexes (V18). */
+  boolean byCounter() {
+    return this == MOST_LIKED || this == BEST_RATED || this == MOST_DISCUSSED;
   }
 
   boolean byPublication() {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps threads in shape and {@code articles.comment_count} exact as comments come and go.
+ * Keeps threads in shape and the article's comment counter exact as comments come and go.
  *
  * <p>The count covers the comments that are not deleted. It changes only by SQL increments in the
  * same transaction as the insert or the deletion, so it stays exact however many people comment at

@@ -106,6 +106,7 @@ class FeedbackQueries {
   ArticleGateway.Extra ratingColumns(OptionalLong accountId) {
     SqlBuilder joins =
         new SqlBuilder()
+            .append(ArticleGateway.COUNTERS_JOIN)
             .append(" left join lateral (select")
             .append(" count(*) filter (where r.score = 1) as s1,")
             .append(" count(*) filter (where r.score = 2) as s2,")
@@ -120,7 +121,7 @@ class FeedbackQueries {
           accountId.getAsLong());
     }
     return new ArticleGateway.Extra(
-        "a.rating_count as rating_count, a.rating_average as rating_average, h.s1 as s1,"
+        "ctr.rating_count as rating_count, ctr.rating_average as rating_average, h.s1 as s1,"
             + " h.s2 as s2, h.s3 as s3, h.s4 as s4, h.s5 as s5, "
             + (accountId.isPresent() ? "m.score" : "cast(null as smallint)")
             + " as mine",

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -197,6 +198,53 @@ class ArticleAuthoringTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void feedbackSortsFollowPublicationAndKeepTheCounters() {
+    Users.User author = users.author();
+    Users.User editor = users.editor();
+    Users.User reader = users.reader();
+    String tag = Fixtures.unique("sorted");
+    String slug = create(author, article("Sorted by likes " + Fixtures.unique("t"), tag));
+    editor.request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+    reader.request().put("/api/v1/articles/" + slug + "/like").then().statusCode(204);
+
+    for (String sort : List.of("-likes", "-comments", "-rating")) {
+      given()
+          .queryParam("tag", tag)
+          .queryParam("sort", sort)
+          .get("/api/v1/articles")
+          .then()
+          .statusCode(200)
+          .body("items.slug", contains(slug))
+          .body("items[0].stats.likes", equalTo(1));
+    }
+
+    editor.request().post("/api/v1/articles/" + slug + "/unpublish").then().statusCode(200);
+    given()
+        .queryParam("tag", tag)
+        .queryParam("sort", "-likes")
+        .get("/api/v1/articles")
+        .then()
+        .body("items", empty());
+
+    editor.request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+    given()
+        .queryParam("tag", tag)
+        .queryParam("sort", "-likes")
+        .get("/api/v1/articles")
+        .then()
+        .body("items.slug", contains(slug))
+        .body("items[0].stats.likes", equalTo(1));
+
+    author.request().delete("/api/v1/articles/" + slug).then().statusCode(204);
+    given()
+        .queryParam("tag", tag)
+        .queryParam("sort", "-likes")
+        .get("/api/v1/articles")
+        .then()
+        .body("items", empty());
   }
 
   @Test

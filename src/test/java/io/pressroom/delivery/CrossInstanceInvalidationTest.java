@@ -87,7 +87,7 @@ class CrossInstanceInvalidationTest {
     kept("/api/v1/articles/" + other);
 
     otherInstance(
-        "update articles set like_count = like_count + 1 where slug = ?",
+        "update article_counters set like_count = like_count + 1 where article_id = (select id from articles where slug = ?)",
         liked,
         OTHER + "article " + articleId(liked));
 

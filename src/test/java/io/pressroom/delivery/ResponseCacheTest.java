@@ -119,8 +119,9 @@ class ResponseCacheTest {
                       ((Number)
                               entityManager
                                   .createNativeQuery(
-                                      "update articles set like_count = like_count + 1 where slug = :s"
-                                          + " returning id")
+                                      "update article_counters set like_count = like_count + 1 where"
+                                          + " article_id = (select id from articles where slug ="
+                                          + " :s) returning article_id")
                                   .setParameter("s", liked)
                                   .getSingleResult())
                           .longValue();

@@ -290,7 +290,9 @@ class RatingApiTest {
 
   /** The article's rating_count and rating_sum. */
   private List<Long> counters(String slug) {
-    return longs("select rating_count, rating_sum from articles where slug = :slug", slug);
+    return longs(
+        "select rating_count, rating_sum from article_counters where article_id = (select id from articles where slug = :slug)",
+        slug);
   }
 
   /** The count and sum of the article's rating rows. */

@@ -103,8 +103,9 @@ public class Fixtures {
             () ->
                 entityManager
                     .createNativeQuery(
-                        "update articles set like_count = :likes, comment_count = :comments,"
-                            + " rating_count = :count, rating_sum = :sum where slug = :slug")
+                        "update article_counters set like_count = :likes, comment_count ="
+                            + " :comments, rating_count = :count, rating_sum = :sum where"
+                            + " article_id = (select id from articles where slug = :slug)")
                     .setParameter("likes", likes)
                     .setParameter("comments", comments)
                     .setParameter("count", ratingCount)
