@@ -37,18 +37,31 @@ class ArticleQueries {
           + " as tags";
 
   /**
-   * The columns of a listed article from its kept JSON (V12), over {@code articles a} joined to
-   * {@link #KEPT_JOIN}: the author and tags are in the kept text. A row the triggers have not
-   * written (a load that bypassed them) is composed on the spot.
+   * The columns of a listed article from its kept JSON (V12), for the article whose id is {@code
+   * id} joined to {@link #keptJoin}: the author and tags are in the kept text. A row the triggers
+   * have not written (a load that bypassed them) is composed on the spot.
    */
-  private static final String KEPT_COLUMNS =
-      "a.id as id, coalesce(k.summary_json, (select r.summary_json from article_listing_rows(array[a.id]) r))"
-          + " as listing_json, ctr.like_count as like_count, ctr.comment_count as comment_count,"
-          + " ctr.rating_average as rating_average, ctr.rating_count as rating_count";
+  private static String keptColumns(String id) {
+    return id
+        + " as id, coalesce(k.summary_json, (select r.summary_json from"
+        + " article_listing_rows(array["
+        + id
+        + "]) r)) as listing_json, ctr.like_count as like_count, ctr.comment_count as"
+        + " comment_count, ctr.rating_average as rating_average, ctr.rating_count as rating_count";
+  }
 
-  /** The kept JSON and the feedback counters (V18) of {@code articles a}. */
-  private static final String KEPT_JOIN =
-      " left join article_listings k on k.article_id = a.id" + ArticleGateway.COUNTERS_JOIN;
+  /**
+   * The kept JSON ({@code k}) and the feedback counters ({@code ctr}, V18) of article {@code id}.
+   */
+  private static String keptJoin(String id) {
+    return " left join article_listings k on k.article_id = "
+        + id
+        + " join article_counters ctr on ctr.article_id = "
+        + id;
+  }
+
+  private static final String KEPT_COLUMNS = keptColumns("a.id");
+  private static final String KEPT_JOIN = keptJoin("a.id");
 
   /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
   private static final String TAG_TOTAL =
@@ -165,12 +178,19 @@ class ArticleQueries {
     String idColumn = tagIndexOrder ? "at.article_id" : "a.id";
     SqlBuilder sql =
         new SqlBuilder()
-            .append("select " + KEPT_COLUMNS)
+            .append("select " + keptColumns(idColumn))
             .append(", cast(" + key + " as text) as sort_key")
-            .append(", " + key + " as order_key, " + idColumn + " as order_id")
-            .appendAll(from(filter))
-            .append(KEPT_JOIN)
-            .appendAll(where(filter));
+            .append(", " + key + " as order_key, " + idColumn + " as order_id");
+    if (tagIndexOrder && onlyByTag(filter)) {
+      // A tag's page alone reads no articles row: the tag index's copies of the publication time
+      // and of liveness (V6, kept by triggers) decide what is public, as they do for its total.
+      sql.append(" from article_tags at")
+          .append(keptJoin(idColumn))
+          .append(" where true")
+          .appendAll(tagRange(filter));
+    } else {
+      sql.appendAll(from(filter)).append(KEPT_JOIN).appendAll(where(filter));
+    }
     if (sort.byCounter() && filter.status() == ArticleStatus.PUBLISHED) {
       // Implied by the public condition; spelt out so that the counters' partial index serves it.
       sql.append(" and ctr.live");
@@ -488,6 +508,18 @@ class ArticleQueries {
         && filter.followedBy().isEmpty();
   }
 
+  /**
+   * The public rows of the one tag filtered by, from its range of {@code article_tags_public_idx}.
+   */
+  private static SqlBuilder tagRange(ArticleFilter filter) {
+    return new SqlBuilder()
+        .append(
+            " and at.tag_id = (select id from tags where slug = :tag) and at.public"
+                + " and at.published_at <= now()",
+            "tag",
+            filter.tagSlugs().get(0));
+  }
+
   private static SqlBuilder from(ArticleFilter filter) {
     return new SqlBuilder()
         .append(
@@ -517,11 +549,7 @@ class ArticleQueries {
                     "follower",
                     id));
     if (viaTagIndex(filter)) {
-      sql.append(
-          " and at.tag_id = (select id from tags where slug = :tag) and at.public"
-              + " and at.published_at <= now()",
-          "tag",
-          filter.tagSlugs().get(0));
+      sql.appendAll(tagRange(filter));
     } else if (!filter.tagSlugs().isEmpty()) {
       sql.append(
           " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"
