@@ -124,12 +124,7 @@ final class SearchIndex implements AutoCloseable {
       IndexSearcher searcher = searchers.acquire();
       try {
         IndexReader reader = searcher.getIndexReader();
-        for (String field : SearchFields.BOOSTS.keySet()) {
-          if (reader.docFreq(new Term(field, term)) > 0) {
-            return true;
-          }
-        }
-        return false;
+        return reader.docFreq(new Term(SearchFields.WORDS, term)) > 0;
       } finally {
         searchers.release(searcher);
       }
@@ -244,11 +239,7 @@ final class SearchIndex implements AutoCloseable {
     }
     String summary = nullToEmpty(article.summary());
     String body = nullToEmpty(Snippets.plainText(article.body()));
-    SearchFields.addText(doc, SearchFields.TITLE, article.title());
-    SearchFields.addText(doc, SearchFields.SUMMARY, summary);
-    SearchFields.addText(doc, SearchFields.BODY, body);
-    SearchFields.addPairs(doc, article.title(), summary, body);
-    SearchFields.addTitleBeginnings(doc, article.title());
+    SearchFields.addArticleText(doc, article.title(), summary, body);
     return doc;
   }
 }

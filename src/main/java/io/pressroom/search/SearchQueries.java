@@ -124,8 +124,11 @@ final class SearchQueries {
       String word = matcher.group(3);
       if (word.startsWith("-") && word.length() > 1) {
         Query excluded =
-            acrossFields(
-                fields, field -> builder.createBooleanQuery(field, word.substring(1), Occur.MUST));
+            withPairs
+                ? builder.createBooleanQuery(SearchFields.WORDS, word.substring(1), Occur.MUST)
+                : acrossFields(
+                    fields,
+                    field -> builder.createBooleanQuery(field, word.substring(1), Occur.MUST));
         if (excluded != null) {
           query.add(excluded, Occur.MUST_NOT);
         }
@@ -140,6 +143,15 @@ final class SearchQueries {
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       lastIsPrefix = typing && i == words.size() - 1 && isPrefix(word, minPrefix, terms);
+      if (withPairs) {
+        Query[] matchAndTitle = articleWord(word, lastIsPrefix);
+        if (matchAndTitle != null) {
+          query.add(matchAndTitle[0], Occur.MUST);
+          query.add(matchAndTitle[1], Occur.SHOULD);
+          any = true;
+        }
+        continue;
+      }
       Query clause = wordQuery(fields, word, lastIsPrefix, terms);
       if (clause != null) {
         query.add(clause, Occur.MUST);
@@ -243,6 +255,42 @@ final class SearchQueries {
       pairs.remove(pairs.size() - 1);
     }
     return pairs;
+  }
+
+  /**
+   * A word of an article search, as two clauses: where it must match ({@link SearchFields#WORDS},
+   * scored as BM25F over the title, summary and body), and what it adds when it is in the title
+   * (boosted by the title's weight, so that a title match ranks above a body-only one however often
+   * the body repeats the word: a word's score in one field is at most its rarity, and the title's
+   * part is four times a title match's). Kept apart, so that the matching is one postings list per
+   * word, and the title clause, whose postings are short, only adds. Also as a prefix of the words
+   * it begins when {@code prefix}. Null when the word is a stop word alone.
+   */
+  private Query[] articleWord(String word, boolean prefix) {
+    Query match = builder.createBooleanQuery(SearchFields.WORDS, word, Occur.MUST);
+    Query title = builder.createBooleanQuery(SearchFields.TITLE, word, Occur.MUST);
+    if (prefix) {
+      match = orBeginning(match, SearchFields.WORDS, word);
+      title = orBeginning(title, SearchFields.TITLE, word);
+    }
+    if (match == null) {
+      return null;
+    }
+    return new Query[] {match, new BoostQuery(title, SearchFields.BOOSTS.get(SearchFields.TITLE))};
+  }
+
+  /** {@code exact}, or a word of {@code field} that {@code word} begins, weighing less. */
+  private static Query orBeginning(Query exact, String field, String word) {
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    if (exact != null) {
+      either.add(exact, Occur.SHOULD);
+    }
+    Query begins =
+        new PrefixQuery(
+            new Term(field, prefixText(word)),
+            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
+    either.add(new BoostQuery(begins, PREFIX_WEIGHT), Occur.SHOULD);
+    return either.build();
   }
 
   /** A word in any field; also as a prefix of the words it begins when {@code prefix}. */

@@ -42,7 +42,9 @@ final class Snippets {
     SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE
   };
 
-  private static final Set<String> TEXT_FIELDS = Set.of(FIELDS);
+  /** The fields whose words a query names to mark: the text fields, and all of them at once. */
+  private static final Set<String> MARKED_FIELDS =
+      Set.of(SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE, SearchFields.WORDS);
 
   private static final int[] ONE = {1};
 
@@ -88,9 +90,10 @@ final class Snippets {
             .withWeightMatches(false)
             .withHighlightPhrasesStrictly(false)
             // A word of the query marks in every text field, whichever field the query asked it
-            // in: a phrase's words score only in the title and summary (see SearchQueries), yet
-            // are marked in the body's passage. Pairs are no words of a text and stay unmarked.
-            .withFieldMatcher(TEXT_FIELDS::contains);
+            // in: a search matches its words in all the fields at once (SearchFields.WORDS), and a
+            // phrase's words score only in the title and summary (see SearchQueries), yet both are
+            // marked in the body's passage. Pairs are no words of a text and stay unmarked.
+            .withFieldMatcher(MARKED_FIELDS::contains);
     UnifiedHighlighter highlighter = new FromDocValues(builder, searcher.getIndexReader());
     // Field by field, each only for the articles still without a passage: most match in the body,
     // so the summary and title are seldom looked at (each field of each article costs a look-up of

@@ -49,6 +49,47 @@ class SearchPageTest {
     assertThat(hits.totalIsEstimate()).isFalse();
   }
 
+  @Test
+  void aTitleMatchOutranksABodyThatRepeatsTheWord() throws IOException {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
+        writer.addDocument(
+            article(
+                1,
+                "A long title that mentions the kernel among many other words",
+                "Summary",
+                "Nothing else."));
+        writer.addDocument(article(2, "Other", "The kernel", "kernel ".repeat(40)));
+        writer.addDocument(article(3, "More", "Summary", "kernel ".repeat(10)));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        SearchPage.Hits hits =
+            SearchPage.find(
+                new IndexSearcher(reader),
+                queries.articles("kernel "),
+                new SearchPage.Filters(
+                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
+                true,
+                Optional.empty(),
+                0,
+                10,
+                true);
+        assertThat(hits.hits()).extracting(SearchPage.Hit::id).hasSize(3).first().isEqualTo(1L);
+      }
+    }
+  }
+
+  private static Document article(long id, String title, String summary, String body) {
+    Document doc = new Document();
+    doc.add(new LongField(SearchFields.ID, id, Field.Store.NO));
+    doc.add(
+        new LongField(
+            SearchFields.PUBLISHED, SearchFields.micros(START.plusSeconds(id)), Field.Store.NO));
+    SearchFields.addArticleText(doc, title, summary, body);
+    return doc;
+  }
+
   /** The first page of {@code size} of "kernel" in an index of {@code count} alike articles. */
   private SearchPage.Hits firstPage(int count, int size) throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
@@ -62,9 +103,7 @@ class SearchPageTest {
                   SearchFields.PUBLISHED,
                   SearchFields.micros(START.plusSeconds(id)),
                   Field.Store.NO));
-          SearchFields.addText(doc, SearchFields.TITLE, "Title " + id);
-          SearchFields.addText(doc, SearchFields.SUMMARY, "Summary");
-          SearchFields.addText(doc, SearchFields.BODY, "The kernel grew.");
+          SearchFields.addArticleText(doc, "Title " + id, "Summary", "The kernel grew.");
           writer.addDocument(doc);
         }
       }

@@ -11,7 +11,7 @@ class SearchQueriesTest {
   @Test
   void everyWordIsRequiredAndTheLastOneIsAlsoAPrefix() {
     String query = queries.articles("memory kern").toString();
-    assertThat(query).contains("+(").contains("body:memori").contains("title:kern*");
+    assertThat(query).contains("+words:memori").contains("words:kern*").contains("title:kern*");
     assertThat(queries.articles("kern memory").toString()).doesNotContain("kern*");
   }
 
@@ -20,6 +20,15 @@ class SearchQueriesTest {
     SearchQueries.Terms indexed = term -> term.equals("kernel");
     assertThat(queries.articles("memory kernels", indexed).toString()).doesNotContain("*");
     assertThat(queries.articles("memory kern", indexed).toString()).contains("title:kern*");
+  }
+
+  @Test
+  void aWordMatchesInAllTheFieldsAtOnceAndItsTitleOnlyAdds() {
+    assertThat(queries.articles("memory allocator", term -> true).toString())
+        .contains("+words:memori (title:memori)^4.0 +words:alloc (title:alloc)^4.0")
+        .doesNotContain("body:")
+        .doesNotContain("summary:");
+    assertThat(queries.articles("memory -slab").toString()).contains("-words:slab");
   }
 
   @Test
@@ -32,7 +41,7 @@ class SearchQueriesTest {
   @Test
   void quotesMakeAPhraseAndAMinusExcludes() {
     String query = queries.articles("\"memory allocator\" -slab ").toString();
-    assertThat(query).contains("+pairs:memori alloc").contains("-(");
+    assertThat(query).contains("+pairs:memori alloc").contains("-words:slab");
   }
 
   @Test

@@ -73,9 +73,7 @@ class SnippetsTest {
       try (IndexWriter writer =
           new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
         Document doc = new Document();
-        SearchFields.addText(doc, SearchFields.TITLE, title);
-        SearchFields.addText(doc, SearchFields.SUMMARY, summary);
-        SearchFields.addText(doc, SearchFields.BODY, Snippets.plainText(body));
+        SearchFields.addArticleText(doc, title, summary, Snippets.plainText(body));
         writer.addDocument(doc);
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
