@@ -146,22 +146,7 @@ final class SearchQueries {
       if (withPairs) {
         Query[] matchAndTitle = articleWord(word, lastIsPrefix);
         if (matchAndTitle != null) {
-          if (words.size() == 1) {
-            // The title's words are among the words, so "either" matches just the articles with
-            // the word, scored alike; a word alone is so a plain disjunction, which Lucene ranks
-            // fastest (whole blocks of postings that cannot reach the page skipped). Among
-            // several words, their postings are best intersected alone, each title only adding:
-            // a conjunction of disjunctions took 2.3 times as long.
-            query.add(
-                new BooleanQuery.Builder()
-                    .add(matchAndTitle[0], Occur.SHOULD)
-                    .add(matchAndTitle[1], Occur.SHOULD)
-                    .build(),
-                Occur.MUST);
-          } else {
-            query.add(matchAndTitle[0], Occur.MUST);
-            query.add(matchAndTitle[1], Occur.SHOULD);
-          }
+          addArticleWord(query, matchAndTitle, words.size() == 1);
           any = true;
         }
         continue;
@@ -272,13 +257,12 @@ final class SearchQueries {
   }
 
   /**
-   * A word of an article search, as two clauses: where it must match ({@link SearchFields#WORDS},
-   * scored as BM25F over the title, summary and body), and what it adds when it is in the title
-   * (boosted by the title's weight, so that a title match ranks above a body-only one however often
-   * the body repeats the word: a word's score in one field is at most its rarity, and the title's
-   * part is four times a title match's). Kept apart, so that the matching is one postings list per
-   * word, and the title clause, whose postings are short, only adds. Also as a prefix of the words
-   * it begins when {@code prefix}. Null when the word is a stop word alone.
+   * A word of an article search, as two clauses: where it matches ({@link SearchFields#WORDS},
+   * scored as BM25F over the title, summary and body, one postings list), and what it adds when it
+   * is in the title (boosted by the title's weight, so that a title match ranks above a body-only
+   * one however often the body repeats the word: a word's score in one field stays below its
+   * rarity, and the title's part is four times a title match's). Also as a prefix of the words it
+   * begins when {@code prefix}. Null when the word is a stop word alone.
    */
   private Query[] articleWord(String word, boolean prefix) {
     Query match = builder.createBooleanQuery(SearchFields.WORDS, word, Occur.MUST);
@@ -291,6 +275,29 @@ final class SearchQueries {
       return null;
     }
     return new Query[] {match, new BoostQuery(title, SearchFields.BOOSTS.get(SearchFields.TITLE))};
+  }
+
+  /**
+   * Adds a word's two clauses ({@link #articleWord}). The title's words are among {@link
+   * SearchFields#WORDS}, so "match or title" matches just the articles with the word, scored as
+   * "match, and title if there": a word {@code alone} is written as that disjunction, which Lucene
+   * ranks fastest (skipping whole blocks of postings that cannot reach the page). Among several
+   * words, their postings are best intersected alone, each title only adding: a conjunction of the
+   * words' disjunctions took 2.3 times as long.
+   */
+  private static void addArticleWord(
+      BooleanQuery.Builder query, Query[] matchAndTitle, boolean alone) {
+    if (alone) {
+      query.add(
+          new BooleanQuery.Builder()
+              .add(matchAndTitle[0], Occur.SHOULD)
+              .add(matchAndTitle[1], Occur.SHOULD)
+              .build(),
+          Occur.MUST);
+    } else {
+      query.add(matchAndTitle[0], Occur.MUST);
+      query.add(matchAndTitle[1], Occur.SHOULD);
+    }
   }
 
   /** {@code exact}, or a word of {@code field} that {@code word} begins, weighing less. */
