@@ -51,35 +51,29 @@ class SearchPageTest {
 
   @Test
   void aTitleMatchOutranksABodyThatRepeatsTheWord() throws IOException {
-    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      try (IndexWriter writer =
-          new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
-        writer.addDocument(
+    SearchPage.Hits hits =
+        kernel(
+            10,
             article(
                 1,
                 "A long title that mentions the kernel among many other words",
                 "Summary",
-                "Nothing else."));
-        writer.addDocument(article(2, "Other", "The kernel", "kernel ".repeat(40)));
-        writer.addDocument(article(3, "More", "Summary", "kernel ".repeat(10)));
-      }
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        SearchPage.Hits hits =
-            SearchPage.find(
-                new IndexSearcher(reader),
-                queries.articles("kernel "),
-                new SearchPage.Filters(
-                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now()),
-                true,
-                Optional.empty(),
-                0,
-                10,
-                true);
-        assertThat(hits.hits()).extracting(SearchPage.Hit::id).hasSize(3).first().isEqualTo(1L);
-      }
-    }
+                "Nothing else."),
+            article(2, "Other", "The kernel", "kernel ".repeat(40)),
+            article(3, "More", "Summary", "kernel ".repeat(10)));
+    assertThat(hits.hits()).extracting(SearchPage.Hit::id).hasSize(3).first().isEqualTo(1L);
   }
 
+  /** The first page of {@code size} of "kernel" in an index of {@code count} alike articles. */
+  private SearchPage.Hits firstPage(int count, int size) throws IOException {
+    Document[] articles = new Document[count];
+    for (int i = 0; i < count; i++) {
+      articles[i] = article(i + 1, "Title " + (i + 1), "Summary", "The kernel grew.");
+    }
+    return kernel(size, articles);
+  }
+
+  /** An article as the index holds it, published {@code id} seconds after {@link #START}. */
   private static Document article(long id, String title, String summary, String body) {
     Document doc = new Document();
     doc.add(new LongField(SearchFields.ID, id, Field.Store.NO));
@@ -90,21 +84,13 @@ class SearchPageTest {
     return doc;
   }
 
-  /** The first page of {@code size} of "kernel" in an index of {@code count} alike articles. */
-  private SearchPage.Hits firstPage(int count, int size) throws IOException {
+  /** The first page of {@code size} of a search for "kernel" in an index of {@code articles}. */
+  private SearchPage.Hits kernel(int size, Document... articles) throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
       try (IndexWriter writer =
           new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
-        for (long id = 1; id <= count; id++) {
-          Document doc = new Document();
-          doc.add(new LongField(SearchFields.ID, id, Field.Store.NO));
-          doc.add(
-              new LongField(
-                  SearchFields.PUBLISHED,
-                  SearchFields.micros(START.plusSeconds(id)),
-                  Field.Store.NO));
-          SearchFields.addArticleText(doc, "Title " + id, "Summary", "The kernel grew.");
-          writer.addDocument(doc);
+        for (Document article : articles) {
+          writer.addDocument(article);
         }
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
