@@ -44,7 +44,7 @@ final class SearchPage {
    */
   static final int EXACT_TOTAL_UP_TO = 100;
 
-  private static final Sort BY_RELEVANCE =
+  static final Sort BY_RELEVANCE =
       new Sort(SortField.FIELD_SCORE, newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
   private static final Sort BY_NEWEST =
       new Sort(newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
@@ -123,10 +123,32 @@ final class SearchPage {
             .orElse(null);
     // Lucene counts at least as far as the page reaches, whatever the bound.
     int exactUpTo = counted ? Math.max(EXACT_TOTAL_UP_TO, offset + size) : offset + size;
-    TopFieldCollector top = TopFieldCollector.create(sort, offset + size, afterDoc, exactUpTo);
-    Counting counting = new Counting(top, searcher.getIndexReader().maxDoc(), exactUpTo);
-    searcher.search(query, counting);
-    TopDocs docs = top.topDocs();
+    int maxDoc = searcher.getIndexReader().maxDoc();
+    TopDocs docs =
+        byRelevance
+            ? BoostedFirst.page(
+                searcher,
+                words,
+                w -> withFilters(w, filters, searcher.getIndexReader()),
+                sort,
+                afterDoc,
+                offset + size)
+            : null;
+    long total;
+    boolean estimate;
+    if (docs != null) {
+      BoostedFirst.CountTo count = new BoostedFirst.CountTo(exactUpTo);
+      searcher.search(query, count);
+      estimate = count.pastBound();
+      total = estimate ? estimate(exactUpTo, maxDoc, count.boundAt()) : count.seen();
+    } else {
+      TopFieldCollector top = TopFieldCollector.create(sort, offset + size, afterDoc, exactUpTo);
+      Counting counting = new Counting(top, maxDoc, exactUpTo);
+      searcher.search(query, counting);
+      docs = top.topDocs();
+      estimate = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+      total = estimate ? counting.estimate() : docs.totalHits.value;
+    }
     List<Hit> hits = new ArrayList<>();
     ScoreDoc[] scoreDocs = docs.scoreDocs;
     for (int i = offset; i < scoreDocs.length; i++) {
@@ -135,8 +157,6 @@ final class SearchPage {
       float score = byRelevance ? (Float) fields[0] : 0f;
       hits.add(new Hit((Long) fields[first + 1], score, (Long) fields[first], scoreDocs[i].doc));
     }
-    boolean estimate = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-    long total = estimate ? counting.estimate() : docs.totalHits.value;
     return new Hits(hits, total, estimate);
   }
 
@@ -188,6 +208,17 @@ final class SearchPage {
     return true;
   }
 
+  /**
+   * All matches, from the position in the index of the {@code bound}th ({@code boundAt}): matches
+   * spread evenly, so bound × documents ÷ that position.
+   */
+  static long estimate(int bound, int maxDoc, long boundAt) {
+    if (boundAt < 0) {
+      return bound;
+    }
+    return Math.max(Math.round((double) bound * maxDoc / (boundAt + 1)), bound);
+  }
+
   private static SortField newest(String field) {
     return LongField.newSortField(field, true, SortedNumericSelector.Type.MAX);
   }
@@ -212,11 +243,7 @@ final class SearchPage {
     }
 
     long estimate() {
-      if (boundAt < 0) {
-        return bound;
-      }
-      long estimate = Math.round((double) bound * maxDoc / (boundAt + 1));
-      return Math.max(estimate, bound);
+      return SearchPage.estimate(bound, maxDoc, boundAt);
     }
 
     @Override
