@@ -1,8 +1,6 @@
 package io.pressroom.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,30 +48,23 @@ final class BoostedFirst {
     }
     BooleanQuery.Builder required = new BooleanQuery.Builder();
     BooleanQuery.Builder anyOptional = new BooleanQuery.Builder();
-    List<BooleanClause> others = new ArrayList<>();
+    BooleanQuery.Builder narrowed = new BooleanQuery.Builder();
     int requiredCount = 0;
     int optionalCount = 0;
     for (BooleanClause clause : query.clauses()) {
-      switch (clause.getOccur()) {
-        case MUST -> {
-          required.add(clause);
-          requiredCount++;
-        }
-        case SHOULD -> {
-          anyOptional.add(clause.getQuery(), Occur.SHOULD);
-          optionalCount++;
-        }
-        default -> others.add(clause);
+      if (clause.getOccur() == Occur.SHOULD) {
+        anyOptional.add(clause.getQuery(), Occur.SHOULD);
+        optionalCount++;
+        continue;
+      }
+      narrowed.add(clause);
+      if (clause.getOccur() == Occur.MUST) {
+        required.add(clause);
+        requiredCount++;
       }
     }
     if (requiredCount < 2 || optionalCount == 0) {
       return null;
-    }
-    BooleanQuery.Builder narrowed = new BooleanQuery.Builder();
-    for (BooleanClause clause : query.clauses()) {
-      if (clause.getOccur() != Occur.SHOULD) {
-        narrowed.add(clause);
-      }
     }
     narrowed.add(anyOptional.build(), Occur.MUST);
     TopFieldCollector top = TopFieldCollector.create(sort, wanted, after, wanted);

@@ -129,15 +129,13 @@ final class SearchFields {
     return type;
   }
 
-  private static final FieldType WORDS_TYPE = words();
-
   /** The words of every text field, each counted as its field weighs ({@link #WORDS}). */
   private static void addWords(Document doc, String title, String summary, String body) {
     Map<String, Integer> counts = new HashMap<>();
     count(counts, TITLE, title);
     count(counts, SUMMARY, summary);
     count(counts, BODY, body);
-    doc.add(new Field(WORDS, new WeightedTerms(counts), WORDS_TYPE));
+    doc.add(new Field(WORDS, new WeightedTerms(counts), FREQUENCIES_ONLY));
   }
 
   private static void count(Map<String, Integer> counts, String field, String text) {
@@ -155,14 +153,6 @@ final class SearchFields {
   }
 
   private static final Analyzer WORD_ANALYZER = new EnglishAnalyzer();
-
-  private static FieldType words() {
-    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    type.setTokenized(true);
-    type.freeze();
-    return type;
-  }
 
   /**
    * Each word once, with its weighted count as its frequency: Lucene adds the frequencies up as the
@@ -197,8 +187,11 @@ final class SearchFields {
     }
   }
 
-  /** Pairs: only whether and how often an article has them, no positions and no offsets. */
-  static final FieldType PAIRS_TYPE = pairs();
+  /**
+   * Pairs and weighted words: only whether and how often an article has them, no positions and no
+   * offsets.
+   */
+  static final FieldType FREQUENCIES_ONLY = frequenciesOnly();
 
   /**
    * The text fields' pairs, each value on its own (no pair spans the end of the title and the start
@@ -206,11 +199,11 @@ final class SearchFields {
    */
   static void addPairs(Document doc, String... texts) {
     for (String text : texts) {
-      doc.add(new Field(PAIRS, text, PAIRS_TYPE));
+      doc.add(new Field(PAIRS, text, FREQUENCIES_ONLY));
     }
   }
 
-  private static FieldType pairs() {
+  private static FieldType frequenciesOnly() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     type.freeze();
