@@ -184,7 +184,8 @@ class InvalidationListener {
     }
     if (invalidation.what() != Invalidation.What.ARTICLE
         && invalidation.what() != Invalidation.What.API_KEYS) {
-      changed.fire(new OtherInstancesChanged(true));
+      changed.fire(
+          new OtherInstancesChanged(true, invalidation.what() == Invalidation.What.AUTHORS));
     }
     if (invalidation.what() == Invalidation.What.ACCOUNT) {
       sessions.forget(invalidation.accountId());

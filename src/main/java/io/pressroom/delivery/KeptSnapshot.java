@@ -1,5 +1,6 @@
 package io.pressroom.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,10 @@ import java.util.function.Supplier;
  *
  * <p>A load that a drop overtakes is answered once but not kept, and a reader after the drop loads
  * anew: a generation number tells.
+ *
+ * <p>Some changes only make the copy's order a little out of date ({@link #staleWithin}): the copy
+ * is then used for a bounded while longer and loaded again after it, once, however many such
+ * changes came meanwhile.
  */
 public final class KeptSnapshot<T> {
 
@@ -31,6 +36,8 @@ public final class KeptSnapshot<T> {
   private volatile boolean trusted;
   private volatile Loaded<T> kept;
   private long loading = NONE;
+  private Instant lastStale = Instant.MIN;
+  private Duration lastStaleBound = Duration.ZERO;
 
   /**
    * The kept copy, loaded now if there is none or it expired; empty while not trusted, and while
@@ -46,6 +53,7 @@ public final class KeptSnapshot<T> {
       return Optional.of(current.value());
     }
     long mine;
+    Instant started = Instant.now();
     synchronized (this) {
       mine = generation.get();
       if (loading == mine) {
@@ -57,7 +65,12 @@ public final class KeptSnapshot<T> {
       Loaded<T> loaded = load.get();
       synchronized (this) {
         if (trusted && generation.get() == mine) {
-          kept = loaded;
+          // A change that came while it read may have missed it: it holds no longer than the
+          // bound counted from the start of the read.
+          kept =
+              lastStale.isBefore(started)
+                  ? loaded
+                  : holdingUntil(loaded, started.plus(lastStaleBound));
         }
       }
       return Optional.of(loaded.value());
@@ -68,6 +81,25 @@ public final class KeptSnapshot<T> {
         }
       }
     }
+  }
+
+  /**
+   * Something changed that the copy may show a while longer without harm (an order by counts): it
+   * is used for at most {@code bound} more, then loaded again.
+   */
+  public synchronized void staleWithin(Duration bound) {
+    Instant now = Instant.now();
+    lastStale = now;
+    lastStaleBound = bound;
+    if (kept != null) {
+      kept = holdingUntil(kept, now.plus(bound));
+    }
+  }
+
+  private static <T> Loaded<T> holdingUntil(Loaded<T> loaded, Instant until) {
+    return loaded.validUntil() != null && loaded.validUntil().isBefore(until)
+        ? loaded
+        : new Loaded<>(loaded.value(), until);
   }
 
   /** Something the copy shows may have changed. */

@@ -57,6 +57,8 @@ class PublicTags {
   }
 
   void otherInstances(@Observes OtherInstancesChanged change) {
-    snapshot.trust(change.listening());
+    if (!change.followersOnly()) {
+      snapshot.trust(change.listening());
+    }
   }
 }

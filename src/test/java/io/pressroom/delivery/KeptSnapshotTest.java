@@ -3,6 +3,7 @@ package io.pressroom.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -113,6 +114,38 @@ class KeptSnapshotTest {
                     }))
         .isInstanceOf(IllegalStateException.class);
     assertThat(get(null)).contains(1);
+  }
+
+  @Test
+  void aCopyMadeStaleWithinABoundIsUsedForThatWhileThenLoadedOnce() {
+    snapshot.trust(true);
+    assertThat(get(null)).contains(1);
+    snapshot.staleWithin(Duration.ofMinutes(1));
+    snapshot.staleWithin(Duration.ofMinutes(1));
+    assertThat(get(null)).contains(1);
+    snapshot.staleWithin(Duration.ZERO);
+    assertThat(get(null)).contains(2);
+    assertThat(get(null)).contains(2);
+  }
+
+  @Test
+  void aLoadThatAStaleChangeCameDuringHoldsOnlyTheBoundFromItsStart() throws Exception {
+    snapshot.trust(true);
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Optional<Integer>> loader = pool.submit(() -> get(loading, release));
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      snapshot.staleWithin(Duration.ZERO);
+      release.countDown();
+      assertThat(loader.get(10, TimeUnit.SECONDS)).contains(1);
+      // The read may have missed the change: loaded again.
+      assertThat(get(null)).contains(2);
+      assertThat(get(null)).contains(2);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Loads once {@code release} opens, after saying so on {@code loading}. */

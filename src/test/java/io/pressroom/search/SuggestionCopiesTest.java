@@ -75,6 +75,31 @@ class SuggestionCopiesTest {
   }
 
   @Test
+  void followsHereAndOnOtherInstancesKeepTheCopiesOfTagsAndAuthors() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    fixtures.article(author).tags(tag).create();
+    Users.User reader = users.reader();
+    suggest(tag);
+    suggest(author.handle());
+
+    // A follow changes only the order of authors by followers, which the copy catches up within
+    // PublicAuthorList.FOLLOWER_ORDER_LAG: reloading it on every follow kept the database busy.
+    reader.request().put("/api/v1/authors/" + author.handle() + "/follow").then().statusCode(204);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "select pg_notify('pressroom_invalidation', 'v1 another-instance authors')")
+                    .getSingleResult());
+
+    assertThat(statements.countDuring(() -> suggest(tag))).isZero();
+    assertThat(statements.countDuring(() -> suggest(author.handle()))).isZero();
+    assertThat(suggest(author.handle()).getList("authors.handle")).contains(author.handle());
+  }
+
+  @Test
   void aTagRenamedOnAnotherInstanceIsSuggestedByItsNewNameWithinASecond() {
     Account author = fixtures.author();
     String tag = fixtures.tag();
