@@ -129,7 +129,9 @@ class LuceneArticleSearch implements ArticleSearch {
       }
       String[] marked =
           snippets.snippets(
-              searcher, rewritten, shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
+              searcher,
+              queries.marked(rewritten, request.query()),
+              shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
       List<byte[]> items = shown.stream().map(hit -> visible.get(hit.id())).toList();
       String next =
           more

@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
 final class SearchFields {
 
   /** Bump when fields or analysis change: indexes of another schema are rebuilt from scratch. */
-  static final String SCHEMA = "6";
+  static final String SCHEMA = "7";
 
   static final String KEY = "key";
   static final String ID = "id";
@@ -63,6 +63,16 @@ final class SearchFields {
    * #FILLER}: {@code memory of allocators} gives {@code "memori _"} and {@code "_ alloc"}.
    */
   static final String PAIRS = "pairs";
+
+  /**
+   * The pairs of the title alone, and of the summary alone: where a two-word phrase stands in the
+   * title or the summary is one short postings list each, which rank it there above the body. (Its
+   * words in the title and in the summary, which ranked it before, were two long postings lists
+   * each, intersected for every article with the phrase.)
+   */
+  static final String TITLE_PAIRS = "title_pairs";
+
+  static final String SUMMARY_PAIRS = "summary_pairs";
 
   /**
    * Every beginning of every word of the title, as the analysis spells the word ({@code kernels}
@@ -94,7 +104,8 @@ final class SearchFields {
 
   /**
    * An article's text in every field searches read: each text field ({@link #addText}), its words
-   * weighted ({@link #WORDS}), their pairs and the title's word beginnings.
+   * weighted ({@link #WORDS}), their pairs (and the title's and the summary's apart) and the
+   * title's word beginnings.
    */
   static void addArticleText(Document doc, String title, String summary, String body) {
     addText(doc, TITLE, title);
@@ -102,6 +113,8 @@ final class SearchFields {
     addText(doc, BODY, body);
     addWords(doc, title, summary, body);
     addPairs(doc, title, summary, body);
+    doc.add(new Field(TITLE_PAIRS, title, FREQUENCIES_ONLY));
+    doc.add(new Field(SUMMARY_PAIRS, summary, FREQUENCIES_ONLY));
     addTitleBeginnings(doc, title);
   }
 
@@ -226,15 +239,23 @@ final class SearchFields {
   }
 
   /**
-   * English words in every field, their pairs in {@link #PAIRS} and the beginnings of the title's
-   * in {@link #TITLE_BEGINNINGS}.
+   * English words in every field, their pairs in {@link #PAIRS}, {@link #TITLE_PAIRS} and {@link
+   * #SUMMARY_PAIRS}, and the beginnings of the title's in {@link #TITLE_BEGINNINGS}.
    */
   static Analyzer analyzer() {
     Analyzer pairs =
         new ShingleAnalyzerWrapper(new EnglishAnalyzer(), 2, 2, " ", false, false, FILLER);
     return new PerFieldAnalyzerWrapper(
         new EnglishAnalyzer(),
-        Map.of(PAIRS, pairs, TITLE_BEGINNINGS, beginningsOf(new EnglishAnalyzer())));
+        Map.of(
+            PAIRS,
+            pairs,
+            TITLE_PAIRS,
+            pairs,
+            SUMMARY_PAIRS,
+            pairs,
+            TITLE_BEGINNINGS,
+            beginningsOf(new EnglishAnalyzer())));
   }
 
   /** Each word {@code words} makes, and every beginning of it, from one letter to the whole. */

@@ -42,12 +42,15 @@ final class SearchQueries {
   private static final Pattern PARTS = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
   private static final float PROXIMITY_BOOST = 2f;
 
-  /** The text fields but the body, with their boosts: where a two-word phrase's words score. */
-  private static final Map<String, Float> BESIDE_BODY =
+  /**
+   * The pairs of the text fields but the body, with those fields' boosts: where a two-word phrase
+   * ranks above the body.
+   */
+  private static final Map<String, Float> PAIRS_BESIDE_BODY =
       Map.of(
-          SearchFields.TITLE,
+          SearchFields.TITLE_PAIRS,
           SearchFields.BOOSTS.get(SearchFields.TITLE),
-          SearchFields.SUMMARY,
+          SearchFields.SUMMARY_PAIRS,
           SearchFields.BOOSTS.get(SearchFields.SUMMARY));
 
   /**
@@ -86,6 +89,40 @@ final class SearchQueries {
   /** As {@link #articles(String)}, the last word a prefix only when {@code terms} lacks it. */
   Query articles(String text, Terms terms) {
     return build(text, SearchFields.BOOSTS, MIN_PREFIX, terms).orElse(null);
+  }
+
+  /**
+   * What snippets mark for a search of {@code text} ({@code searched}, its query as searched): its
+   * words, and the words of its phrases ({@link #phraseWords}).
+   */
+  Query marked(Query searched, String text) {
+    Query phraseWords = phraseWords(text);
+    return phraseWords == null
+        ? searched
+        : new BooleanQuery.Builder()
+            .add(searched, Occur.SHOULD)
+            .add(phraseWords, Occur.SHOULD)
+            .build();
+  }
+
+  /**
+   * The words of the quoted phrases of {@code text} that a search asks for, as title terms, for
+   * snippets to mark (they mark a query's words in every text field, see {@link Snippets}): a
+   * two-word phrase is searched as a pair, which names no word of a text. Null when there are none.
+   */
+  Query phraseWords(String text) {
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    boolean any = false;
+    Matcher matcher = PARTS.matcher(text);
+    while (matcher.find()) {
+      if (matcher.group(2) != null && !"-".equals(matcher.group(1))) {
+        for (String word : terms(SearchFields.TITLE, matcher.group(2))) {
+          words.add(new TermQuery(new Term(SearchFields.TITLE, word)), Occur.SHOULD);
+          any = true;
+        }
+      }
+    }
+    return any ? words.build() : null;
   }
 
   /** The query over titles alone, for suggestions: the last word is a prefix from one letter. */
@@ -172,14 +209,13 @@ final class SearchQueries {
 
   /**
    * A quoted phrase. Of two words it is their pair, one term (exact: a pair is only made of
-   * adjacent words of one field); the words themselves only score, in the title and summary, so
-   * that a phrase in the title outranks one in the body, and tell the snippets what to mark (which
-   * mark a query's words in every text field, see {@link Snippets}). Not in the body: the pair
-   * already scores how often the phrase is there, and scoring both words in every matching body
-   * (common words, long postings) took most of a phrase search. A longer one needs all its pairs
-   * and still its positions (pairs that are all present may stand apart): the pairs, rare, lead the
-   * conjunction, and positions are read only for the articles that have every pair. One word is
-   * just that word.
+   * adjacent words of one field); the same pair in the title's and in the summary's own pairs only
+   * scores, so that a phrase in the title outranks one in the body (one short postings list each;
+   * scoring both words in the title and summary of every article with the pair took most of a
+   * phrase search at 1,000,000 articles). The snippets mark the phrase's words ({@link
+   * #phraseWords}). A longer one needs all its pairs and still its positions (pairs that are all
+   * present may stand apart): the pairs, rare, lead the conjunction, and positions are read only
+   * for the articles that have every pair. One word is just that word.
    */
   private Query phrase(Map<String, Float> fields, String quoted) {
     List<String> pairs = pairs(quoted);
@@ -191,11 +227,13 @@ final class SearchQueries {
       phrase.add(pairQuery(pair), Occur.MUST);
     }
     if (pairs.size() == 1) {
-      Query words =
-          acrossFields(BESIDE_BODY, field -> builder.createBooleanQuery(field, quoted, Occur.MUST));
-      if (words != null) {
-        phrase.add(words, Occur.SHOULD);
-      }
+      BooleanQuery.Builder placed = new BooleanQuery.Builder();
+      PAIRS_BESIDE_BODY.forEach(
+          (field, boost) ->
+              placed.add(
+                  new BoostQuery(new TermQuery(new Term(field, pairs.get(0))), boost),
+                  Occur.SHOULD));
+      phrase.add(placed.build(), Occur.SHOULD);
     } else {
       phrase.add(
           acrossFields(fields, field -> builder.createPhraseQuery(field, quoted)), Occur.MUST);

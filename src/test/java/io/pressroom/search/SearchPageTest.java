@@ -64,6 +64,23 @@ class SearchPageTest {
     assertThat(hits.hits()).extracting(SearchPage.Hit::id).hasSize(3).first().isEqualTo(1L);
   }
 
+  @Test
+  void aPhraseInTheTitleOutranksABodyThatRepeatsIt() throws IOException {
+    SearchPage.Hits hits =
+        search(
+            "\"memory allocator\"",
+            10,
+            article(
+                1,
+                "A long title that names the memory allocator among many other words",
+                "Summary",
+                "Nothing else."),
+            article(2, "Other", "Summary", "memory allocator ".repeat(40)),
+            article(3, "More", "Summary", "memory allocator ".repeat(10)),
+            article(4, "Scattered", "Summary", "memory and allocator"));
+    assertThat(hits.hits()).extracting(SearchPage.Hit::id).containsExactly(1L, 2L, 3L);
+  }
+
   /** The first page of {@code size} of "kernel" in an index of {@code count} alike articles. */
   private SearchPage.Hits firstPage(int count, int size) throws IOException {
     Document[] articles = new Document[count];
@@ -86,6 +103,13 @@ class SearchPageTest {
 
   /** The first page of {@code size} of a search for "kernel" in an index of {@code articles}. */
   private SearchPage.Hits kernel(int size, Document... articles) throws IOException {
+    return search("kernel ", size, articles);
+  }
+
+  /**
+   * The first page of {@code size} of a search for {@code text} in an index of {@code articles}.
+   */
+  private SearchPage.Hits search(String text, int size, Document... articles) throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
       try (IndexWriter writer =
           new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
@@ -99,7 +123,7 @@ class SearchPageTest {
                 List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now());
         return SearchPage.find(
             new IndexSearcher(reader),
-            queries.articles("kernel "),
+            queries.articles(text),
             filters,
             true,
             Optional.empty(),

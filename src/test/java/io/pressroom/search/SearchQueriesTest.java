@@ -46,10 +46,21 @@ class SearchQueriesTest {
   }
 
   @Test
-  void aPhraseOfTwoWordsIsOneTermOfPairsWithItsWordsOnlyScoring() {
+  void aPhraseOfTwoWordsIsOneTermOfPairsWithTheTitlesAndSummarysPairsOnlyScoring() {
     String query = queries.articles("\"memory allocators\"").toString();
-    assertThat(query).contains("+pairs:memori alloc").contains("title:memori");
+    assertThat(query)
+        .contains("+pairs:memori alloc")
+        .contains("(title_pairs:memori alloc)^4.0")
+        .contains("(summary_pairs:memori alloc)^2.0");
     assertThat(query).as("no positions read").doesNotContain("\"memori alloc\"");
+    assertThat(query).as("no single words read").doesNotContain("title:memori");
+  }
+
+  @Test
+  void thePhrasesWordsAreNamedForTheSnippetsToMark() {
+    assertThat(queries.phraseWords("\"memory allocators\" latency -\"slab cache\""))
+        .hasToString("title:memori title:alloc");
+    assertThat(queries.phraseWords("memory allocators")).isNull();
   }
 
   @Test

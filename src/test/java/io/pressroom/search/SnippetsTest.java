@@ -78,7 +78,10 @@ class SnippetsTest {
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         return snippets
-            .snippets(new IndexSearcher(reader), queries.articles(query), new int[] {0})[0];
+            .snippets(
+                new IndexSearcher(reader),
+                queries.marked(queries.articles(query), query),
+                new int[] {0})[0];
       }
     }
   }
