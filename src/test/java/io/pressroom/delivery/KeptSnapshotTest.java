@@ -66,40 +66,28 @@ class KeptSnapshotTest {
   @Test
   void whileOneReaderLoadsTheCopyTheOthersAreToldToReadPostgresql() throws Exception {
     snapshot.trust(true);
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<Optional<Integer>> loader = pool.submit(() -> get(loading, release));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+    try (StuckLoad stuck = new StuckLoad()) {
+      Future<Optional<Integer>> loader = stuck.start();
       for (int reader = 0; reader < 8; reader++) {
         assertThat(get(null)).isEmpty();
       }
-      release.countDown();
+      stuck.release();
       assertThat(loader.get(10, TimeUnit.SECONDS)).contains(1);
       assertThat(get(null)).contains(1);
       assertThat(loads).hasValue(1);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
   @Test
   void aReaderAfterADropLoadsAgainWhileTheOvertakenLoadRuns() throws Exception {
     snapshot.trust(true);
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<Optional<Integer>> early = pool.submit(() -> get(loading, release));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+    try (StuckLoad stuck = new StuckLoad()) {
+      Future<Optional<Integer>> early = stuck.start();
       snapshot.drop();
       assertThat(snapshot.get(() -> new KeptSnapshot.Loaded<>(100, null))).contains(100);
-      release.countDown();
+      stuck.release();
       assertThat(early.get(10, TimeUnit.SECONDS)).contains(1);
       assertThat(get(null)).contains(100);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -131,31 +119,46 @@ class KeptSnapshotTest {
   @Test
   void aLoadThatAStaleChangeCameDuringHoldsOnlyTheBoundFromItsStart() throws Exception {
     snapshot.trust(true);
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<Optional<Integer>> loader = pool.submit(() -> get(loading, release));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+    try (StuckLoad stuck = new StuckLoad()) {
+      Future<Optional<Integer>> loader = stuck.start();
       snapshot.staleWithin(Duration.ZERO);
-      release.countDown();
+      stuck.release();
       assertThat(loader.get(10, TimeUnit.SECONDS)).contains(1);
       // The read may have missed the change: loaded again.
       assertThat(get(null)).contains(2);
       assertThat(get(null)).contains(2);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  /** Loads once {@code release} opens, after saying so on {@code loading}. */
-  private Optional<Integer> get(CountDownLatch loading, CountDownLatch release) {
-    return snapshot.get(
-        () -> {
-          loading.countDown();
-          await(release);
-          return new KeptSnapshot.Loaded<>(loads.incrementAndGet(), null);
-        });
+  /** A load under way in another thread, held until released: what other readers meet. */
+  private final class StuckLoad implements AutoCloseable {
+    private final CountDownLatch loading = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+    /** Starts the load and returns once it is under way. */
+    Future<Optional<Integer>> start() throws InterruptedException {
+      Future<Optional<Integer>> load =
+          pool.submit(
+              () ->
+                  snapshot.get(
+                      () -> {
+                        loading.countDown();
+                        await(released);
+                        return new KeptSnapshot.Loaded<>(loads.incrementAndGet(), null);
+                      }));
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      return load;
+    }
+
+    void release() {
+      released.countDown();
+    }
+
+    @Override
+    public void close() {
+      pool.shutdownNow();
+    }
   }
 
   private static void await(CountDownLatch latch) {
