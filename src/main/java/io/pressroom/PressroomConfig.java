@@ -2,6 +2,7 @@ package io.pressroom;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -233,6 +234,12 @@ public interface PressroomConfig {
      */
     @WithDefault("10s")
     Duration idlePollInterval();
+
+    /**
+     * How many searches and suggestions of this instance work in its index at a time (the others
+     * wait their turn, in order); twice the processors when not set.
+     */
+    Optional<@Min(1) Integer> concurrency();
   }
 
   enum SearchEngine {

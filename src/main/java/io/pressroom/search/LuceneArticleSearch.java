@@ -44,6 +44,7 @@ class LuceneArticleSearch implements ArticleSearch {
   private final ArticleService articles;
   private final SearchSource source;
   private final CursorCodec cursors;
+  private final SearchSlots slots;
   private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
   private final Snippets snippets = new Snippets(SearchFields.analyzer());
   private final Timer timer;
@@ -54,12 +55,14 @@ class LuceneArticleSearch implements ArticleSearch {
       ArticleService articles,
       SearchSource source,
       CursorCodec cursors,
+      SearchSlots slots,
       MeterRegistry meters) {
     this.config = config.search();
     this.indexer = indexer;
     this.articles = articles;
     this.source = source;
     this.cursors = cursors;
+    this.slots = slots;
     this.timer =
         Timer.builder("pressroom.search.index.duration")
             .description("Time the search index takes to find a page of results")
@@ -100,21 +103,28 @@ class LuceneArticleSearch implements ArticleSearch {
       throw new UncheckedIOException(e);
     }
     try {
-      long started = System.nanoTime();
-      // Prefixes rewritten once to the words they stand for (a walk of the terms): the search and
-      // the snippets, which mark those words from postings, share the result.
-      Query rewritten = searcher.rewrite(words);
-      SearchPage.Hits hits =
-          SearchPage.find(
-              searcher,
-              rewritten,
-              filters,
-              request.byRelevance(),
-              after,
-              page.offset(),
-              page.fetchSize(),
-              true);
-      timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      Ranked ranked =
+          slots.run(
+              () -> {
+                long started = System.nanoTime();
+                // Prefixes rewritten once to the words they stand for (a walk of the terms): the
+                // search and the snippets, which mark those words from postings, share the result.
+                Query rewritten = searcher.rewrite(words);
+                SearchPage.Hits found =
+                    SearchPage.find(
+                        searcher,
+                        rewritten,
+                        filters,
+                        request.byRelevance(),
+                        after,
+                        page.offset(),
+                        page.fetchSize(),
+                        true);
+                timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                return new Ranked(rewritten, found);
+              });
+      Query rewritten = ranked.rewritten();
+      SearchPage.Hits hits = ranked.hits();
       List<Long> found = hits.ids();
       Map<Long, byte[]> visible = articles.publicSummaryJson(found);
       List<SearchPage.Hit> shown = new ArrayList<>();
@@ -151,6 +161,9 @@ class LuceneArticleSearch implements ArticleSearch {
       release(index, searcher);
     }
   }
+
+  /** A search's query as the index rewrote it, and its page of hits. */
+  private record Ranked(Query rewritten, SearchPage.Hits hits) {}
 
   private static void release(SearchIndex index, IndexSearcher searcher) {
     try {

@@ -31,15 +31,21 @@ class SuggestionService {
   private final AuthorService authors;
   private final ArticleService articles;
   private final SearchIndexer indexer;
+  private final SearchSlots slots;
   private final SuggestedTitles titles =
       new SuggestedTitles(new SearchQueries(SearchFields.analyzer()));
 
   SuggestionService(
-      TagService tags, AuthorService authors, ArticleService articles, SearchIndexer indexer) {
+      TagService tags,
+      AuthorService authors,
+      ArticleService articles,
+      SearchIndexer indexer,
+      SearchSlots slots) {
     this.tags = tags;
     this.authors = authors;
     this.articles = articles;
     this.indexer = indexer;
+    this.slots = slots;
   }
 
   Suggestions suggest(String text, int limit) {
@@ -59,7 +65,7 @@ class SuggestionService {
     try {
       IndexSearcher searcher = index.acquire();
       try {
-        hits = titles.find(searcher, text, Instant.now(), limit);
+        hits = slots.run(() -> titles.find(searcher, text, Instant.now(), limit));
       } finally {
         index.release(searcher);
       }

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -125,40 +126,38 @@ class SearchIndexerStopTest {
   private PressroomConfig withIndexIn(Path directory) {
     PressroomConfig.Search search = config.search();
     PressroomConfig.Search own =
-        new PressroomConfig.Search() {
-          @Override
-          public PressroomConfig.SearchEngine engine() {
-            return PressroomConfig.SearchEngine.LUCENE;
-          }
+        delegating(
+            PressroomConfig.Search.class,
+            search,
+            method ->
+                switch (method) {
+                  case "engine" -> Optional.of(PressroomConfig.SearchEngine.LUCENE);
+                  case "indexDirectory" -> Optional.of(Optional.of(directory.toString()));
+                  default -> Optional.empty();
+                });
+    return delegating(
+        PressroomConfig.class,
+        config,
+        method -> method.equals("search") ? Optional.of(own) : Optional.empty());
+  }
 
-          @Override
-          public Optional<String> indexDirectory() {
-            return Optional.of(directory.toString());
-          }
-
-          @Override
-          public Duration pollInterval() {
-            return search.pollInterval();
-          }
-
-          @Override
-          public Duration idlePollInterval() {
-            return search.idlePollInterval();
-          }
-        };
-    return (PressroomConfig)
+  /** {@code target}, but for the methods {@code overrides} answers (by name). */
+  private static <T> T delegating(
+      Class<T> type, T target, Function<String, Optional<Object>> overrides) {
+    return type.cast(
         Proxy.newProxyInstance(
-            PressroomConfig.class.getClassLoader(),
-            new Class<?>[] {PressroomConfig.class},
+            type.getClassLoader(),
+            new Class<?>[] {type},
             (proxy, method, args) -> {
-              if (method.getName().equals("search")) {
-                return own;
+              Optional<Object> own = overrides.apply(method.getName());
+              if (own.isPresent()) {
+                return own.get();
               }
               try {
-                return method.invoke(config, args);
+                return method.invoke(target, args);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
               }
-            });
+            }));
   }
 }
