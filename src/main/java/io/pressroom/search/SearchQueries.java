@@ -227,13 +227,9 @@ final class SearchQueries {
       phrase.add(pairQuery(pair), Occur.MUST);
     }
     if (pairs.size() == 1) {
-      BooleanQuery.Builder placed = new BooleanQuery.Builder();
-      PAIRS_BESIDE_BODY.forEach(
-          (field, boost) ->
-              placed.add(
-                  new BoostQuery(new TermQuery(new Term(field, pairs.get(0))), boost),
-                  Occur.SHOULD));
-      phrase.add(placed.build(), Occur.SHOULD);
+      phrase.add(
+          acrossFields(PAIRS_BESIDE_BODY, field -> new TermQuery(new Term(field, pairs.get(0)))),
+          Occur.SHOULD);
     } else {
       phrase.add(
           acrossFields(fields, field -> builder.createPhraseQuery(field, quoted)), Occur.MUST);

@@ -3,6 +3,7 @@ package io.pressroom.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pressroom.support.Latches;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -144,7 +145,7 @@ class KeptSnapshotTest {
                   snapshot.get(
                       () -> {
                         loading.countDown();
-                        await(released);
+                        Latches.await(released);
                         return new KeptSnapshot.Loaded<>(loads.incrementAndGet(), null);
                       }));
       assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
@@ -158,17 +159,6 @@ class KeptSnapshotTest {
     @Override
     public void close() {
       pool.shutdownNow();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("never released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pressroom.support.Latches;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import java.io.IOException;
@@ -59,8 +60,22 @@ class SearchSlotsTest {
   void waitingSearchesGoInTheOrderTheyCame() throws Exception {
     SearchSlots slots = new SearchSlots(1, new SimpleMeterRegistry());
     CountDownLatch free = new CountDownLatch(1);
-    Future<?> holder = hold(slots, free);
+    CountDownLatch taken = new CountDownLatch(1);
     List<String> order = new CopyOnWriteArrayList<>();
+    Future<?> holder =
+        pool.submit(
+            () -> {
+              slots.run(
+                  () -> {
+                    taken.countDown();
+                    Latches.await(free);
+                    return null;
+                  });
+              // Back the instant it let its slot go, before the first in line has woken: it must
+              // not overtake those waiting (an unfair semaphore lets it).
+              return slots.run(() -> order.add("again"));
+            });
+    assertThat(taken.await(10, TimeUnit.SECONDS)).as("the slot taken").isTrue();
     Future<?> first = pool.submit(() -> slots.run(() -> order.add("first")));
     waitUntil(() -> slots.waiting() == 1);
     Future<?> second = pool.submit(() -> slots.run(() -> order.add("second")));
@@ -71,7 +86,7 @@ class SearchSlotsTest {
     holder.get(10, TimeUnit.SECONDS);
     first.get(10, TimeUnit.SECONDS);
     second.get(10, TimeUnit.SECONDS);
-    assertThat(order).containsExactly("first", "second");
+    assertThat(order).containsExactly("first", "second", "again");
     assertThat(slots.waiting()).isZero();
   }
 
@@ -126,7 +141,8 @@ class SearchSlotsTest {
                 slots.run(
                     () -> {
                       taken.countDown();
-                      return await(free);
+                      Latches.await(free);
+                      return null;
                     }));
     assertThat(taken.await(10, TimeUnit.SECONDS)).as("the slot taken").isTrue();
     return holder;
@@ -137,15 +153,6 @@ class SearchSlotsTest {
       return slots.run(work);
     } catch (IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static Boolean await(CountDownLatch latch) {
-    try {
-      return latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

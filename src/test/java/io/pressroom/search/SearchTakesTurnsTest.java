@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pressroom.account.Account;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.Latches;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -86,7 +87,8 @@ class SearchTakesTurnsTest {
                   slots.run(
                       () -> {
                         taken.countDown();
-                        return awaitQuietly(free);
+                        Latches.await(free);
+                        return null;
                       });
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
@@ -95,15 +97,6 @@ class SearchTakesTurnsTest {
               pool));
     }
     assertThat(taken.await(10, TimeUnit.SECONDS)).as("every slot taken").isTrue();
-  }
-
-  private static boolean awaitQuietly(CountDownLatch latch) {
-    try {
-      return latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static JsonPath get(String path, String query) {
