@@ -1337,11 +1337,8 @@ export interface components {
             /** @example https://images.example.net/rust-kernel.jpg */
             coverImageUrl: string | null;
             stats: components["schemas"]["ArticleStats"];
-            /**
-             * @description Only in answers to a search (q): where the article matches, as escaped text in which the only elements are <mark>...</mark> around the matched words
-             * @example Rust support in the Linux <mark>kernel</mark> loses its label.
-             */
-            snippet?: string;
+            /** @description Only in answers to a search (q): where the article matches */
+            highlight?: components["schemas"]["SearchHighlight"];
         };
         ArticleTitle: {
             /** @example rust-is-now-a-first-class-language-in-the-linux-kernel */
@@ -1619,10 +1616,10 @@ export interface components {
              */
             next: string | null;
             /**
-             * @description True when total is an estimate: a search (q) counts its matches exactly up to 100 (or the page's size, if larger) and estimates past that; every other listing counts exactly
-             * @example false
+             * @description False when total is an estimate: a search (q) counts its matches exactly up to 100 (or the page's size, if larger) and estimates past that; every other listing counts exactly
+             * @example true
              */
-            totalIsEstimate: boolean;
+            totalIsExact: boolean;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -1802,6 +1799,19 @@ export interface components {
         Republication: {
             /** @example Distilled and republished from Kernel Weekly. */
             notice: string | null;
+        };
+        /** @description Where an article matches a search: escaped text in which the only elements are <mark>...</mark> around the matched words, safe to insert as HTML */
+        SearchHighlight: {
+            /**
+             * @description The whole title with the matched words in <mark>; left out when no word of the title matches
+             * @example Rust is now a first-class language in the Linux <mark>kernel</mark>
+             */
+            title?: string;
+            /**
+             * @description A passage of the body (else of the summary) with the matched words in <mark>; the summary's beginning, unmarked, when neither matches
+             * @example Rust support in the Linux <mark>kernel</mark> loses its label.
+             */
+            snippet: string;
         };
         Session: {
             /** @description Bearer token for the Authorization header */
@@ -2355,6 +2365,7 @@ export type ReportReceipt = components['schemas']['ReportReceipt'];
 export type ReportStatusChange = components['schemas']['ReportStatusChange'];
 export type ReportedArticle = components['schemas']['ReportedArticle'];
 export type Republication = components['schemas']['Republication'];
+export type SearchHighlight = components['schemas']['SearchHighlight'];
 export type Session = components['schemas']['Session'];
 export type SignInRequest = components['schemas']['SignInRequest'];
 export type SignUpRequest = components['schemas']['SignUpRequest'];
@@ -2612,7 +2623,7 @@ export interface operations {
                  */
                 publishedBefore?: string;
                 /**
-                 * @description Full-text search over title, summary and body, ranked by relevance
+                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked)
                  * @example rust kernel
                  */
                 q?: string;
@@ -4022,7 +4033,7 @@ export interface operations {
                  */
                 publishedBefore?: string;
                 /**
-                 * @description Full-text search over title, summary and body, ranked by relevance
+                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked)
                  * @example rust kernel
                  */
                 q?: string;

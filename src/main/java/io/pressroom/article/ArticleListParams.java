@@ -33,7 +33,9 @@ public class ArticleListParams {
 
   @RestQuery
   @Parameter(
-      description = "Full-text search over title, summary and body, ranked by relevance",
+      description =
+          "Full-text search over title, summary and body, ranked by relevance; each item then"
+              + " carries highlight (its title and a passage with the matched words marked)",
       example = "rust kernel")
   String q;
 

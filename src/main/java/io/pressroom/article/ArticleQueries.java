@@ -293,6 +293,28 @@ class ArticleQueries {
     return summaries;
   }
 
+  /**
+   * The title, summary and body of these articles, by id (whether public or not: the listing that
+   * names them decided who sees them); one statement.
+   */
+  Map<Long, ArticleSearch.Text> texts(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, ArticleSearch.Text> texts = new HashMap<>();
+    new SqlBuilder()
+        .append("select a.id as id, a.title as title, a.summary as summary, a.body as body")
+        .append(" from articles a where a.id in (:ids)", "ids", ids)
+        .read(entityManager)
+        .forEach(
+            row ->
+                texts.put(
+                    row.getLong("id"),
+                    new ArticleSearch.Text(
+                        row.text("title"), row.text("summary"), row.text("body"))));
+    return texts;
+  }
+
   /** The slug and title of those of these articles that are public now, by id; one statement. */
   Map<Long, ArticleTitle> publicTitles(List<Long> ids) {
     if (ids.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.pressroom.article;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,13 @@ public interface ArticleSearch {
 
   /** The page of results as it is sent (JSON of {@link ArticlePage}) and the ids it looked at. */
   Optional<Shown<ListedPage>> search(ArticleSearchRequest request);
+
+  /**
+   * The highlights of these articles for a search of {@code query} that PostgreSQL answered, in
+   * their order, marked as the engine marks its own answers (this does not need its index).
+   */
+  List<SearchHighlight> highlights(String query, List<Text> texts);
+
+  /** What a highlight is cut from: an article's title, summary and body (Markdown). */
+  record Text(String title, String summary, String body) {}
 }

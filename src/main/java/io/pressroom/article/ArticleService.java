@@ -108,6 +108,8 @@ public class ArticleService {
     return listing(filter, pageRequest, Optional.empty());
   }
 
+  private static final ArticleSearch.Text NO_TEXT = new ArticleSearch.Text("", "", "");
+
   private Shown<ListedPage> listing(
       ArticleFilter filter, PageRequest pageRequest, Optional<String> pathTag) {
     ArticleSort sort = filter.sort();
@@ -132,11 +134,28 @@ public class ArticleService {
             cursors,
             sort.parameter(),
             last -> List.of(last.sortKey(), Long.toString(last.id())));
+    List<ArticleQueries.Listed> shown = cut.shown();
+    PageInfo info = cut.info(pageRequest, facts.total());
+    List<Long> looked = rows.stream().map(ArticleQueries.Listed::id).toList();
+    if (filter.query().isEmpty()) {
+      return new Shown<>(
+          page(shown.stream().map(ArticleQueries.Listed::item).toList(), info), looked);
+    }
+    // A search PostgreSQL answered carries highlights as the engine's answers do: one statement
+    // more for the page's texts, marked without the index.
+    Map<Long, ArticleSearch.Text> texts =
+        queries.texts(shown.stream().map(ArticleQueries.Listed::id).toList());
+    List<SearchHighlight> highlights =
+        search
+            .get()
+            .highlights(
+                filter.query().get(),
+                // An article removed since the listing read it has nothing left to mark.
+                shown.stream().map(row -> texts.getOrDefault(row.id(), NO_TEXT)).toList());
     return new Shown<>(
-        page(
-            cut.shown().stream().map(ArticleQueries.Listed::item).toList(),
-            cut.info(pageRequest, facts.total())),
-        rows.stream().map(ArticleQueries.Listed::id).toList());
+        searchedPage(
+            shown.stream().map(row -> ListingJson.item(row.item())).toList(), highlights, info),
+        looked);
   }
 
   /** The page's JSON: the kept summaries as they are, the page information through Jackson. */
@@ -186,10 +205,12 @@ public class ArticleService {
 
   /**
    * A page of search results as it is sent: these summaries ({@link #publicSummaryJson}) in order,
-   * each with its snippet, and the page information.
+   * each with its highlight, and the page information.
    */
-  public ListedPage searchedPage(List<byte[]> summaries, List<String> snippets, PageInfo info) {
-    return new ListedPage(ListingJson.searched(summaries, snippets, jsonBytes(info)), info.next());
+  public ListedPage searchedPage(
+      List<byte[]> summaries, List<SearchHighlight> highlights, PageInfo info) {
+    return new ListedPage(
+        ListingJson.searched(summaries, highlights, jsonBytes(info)), info.next());
   }
 
   /**

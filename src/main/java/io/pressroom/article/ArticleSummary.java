@@ -22,15 +22,11 @@ public record ArticleSummary(
     @Schema(nullable = true, example = "https://images.example.net/rust-kernel.jpg")
         String coverImageUrl,
     ArticleStats stats,
-    @Schema(
-            description =
-                "Only in answers to a search (q): where the article matches, as escaped text in"
-                    + " which the only elements are <mark>...</mark> around the matched words",
-            example = "Rust support in the Linux <mark>kernel</mark> loses its label.")
+    @Schema(description = "Only in answers to a search (q): where the article matches")
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        String snippet) {
+        SearchHighlight highlight) {
 
-  /** An article as listed, without a snippet (every listing but a search). */
+  /** An article as listed, without a highlight (every listing but a search). */
   public ArticleSummary(
       String slug,
       String title,
@@ -56,8 +52,8 @@ public record ArticleSummary(
         null);
   }
 
-  /** The same article with the snippet of a search. */
-  public ArticleSummary withSnippet(String text) {
+  /** The same article with the highlight of a search. */
+  public ArticleSummary withHighlight(SearchHighlight highlight) {
     return new ArticleSummary(
         slug,
         title,
@@ -69,6 +65,6 @@ public record ArticleSummary(
         readingMinutes,
         coverImageUrl,
         stats,
-        text);
+        highlight);
   }
 }

@@ -36,14 +36,20 @@ final class ListingJson {
 
   /**
    * A page of search results: {@code {"items":[...],"page":<pageJson>}} where each item is an
-   * article's summary JSON ({@link #item}) with its {@code snippet} after the counters, as Jackson
-   * writes {@link ArticleSummary} with a snippet. Parsing each summary into a record and writing it
-   * again took a tenth of a search.
+   * article's summary JSON ({@link #item}) with its {@code highlight} after the counters, as
+   * Jackson writes {@link ArticleSummary} with a highlight. Parsing each summary into a record and
+   * writing it again took a tenth of a search.
    */
-  static byte[] searched(List<byte[]> summaries, List<String> snippets, byte[] pageJson) {
+  static byte[] searched(
+      List<byte[]> summaries, List<SearchHighlight> highlights, byte[] pageJson) {
     int size = 32 + pageJson.length;
     for (int i = 0; i < summaries.size(); i++) {
-      size += summaries.get(i).length + 16 + snippets.get(i).length() * 2;
+      SearchHighlight highlight = highlights.get(i);
+      String title = highlight.title();
+      size +=
+          summaries.get(i).length
+              + 48
+              + (highlight.snippet().length() + (title == null ? 0 : title.length())) * 2;
     }
     Utf8Buffer json = new Utf8Buffer(size);
     json.append("{\"items\":[");
@@ -52,9 +58,13 @@ final class ListingJson {
         json.append(',');
       }
       byte[] summary = summaries.get(i);
-      // The summary without its closing brace, then the snippet: the last member of a summary.
-      json.raw(summary, 0, summary.length - 1).append(",\"snippet\":");
-      string(json, snippets.get(i)).append('}');
+      SearchHighlight highlight = highlights.get(i);
+      // The summary without its closing brace, then the highlight: the last member of a summary.
+      json.raw(summary, 0, summary.length - 1).append(",\"highlight\":{");
+      if (highlight.title() != null) {
+        string(json.append("\"title\":"), highlight.title()).append(',');
+      }
+      string(json.append("\"snippet\":"), highlight.snippet()).append("}}");
     }
     return json.append("],\"page\":").raw(pageJson).append('}').toByteArray();
   }

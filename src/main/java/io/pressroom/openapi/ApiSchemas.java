@@ -35,10 +35,11 @@ final class ApiSchemas {
   static final Map<String, Set<String>> SOMETIMES_ABSENT =
       Map.of(
           "ArticleDetail", Set.of("viewer"),
-          "ArticleSummary", Set.of("snippet"),
+          "ArticleSummary", Set.of("highlight"),
           "Author", Set.of("viewer"),
           "Change", Set.of("updatedAt", "article", "deletedAt"),
-          "Problem", Set.of("detail", "instance", "errors"));
+          "Problem", Set.of("detail", "instance", "errors"),
+          "SearchHighlight", Set.of("title"));
 
   /**
    * PATCH operations (JSON merge-patch) and the schema of their body, made from the create schema:

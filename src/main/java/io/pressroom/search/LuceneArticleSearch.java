@@ -7,6 +7,7 @@ import io.pressroom.article.ArticleSearch;
 import io.pressroom.article.ArticleSearchRequest;
 import io.pressroom.article.ArticleService;
 import io.pressroom.article.ListedPage;
+import io.pressroom.article.SearchHighlight;
 import io.pressroom.article.SearchSource;
 import io.pressroom.article.Shown;
 import io.pressroom.web.CursorCodec;
@@ -29,7 +30,7 @@ import org.apache.lucene.search.Query;
 
 /**
  * Answers readers' searches from this instance's Lucene index: the index finds and orders the ids
- * of a page and cuts their snippets from the text it stores, PostgreSQL says which of them are
+ * of a page and cuts their highlights from the text it stores, PostgreSQL says which of them are
  * public now and gives their summaries (so an article taken down is never shown, however far the
  * index lags). A page so takes one statement, two with a tag or author filter.
  */
@@ -46,7 +47,8 @@ class LuceneArticleSearch implements ArticleSearch {
   private final CursorCodec cursors;
   private final SearchSlots slots;
   private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
-  private final Snippets snippets = new Snippets(SearchFields.analyzer());
+  private final Highlights highlights = new Highlights(SearchFields.analyzer());
+  private final TextHighlights textHighlights = new TextHighlights(queries, highlights);
   private final Timer timer;
 
   LuceneArticleSearch(
@@ -137,8 +139,8 @@ class LuceneArticleSearch implements ArticleSearch {
       if (more) {
         shown = shown.subList(0, page.limit());
       }
-      String[] marked =
-          snippets.snippets(
+      SearchHighlight[] marked =
+          highlights.highlights(
               searcher,
               queries.marked(rewritten, request.query()),
               shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
@@ -153,13 +155,18 @@ class LuceneArticleSearch implements ArticleSearch {
               articles.searchedPage(
                   items,
                   List.of(marked),
-                  new PageInfo(page.limit(), hits.total(), next, hits.totalIsEstimate())),
+                  new PageInfo(page.limit(), hits.total(), next, !hits.totalIsEstimate())),
               found));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       release(index, searcher);
     }
+  }
+
+  @Override
+  public List<SearchHighlight> highlights(String query, List<Text> texts) {
+    return textHighlights.highlights(query, texts);
   }
 
   /** A search's query as the index rewrote it, and its page of hits. */

@@ -103,6 +103,15 @@ final class SearchFields {
   }
 
   /**
+   * An article as it is written (summary possibly null, body in Markdown) in every field searches
+   * read ({@link #addArticleText}), its body as the plain text a reader sees.
+   */
+  static void addArticleMarkdown(Document doc, String title, String summary, String body) {
+    String plainBody = Highlights.plainText(body);
+    addArticleText(doc, title, summary == null ? "" : summary, plainBody == null ? "" : plainBody);
+  }
+
+  /**
    * An article's text in every field searches read: each text field ({@link #addText}), its words
    * weighted ({@link #WORDS}), their pairs (and the title's and the summary's apart) and the
    * title's word beginnings.

@@ -218,10 +218,6 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
-  private static String nullToEmpty(String text) {
-    return text == null ? "" : text;
-  }
-
   private static Term key(long id) {
     return new Term(SearchFields.KEY, Long.toString(id));
   }
@@ -237,9 +233,7 @@ final class SearchIndex implements AutoCloseable {
     for (long tag : article.tagIds()) {
       doc.add(new LongField(SearchFields.TAG, tag, Field.Store.NO));
     }
-    String summary = nullToEmpty(article.summary());
-    String body = nullToEmpty(Snippets.plainText(article.body()));
-    SearchFields.addArticleText(doc, article.title(), summary, body);
+    SearchFields.addArticleMarkdown(doc, article.title(), article.summary(), article.body());
     return doc;
   }
 }

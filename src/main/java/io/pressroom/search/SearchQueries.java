@@ -107,7 +107,7 @@ final class SearchQueries {
 
   /**
    * The words of the quoted phrases of {@code text} that a search asks for, as title terms, for
-   * snippets to mark (they mark a query's words in every text field, see {@link Snippets}): a
+   * snippets to mark (they mark a query's words in every text field, see {@link Highlights}): a
    * two-word phrase is searched as a pair, which names no word of a text. Null when there are none.
    */
   Query phraseWords(String text) {

@@ -14,14 +14,14 @@ public record PageInfo(
         String next,
     @Schema(
             description =
-                "True when total is an estimate: a search (q) counts its matches exactly up to"
+                "False when total is an estimate: a search (q) counts its matches exactly up to"
                     + " 100 (or the page's size, if larger) and estimates past that; every other"
                     + " listing counts exactly",
-            example = "false")
-        boolean totalIsEstimate) {
+            example = "true")
+        boolean totalIsExact) {
 
   /** A page whose total is exact. */
   public PageInfo(int limit, long total, String next) {
-    this(limit, total, next, false);
+    this(limit, total, next, true);
   }
 }

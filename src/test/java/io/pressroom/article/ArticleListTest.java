@@ -76,7 +76,7 @@ class ArticleListTest {
     assertThat(response.jsonPath().getList("items[0].tags"))
         .isEqualTo(List.of(Map.of("slug", tag, "name", tag)));
     assertThat(response.jsonPath().getMap("page").keySet())
-        .containsExactlyInAnyOrder("limit", "total", "next", "totalIsEstimate");
+        .containsExactlyInAnyOrder("limit", "total", "next", "totalIsExact");
   }
 
   @Test

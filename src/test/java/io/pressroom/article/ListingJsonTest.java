@@ -128,10 +128,10 @@ class ListingJsonTest {
   }
 
   @Test
-  void aSearchedPageIsWhatJacksonWritesForItsSummariesWithSnippets() throws Exception {
+  void aSearchedPageIsWhatJacksonWritesForItsSummariesWithHighlights() throws Exception {
     ObjectMapper jackson = new ObjectMapper().findAndRegisterModules();
     jackson.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    String[] snippetPieces = {
+    String[] textPieces = {
       "a", " ", "<mark>", "</mark>", "&amp;", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0001",
       "\u001F", "\u007F", "é", "—", "中文", "🦀", "…", "/", "\u2028"
     };
@@ -139,7 +139,7 @@ class ListingJsonTest {
     for (int round = 0; round < 300; round++) {
       List<ArticleSummary> summaries = new ArrayList<>();
       List<byte[]> json = new ArrayList<>();
-      List<String> snippets = new ArrayList<>();
+      List<SearchHighlight> highlights = new ArrayList<>();
       for (int i = 0; i < random.nextInt(5); i++) {
         ArticleSummary summary =
             new ArticleSummary(
@@ -153,19 +153,28 @@ class ListingJsonTest {
                 3,
                 null,
                 new ArticleStats(random.nextInt(100), random.nextInt(9), 4.5, 2));
-        StringBuilder snippet = new StringBuilder();
-        for (int k = 0; k < random.nextInt(40); k++) {
-          snippet.append(snippetPieces[random.nextInt(snippetPieces.length)]);
-        }
-        summaries.add(summary.withSnippet(snippet.toString()));
+        // Every other article's title has no match, and so no marked title.
+        SearchHighlight highlight =
+            new SearchHighlight(
+                random.nextBoolean() ? pieces(random, textPieces) : null,
+                pieces(random, textPieces));
+        summaries.add(summary.withHighlight(highlight));
         json.add(jackson.writeValueAsBytes(summary));
-        snippets.add(snippet.toString());
+        highlights.add(highlight);
       }
       PageInfo info = new PageInfo(20, round, round % 2 == 0 ? null : "c2VhcmNo", round % 3 == 0);
       assertEquals(
           jackson.writeValueAsString(new ArticlePage(summaries, info)),
-          text(ListingJson.searched(json, snippets, jackson.writeValueAsBytes(info))));
+          text(ListingJson.searched(json, highlights, jackson.writeValueAsBytes(info))));
     }
+  }
+
+  private static String pieces(Random random, String[] pieces) {
+    StringBuilder text = new StringBuilder();
+    for (int k = 0; k < random.nextInt(40); k++) {
+      text.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return text.toString();
   }
 
   private static ListingJson.Item item(

@@ -53,7 +53,7 @@ class DeliveryHeadersTest {
     assertThat(items).hasSize(1);
     assertThat(items.get(0).keySet()).isEqualTo(Set.of("slug", "publishedAt"));
     assertThat(list.jsonPath().getMap("page").keySet())
-        .isEqualTo(Set.of("limit", "total", "next", "totalIsEstimate"));
+        .isEqualTo(Set.of("limit", "total", "next", "totalIsExact"));
 
     given()
         .queryParam("fields", "name,articles")

@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.pressroom.account.Account;
 import io.pressroom.support.Eventually;
@@ -46,12 +50,8 @@ class SearchApiTest {
 
   @BeforeEach
   void indexIsReady() {
-    // Only the index's answers carry snippets: wait until it has caught up after start-up.
-    Account author = fixtures.author();
-    String probe = word();
-    fixtures.article(author).title("Probe " + probe).create();
-    Eventually.within(
-        INDEX_DEADLINE, () -> search(probe), page -> page.getString("items[0].snippet") != null);
+    // PostgreSQL answers searches until the index is ready after start-up.
+    SearchIndexReady.await(INDEX_DEADLINE);
   }
 
   private static JsonPath search(String q, String... more) {
@@ -88,7 +88,14 @@ class SearchApiTest {
         .statusCode(200)
         .body("items.slug", contains(inTitle, inBody))
         .body("page.total", equalTo(2))
-        .body("page.totalIsEstimate", equalTo(false));
+        .body("page.totalIsExact", equalTo(true))
+        // The title is marked only where it matches; every item has a snippet.
+        .body("items[0].highlight.title", equalTo("All about <mark>" + w + "</mark>"))
+        .body("items[0].highlight.snippet", equalTo("A short summary."))
+        .body("items[1].highlight", not(hasKey("title")))
+        .body(
+            "items[1].highlight.snippet",
+            equalTo("The text mentions <mark>" + w + "</mark> twice: <mark>" + w + "</mark>."));
   }
 
   @Test
@@ -170,7 +177,9 @@ class SearchApiTest {
 
     JsonPath page = search("\"" + a + " " + b + "\"");
     assertThat(page.getList("items.slug")).containsExactly(inTitle, inBody);
-    assertThat(page.getString("items[1].snippet"))
+    assertThat(page.getString("items[0].highlight.title"))
+        .isEqualTo("About <mark>" + a + "</mark> <mark>" + b + "</mark>");
+    assertThat(page.getString("items[1].highlight.snippet"))
         .contains("<mark>" + a + "</mark>")
         .contains("<mark>" + b + "</mark>");
   }
@@ -210,23 +219,76 @@ class SearchApiTest {
   }
 
   @Test
-  void snippetsMarkTheMatchedWordsAndEscapeEverythingElse() {
+  void highlightsMarkTheMatchedWordsAndEscapeEverythingElse() {
     Account author = fixtures.author();
     String w = word();
     fixtures
         .article(author)
-        .title("Escaping")
+        .title("<em>Escaping</em> " + w)
         .body("Before <script>alert('x')</script> the word " + w + " & more **bold** text.")
         .create();
 
-    String snippet = search(w).getString("items[0].snippet");
+    String snippet = search(w).getString("items[0].highlight.snippet");
     assertThat(snippet).contains("<mark>" + w + "</mark>");
     assertThat(snippet).contains("&lt;script&gt;").doesNotContain("<script>");
     assertThat(snippet.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
     assertThat(snippet).doesNotContain("**");
-    // Listings without q have no snippet at all.
+    assertThat(search(w).getString("items[0].highlight.title"))
+        .isEqualTo("&lt;em&gt;Escaping&lt;&#x2F;em&gt; <mark>" + w + "</mark>");
+    // Listings without q have no highlight at all.
     assertThat(given().get("/api/v1/articles?limit=1").jsonPath().getMap("items[0]"))
-        .doesNotContainKey("snippet");
+        .doesNotContainKey("highlight");
+  }
+
+  @Test
+  void aSearchPostgresqlAnswersIsHighlightedAsTheIndexHighlights() {
+    Account author = fixtures.author();
+    String w = word();
+    String plain = fixtures.article(author).title("Other").body("A note on " + w + ".").create();
+    String titled =
+        fixtures.article(author).title("<b>Bold</b> " + w).body("Nothing here *at all*.").create();
+
+    // The index keeps no order by likes: PostgreSQL answers, its items highlighted the same way.
+    JsonPath byIndex = search(w);
+    JsonPath byPostgresql = search(w, "sort", "-likes");
+    assertThat(byPostgresql.getList("items.slug")).containsExactlyInAnyOrder(plain, titled);
+    for (String slug : List.of(plain, titled)) {
+      assertThat(highlightOf(byPostgresql, slug)).isEqualTo(highlightOf(byIndex, slug));
+    }
+    assertThat(highlightOf(byPostgresql, titled))
+        .containsEntry("title", "&lt;b&gt;Bold&lt;&#x2F;b&gt; <mark>" + w + "</mark>")
+        .containsEntry("snippet", "A short summary.");
+    assertThat(highlightOf(byPostgresql, plain))
+        .doesNotContainKey("title")
+        .containsEntry("snippet", "A note on <mark>" + w + "</mark>.");
+    assertThat(byPostgresql.getBoolean("page.totalIsExact")).isTrue();
+  }
+
+  @Test
+  void aTotalPastTheExactBoundSaysItIsNotExact() {
+    Account author = fixtures.author();
+    String w = word();
+    for (int i = 0; i < 120; i++) {
+      fixtures.article(author).title("Note " + i + " on " + w).create();
+    }
+
+    given()
+        .queryParam("q", w)
+        .queryParam("limit", 5)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(5))
+        .body("page.total", greaterThanOrEqualTo(100))
+        .body("page.totalIsExact", equalTo(false));
+    // PostgreSQL, answering in an order the index does not keep, counts exactly.
+    assertThat(search(w, "sort", "-likes", "limit", "5").getMap("page"))
+        .containsEntry("total", 120)
+        .containsEntry("totalIsExact", true);
+  }
+
+  private static Map<String, Object> highlightOf(JsonPath page, String slug) {
+    return page.getMap("items.find { it.slug == '" + slug + "' }.highlight");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pressroom.article.SearchHighlight;
 import java.io.IOException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -11,10 +12,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-class SnippetsTest {
+class HighlightsTest {
 
   private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
-  private final Snippets snippets = new Snippets(SearchFields.analyzer());
+  private final Highlights highlights = new Highlights(SearchFields.analyzer());
 
   @Test
   void marksMatchedWordsAndEscapesTheRest() throws IOException {
@@ -45,10 +46,25 @@ class SnippetsTest {
   }
 
   @Test
-  void theSummarysBeginningEscapedWhenNothingIsMarked() throws IOException {
-    assertThat(snippet("-nothing title", "Title", "Some <summary>", "Body"))
-        .isEqualTo("<mark>Title</mark>");
-    assertThat(snippet("body -title", "x", "<b>", "The body")).isEqualTo("The <mark>body</mark>");
+  void theSummarysBeginningEscapedWhenNeitherBodyNorSummaryIsMarked() throws IOException {
+    assertThat(highlight("-nothing title", "Title", "Some <summary>", "Body"))
+        .isEqualTo(new SearchHighlight("<mark>Title</mark>", "Some &lt;summary&gt;"));
+    assertThat(highlight("body -title", "x", "<b>", "The body").snippet())
+        .isEqualTo("The <mark>body</mark>");
+  }
+
+  @Test
+  void theTitleIsMarkedWholeAndOnlyWhenItMatches() throws IOException {
+    String longTitle =
+        "A <long> title about the kernel, "
+            + "with many more words than a passage of the body would ever hold, ".repeat(3)
+            + "and the kernel again";
+    assertThat(highlight("kernel", longTitle, "Summary", "Body").title())
+        .isEqualTo(
+            "A &lt;long&gt; title about the <mark>kernel</mark>, "
+                + "with many more words than a passage of the body would ever hold, ".repeat(3)
+                + "and the <mark>kernel</mark> again");
+    assertThat(highlight("kernel", "Unrelated", "Summary", "The kernel.").title()).isNull();
   }
 
   @Test
@@ -61,7 +77,7 @@ class SnippetsTest {
   @Test
   void markdownReadsAsText() {
     assertThat(
-            Snippets.plainText(
+            Highlights.plainText(
                 "## Head\n\nSome *body* and [a link](https://x.example) ![img](y.png)"))
         .isEqualTo("Head Some body and a link img");
   }
@@ -69,16 +85,22 @@ class SnippetsTest {
   /** The snippet of one article indexed as the search index does (body as plain text). */
   private String snippet(String query, String title, String summary, String body)
       throws IOException {
+    return highlight(query, title, summary, body).snippet();
+  }
+
+  /** The highlight of one article indexed as the search index does (body as plain text). */
+  private SearchHighlight highlight(String query, String title, String summary, String body)
+      throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
       try (IndexWriter writer =
           new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
         Document doc = new Document();
-        SearchFields.addArticleText(doc, title, summary, Snippets.plainText(body));
+        SearchFields.addArticleText(doc, title, summary, Highlights.plainText(body));
         writer.addDocument(doc);
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        return snippets
-            .snippets(
+        return highlights
+            .highlights(
                 new IndexSearcher(reader),
                 queries.marked(queries.articles(query), query),
                 new int[] {0})[0];

@@ -1,8 +1,11 @@
 package io.pressroom.search;
 
+import io.pressroom.article.SearchHighlight;
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -17,16 +20,18 @@ import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
- * The snippets of search results: a passage of each article where its words match, escaped as HTML
- * text with the matched words in {@code <mark>} elements and no other markup (Lucene's passage
- * formatter escapes each piece of text it copies). Cut from the text the index keeps (doc values,
- * see {@link SearchFields#addText}), with the offsets its postings keep, so no article is read from
- * the database or analysed again per search. The body is kept as plain text (Markdown syntax
- * dropped), so that the passage reads as text. Only the hits shown get one, field by field.
+ * The highlights of search results: each article's title with its matched words marked, when it has
+ * one, and a passage of its text where its words match; escaped as HTML text with the matched words
+ * in {@code <mark>} elements and no other markup (Lucene's passage formatter escapes each piece of
+ * text it copies). Cut from the text the index keeps (doc values, see {@link
+ * SearchFields#addText}), with the offsets its postings keep, so no article is read from the
+ * database or analysed again per search. The body is kept as plain text (Markdown syntax dropped),
+ * so that the passage reads as text. Only the hits shown get one, field by field.
  */
-final class Snippets {
+final class Highlights {
 
   static final int FRAGMENT_CHARS = 160;
 
@@ -37,16 +42,18 @@ final class Snippets {
    */
   private static final int MAX_TEXT_CHARS = 100_000;
 
-  /** Where a passage is looked for, best first. */
-  private static final String[] FIELDS = {
-    SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE
-  };
+  /** The title, marked as a whole, and the body's best passage: read together. */
+  private static final String[] TITLE_AND_BODY = {SearchFields.TITLE, SearchFields.BODY};
+
+  private static final int[] ONE_EACH = {1, 1};
+
+  private static final String[] SUMMARY = {SearchFields.SUMMARY};
+
+  private static final int[] ONE = {1};
 
   /** The fields whose words a query names to mark: the text fields, and all of them at once. */
   private static final Set<String> MARKED_FIELDS =
       Set.of(SearchFields.BODY, SearchFields.SUMMARY, SearchFields.TITLE, SearchFields.WORDS);
-
-  private static final int[] ONE = {1};
 
   private static final Formatter FORMATTER = new Formatter();
 
@@ -60,19 +67,20 @@ final class Snippets {
 
   private final Analyzer analyzer;
 
-  Snippets(Analyzer analyzer) {
+  Highlights(Analyzer analyzer) {
     this.analyzer = analyzer;
   }
 
   /**
-   * The best passage of the body, else of the summary, else of the title, where {@code query}
-   * matches, for each of these documents of {@code searcher}; the summary's beginning, escaped,
-   * when none does.
+   * For each of these documents of {@code searcher}: its title where {@code query} matches it (null
+   * when it does not), and the best passage of the body, else of the summary, where it matches; the
+   * summary's beginning, escaped, when neither does.
    */
-  String[] snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-    String[] snippets = new String[docIds.length];
+  SearchHighlight[] highlights(IndexSearcher searcher, Query query, int[] docIds)
+      throws IOException {
+    SearchHighlight[] highlights = new SearchHighlight[docIds.length];
     if (docIds.length == 0) {
-      return snippets;
+      return highlights;
     }
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
@@ -95,39 +103,40 @@ final class Snippets {
             // marked in the body's passage. Pairs are no words of a text and stay unmarked.
             .withFieldMatcher(MARKED_FIELDS::contains);
     UnifiedHighlighter highlighter = new FromDocValues(builder, searcher.getIndexReader());
-    // Field by field, each only for the articles still without a passage: most match in the body,
-    // so the summary and title are seldom looked at (each field of each article costs a look-up of
-    // every query word in the field's terms and a read of the stored text).
+    // The title and the body of every article, then the summary only of those whose body has no
+    // passage: most match in the body, so the summary is seldom looked at (each field of each
+    // article costs a look-up of every query word in the field's terms and a read of its text).
+    Map<String, String[]> titlesAndBodies =
+        highlighter.highlightFields(TITLE_AND_BODY, query, docIds, ONE_EACH);
+    String[] titles = titlesAndBodies.get(SearchFields.TITLE);
+    String[] snippets = titlesAndBodies.get(SearchFields.BODY);
     int[] left = new int[docIds.length];
-    for (int i = 0; i < left.length; i++) {
-      left[i] = i;
-    }
-    int leftCount = left.length;
-    for (String field : FIELDS) {
-      if (leftCount == 0) {
-        break;
+    int leftCount = 0;
+    for (int i = 0; i < docIds.length; i++) {
+      if (isBlank(snippets[i])) {
+        left[leftCount++] = i;
       }
+    }
+    if (leftCount > 0) {
       int[] docs = new int[leftCount];
       for (int i = 0; i < leftCount; i++) {
         docs[i] = docIds[left[i]];
       }
-      String[] passages =
-          highlighter.highlightFields(new String[] {field}, query, docs, ONE).get(field);
-      int stillLeft = 0;
+      String[] summaries =
+          highlighter.highlightFields(SUMMARY, query, docs, ONE).get(SearchFields.SUMMARY);
       for (int i = 0; i < leftCount; i++) {
-        String passage = passages[i];
-        if (passage != null && !passage.isBlank()) {
-          snippets[left[i]] = passage.strip();
-        } else {
-          left[stillLeft++] = left[i];
-        }
+        snippets[left[i]] = isBlank(summaries[i]) ? start(searcher, docIds[left[i]]) : summaries[i];
       }
-      leftCount = stillLeft;
     }
-    for (int i = 0; i < leftCount; i++) {
-      snippets[left[i]] = start(searcher, docIds[left[i]]);
+    for (int i = 0; i < docIds.length; i++) {
+      highlights[i] =
+          new SearchHighlight(isBlank(titles[i]) ? null : titles[i].strip(), snippets[i].strip());
     }
-    return snippets;
+    return highlights;
+  }
+
+  private static boolean isBlank(String passage) {
+    return passage == null || passage.isBlank();
   }
 
   private static String start(IndexSearcher searcher, int docId) throws IOException {
@@ -149,6 +158,14 @@ final class Snippets {
     FromDocValues(Builder builder, IndexReader reader) {
       super(builder);
       this.reader = reader;
+    }
+
+    /** The title is marked as a whole, not cut into passages. */
+    @Override
+    protected BreakIterator getBreakIterator(String field) {
+      return SearchFields.TITLE.equals(field)
+          ? new WholeBreakIterator()
+          : super.getBreakIterator(field);
     }
 
     /** Offsets from postings, each word looked up once per page ({@link PageOffsets}). */
