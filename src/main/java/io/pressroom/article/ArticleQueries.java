@@ -37,16 +37,14 @@ class ArticleQueries {
           + " as tags";
 
   /**
-   * The columns of a listed article from its kept JSON (V12), for the article whose id is {@code
-   * id} joined to {@link #keptJoin}: the author and tags are in the kept text. A row the triggers
-   * have not written (a load that bypassed them) is composed on the spot.
+   * The columns of a listed article from its kept JSON ({@link KeptSummaries}), for the article
+   * whose id is {@code id} joined to {@link #keptJoin}: the author and tags are in the kept text.
    */
   private static String keptColumns(String id) {
     return id
-        + " as id, coalesce(k.summary_json, (select r.summary_json from"
-        + " article_listing_rows(array["
-        + id
-        + "]) r)) as listing_json, ctr.like_count as like_count, ctr.comment_count as"
+        + " as id, "
+        + KeptSummaries.column(id)
+        + " as listing_json, ctr.like_count as like_count, ctr.comment_count as"
         + " comment_count, ctr.rating_average as rating_average, ctr.rating_count as rating_count";
   }
 
@@ -54,10 +52,7 @@ class ArticleQueries {
    * The kept JSON ({@code k}) and the feedback counters ({@code ctr}, V18) of article {@code id}.
    */
   private static String keptJoin(String id) {
-    return " left join article_listings k on k.article_id = "
-        + id
-        + " join article_counters ctr on ctr.article_id = "
-        + id;
+    return KeptSummaries.join(id) + " join article_counters ctr on ctr.article_id = " + id;
   }
 
   private static final String KEPT_COLUMNS = keptColumns("a.id");

@@ -2,23 +2,30 @@ package io.pressroom.feed;
 
 import io.pressroom.PressroomConfig;
 import io.pressroom.web.Links;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 
 /**
  * The absolute links of feeds. Ids and self links are API URLs; the links meant for people go to
- * the web site when {@code pressroom.site-url} is set, else to the API.
+ * the web site when {@code pressroom.site-url} is set, else to the API. A singleton, not behind a
+ * client proxy: a feed asks for a handful of links per entry, and the proxy's look-up of the bean
+ * on each call was a few per cent of a feed's CPU time.
  */
-@ApplicationScoped
+@Singleton
 class FeedLinks {
 
   private final Links links;
-  private final PressroomConfig config;
+  private final Optional<String> site;
 
   FeedLinks(Links links, PressroomConfig config) {
     this.links = links;
-    this.config = config;
+    this.site =
+        config
+            .siteUrl()
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.replaceAll("/+$", ""));
   }
 
   String api(UriInfo uri, String path) {
@@ -50,10 +57,6 @@ class FeedLinks {
   }
 
   private Optional<String> site() {
-    return config
-        .siteUrl()
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .map(s -> s.replaceAll("/+$", ""));
+    return site;
   }
 }

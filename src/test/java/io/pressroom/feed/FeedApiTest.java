@@ -15,6 +15,7 @@ import io.pressroom.account.Account;
 import io.pressroom.account.Role;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.PublicUrls;
+import io.pressroom.support.Users;
 import io.pressroom.web.HttpDates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class FeedApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject Fixtures fixtures;
+  @Inject Users users;
 
   /** A tag with three public articles and one of each kind that must not show. */
   private record Scene(
@@ -417,6 +420,52 @@ class FeedApiTest {
           .then()
           .statusCode(200)
           .header("Content-Encoding", "gzip");
+    }
+  }
+
+  /**
+   * A feed's entries come from the kept summaries: a new byline and a renamed tag show in the next
+   * answer of the author's and of the tag's feed, as they do in listings.
+   */
+  @Test
+  void anAuthorsNewNameAndARenamedTagShowInTheFeeds() throws Exception {
+    Users.User author = users.author();
+    Users.User editor = users.editor();
+    String slug =
+        author
+            .json()
+            .body(
+                Map.of(
+                    "title",
+                    "Bylined " + Fixtures.unique("a"),
+                    "summary",
+                    "A summary.",
+                    "body",
+                    "Some text.",
+                    "tags",
+                    List.of("Feed " + Fixtures.unique("t"))))
+            .post("/api/v1/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("slug");
+    editor.request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+    String tag = given().get("/api/v1/articles/" + slug).then().extract().path("tags[0].slug");
+    String authorFeed = "/feeds/authors/" + author.handle() + ".atom";
+    String tagFeed = "/feeds/tags/" + tag + ".atom";
+    // Both feeds answered (and kept by the response cache) before the changes.
+    feed(authorFeed, "application/atom+xml");
+    feed(tagFeed, "application/atom+xml");
+
+    author.json().body(Map.of("name", "New Byline")).patch("/api/v1/me").then().statusCode(200);
+    String renamed = "Renamed " + Fixtures.unique("t");
+    editor.json().body(Map.of("name", renamed)).patch("/api/v1/tags/" + tag).then().statusCode(200);
+
+    for (String path : List.of(authorFeed, tagFeed)) {
+      SyndEntry entry =
+          syndFeed(feed(path, "application/atom+xml").asByteArray()).getEntries().get(0);
+      assertThat(entry.getAuthor()).isEqualTo("New Byline");
+      assertThat(entry.getCategories()).extracting(SyndCategory::getLabel).containsExactly(renamed);
     }
   }
 
