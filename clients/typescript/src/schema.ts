@@ -57,7 +57,7 @@ export interface paths {
         };
         /**
          * List active aggregator keys (admin)
-         * @description Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
+         * @description Oldest first, paged like every collection. Needs a bearer token of an account with the role admin (each role includes those below it: reader, author, editor, admin).
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -1206,8 +1206,9 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             lastUsedAt: components["schemas"]["Instant"] | null;
         };
-        ApiKeyList: {
+        ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
+            page: components["schemas"]["PageInfo"];
         };
         ArticleDetail: {
             /** @example rust-is-now-a-first-class-language-in-the-linux-kernel */
@@ -2320,7 +2321,7 @@ export type Account = components['schemas']['Account'];
 export type AccountAdminUpdate = components['schemas']['AccountAdminUpdate'];
 export type AccountPage = components['schemas']['AccountPage'];
 export type ApiKey = components['schemas']['ApiKey'];
-export type ApiKeyList = components['schemas']['ApiKeyList'];
+export type ApiKeyPage = components['schemas']['ApiKeyPage'];
 export type ArticleDetail = components['schemas']['ArticleDetail'];
 export type ArticlePage = components['schemas']['ArticlePage'];
 export type ArticleRequest = components['schemas']['ArticleRequest'];
@@ -2511,25 +2512,34 @@ export interface operations {
     };
     listApiKeys: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from page.next of a previous answer */
+                cursor?: string;
+                /** @description Items per page, 1-100 */
+                limit?: number;
+                /** @description 1-based page number for numbered pagers; at most 10,000 items deep (use cursor beyond) */
+                page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The active keys, without the keys themselves */
+            /** @description A page of the active keys, without the keys themselves */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,10 +85,14 @@ public class AccountResource {
       description = "A page of accounts",
       content = @Content(schema = @Schema(implementation = AccountPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  public Response list(@BeanParam PagingParams paging) {
-    return Response.ok(administration.list(paging.request(), cursors))
-        .header("Cache-Control", "private, no-store")
-        .build();
+  public Response list(@BeanParam PagingParams paging, @Context UriInfo uri) {
+    AccountPage page = administration.list(paging.request(), cursors);
+    Response.ResponseBuilder response =
+        Response.ok(page).header("Cache-Control", "private, no-store");
+    if (page.page().next() != null) {
+      response.header("Link", links.next(uri, page.page().next()));
+    }
+    return response.build();
   }
 
   @PATCH

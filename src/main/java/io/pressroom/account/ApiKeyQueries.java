@@ -17,9 +17,15 @@ class ApiKeyQueries {
     return ApiKey.findByIdOptional(id);
   }
 
-  /** The keys not revoked, oldest first. */
-  List<ApiKey> active() {
-    return ApiKey.<ApiKey>find("revokedAt is null order by id").list();
+  /** A page of the keys not revoked, oldest first: those after {@code afterId}. */
+  List<ApiKey> activePage(long afterId, int offset, int fetchSize) {
+    return ApiKey.<ApiKey>find("revokedAt is null and id > ?1 order by id", afterId)
+        .range(offset, offset + fetchSize - 1)
+        .list();
+  }
+
+  long activeCount() {
+    return ApiKey.count("revokedAt is null");
   }
 
   Optional<ApiKey> activeByHash(String keyHash) {

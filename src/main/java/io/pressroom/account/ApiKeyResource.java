@@ -1,18 +1,23 @@
 package io.pressroom.account;
 
+import io.pressroom.web.CursorCodec;
 import io.pressroom.web.Links;
+import io.pressroom.web.PagingParams;
 import io.pressroom.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,11 +35,13 @@ public class ApiKeyResource {
   private final ApiKeyService keys;
   private final CurrentUser currentUser;
   private final Links links;
+  private final CursorCodec cursors;
 
-  ApiKeyResource(ApiKeyService keys, CurrentUser currentUser, Links links) {
+  ApiKeyResource(ApiKeyService keys, CurrentUser currentUser, Links links, CursorCodec cursors) {
     this.keys = keys;
     this.links = links;
     this.currentUser = currentUser;
+    this.cursors = cursors;
   }
 
   @POST
@@ -59,13 +66,23 @@ public class ApiKeyResource {
 
   @GET
   @RolesAllowed("admin")
-  @Operation(operationId = "listApiKeys", summary = "List active aggregator keys (admin)")
+  @Operation(
+      operationId = "listApiKeys",
+      summary = "List active aggregator keys (admin)",
+      description = "Oldest first, paged like every collection.")
   @APIResponse(
       responseCode = "200",
-      description = "The active keys, without the keys themselves",
-      content = @Content(schema = @Schema(implementation = ApiKeyViews.KeyList.class)))
-  public Response list() {
-    return Response.ok(keys.list()).header("Cache-Control", "private, no-store").build();
+      description = "A page of the active keys, without the keys themselves",
+      content = @Content(schema = @Schema(implementation = ApiKeyViews.KeyPage.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  public Response list(@BeanParam PagingParams paging, @Context UriInfo uri) {
+    ApiKeyViews.KeyPage page = keys.list(paging.request(), cursors);
+    Response.ResponseBuilder response =
+        Response.ok(page).header("Cache-Control", "private, no-store");
+    if (page.page().next() != null) {
+      response.header("Link", links.next(uri, page.page().next()));
+    }
+    return response.build();
   }
 
   @DELETE

@@ -8,6 +8,9 @@ import io.pressroom.crypto.InstanceSecrets;
 import io.pressroom.limit.Allowance;
 import io.pressroom.limit.Limit;
 import io.pressroom.limit.Limiter;
+import io.pressroom.web.CursorCodec;
+import io.pressroom.web.PageCut;
+import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +38,9 @@ public class ApiKeyService {
 
   /** A recognised key: its id and name, for attribution and rate limits. */
   public record Client(long id, String name) {}
+
+  /** The kind of cursor of the keys' list: after a key's id. */
+  private static final String CURSOR = "api-key-id";
 
   private final Cache<String, Optional<Client>> recognised =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(RECHECK).build();
@@ -69,9 +76,16 @@ public class ApiKeyService {
     return new ApiKeyViews.Created(apiKey.id, apiKey.name, key, apiKey.prefix, apiKey.createdAt);
   }
 
-  public ApiKeyViews.KeyList list() {
-    return new ApiKeyViews.KeyList(
-        queries.active().stream()
+  /** A page of the active keys, oldest first, with how many there are. */
+  public ApiKeyViews.KeyPage list(PageRequest page, CursorCodec cursors) {
+    long after =
+        page.cursor().map(c -> Long.parseLong(cursors.decode(c, CURSOR, 1).text(0))).orElse(0L);
+    List<ApiKey> rows = queries.activePage(after, page.offset(), page.fetchSize());
+    long total = queries.activeCount();
+    PageCut<ApiKey> cut =
+        PageCut.of(rows, page, cursors, CURSOR, k -> List.of(Long.toString(k.id)));
+    return new ApiKeyViews.KeyPage(
+        cut.shown().stream()
             .map(
                 k ->
                     new ApiKeyViews.Listed(
@@ -80,7 +94,8 @@ public class ApiKeyService {
                         k.prefix,
                         k.createdAt,
                         k.lastUsedAt == null ? null : k.lastUsedAt.truncatedTo(ChronoUnit.SECONDS)))
-            .toList());
+            .toList(),
+        cut.info(page, total));
   }
 
   @Transactional

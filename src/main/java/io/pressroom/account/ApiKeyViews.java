@@ -1,5 +1,6 @@
 package io.pressroom.account;
 
+import io.pressroom.web.PageInfo;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class ApiKeyViews {
       Instant createdAt,
       @Schema(nullable = true) Instant lastUsedAt) {}
 
-  @Schema(name = "ApiKeyList")
-  public record KeyList(List<Listed> items) {}
+  /** A page of the active keys, as every collection answers. */
+  @Schema(name = "ApiKeyPage")
+  public record KeyPage(List<Listed> items, PageInfo page) {}
 }

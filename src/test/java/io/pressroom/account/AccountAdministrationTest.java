@@ -1,8 +1,11 @@
 package io.pressroom.account;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.pressroom.support.Users;
@@ -36,6 +39,36 @@ class AccountAdministrationTest {
         .statusCode(403)
         .contentType("application/problem+json");
     given().get("/api/v1/accounts").then().statusCode(401);
+  }
+
+  @Test
+  void theAccountListPagesWithALinkToTheNextPage() {
+    Users.User admin = users.admin();
+    users.reader();
+    String next =
+        admin
+            .request()
+            .queryParam("limit", 1)
+            .get("/api/v1/accounts")
+            .then()
+            .statusCode(200)
+            .body("items", hasSize(1))
+            .header(
+                "Link", matchesPattern("<.*/api/v1/accounts\\?limit=1&cursor=[^>]+>; rel=\"next\""))
+            .extract()
+            .path("page.next");
+    assertThat(
+            admin
+                .request()
+                .queryParam("limit", 1)
+                .queryParam("cursor", next)
+                .get("/api/v1/accounts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Link"))
+        .contains("rel=\"next\"")
+        .doesNotContain(next);
   }
 
   @Test

@@ -12,6 +12,8 @@ import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,43 @@ class ApiKeyTest {
     given().header("X-Api-Key", key).get("/api/v1/tags").then().statusCode(401);
     admin.request().get("/api/v1/api-keys").then().body("items.id", not(hasItem(id)));
     admin.request().delete("/api/v1/api-keys/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void theActiveKeysArePagedLikeEveryCollection() {
+    Users.User admin = users.admin();
+    List<Integer> created = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      created.add(
+          admin
+              .json()
+              .body(Map.of("name", "Paged " + i))
+              .post("/api/v1/api-keys")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id"));
+    }
+    admin.request().delete("/api/v1/api-keys/" + created.get(1)).then().statusCode(204);
+
+    // Every active key once, oldest first, two at a time, each page linking to the next.
+    List<Integer> seen = new ArrayList<>();
+    String cursor = null;
+    long total = -1;
+    do {
+      var request = admin.request().queryParam("limit", 2);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      Response page = request.get("/api/v1/api-keys").then().statusCode(200).extract().response();
+      seen.addAll(page.jsonPath().getList("items.id", Integer.class));
+      cursor = page.jsonPath().getString("page.next");
+      total = page.jsonPath().getLong("page.total");
+      assertThat(page.jsonPath().getInt("page.limit")).isEqualTo(2);
+      assertThat(page.getHeader("Link") != null).isEqualTo(cursor != null);
+    } while (cursor != null);
+    assertThat(seen).isSorted().doesNotHaveDuplicates().hasSize((int) total);
+    assertThat(seen).contains(created.get(0), created.get(2)).doesNotContain(created.get(1));
   }
 
   @Test

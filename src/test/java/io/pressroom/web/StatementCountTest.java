@@ -131,6 +131,29 @@ class StatementCountTest {
     assertThat(countAdmin(admin, log + "?limit=100&event=msg_none")).isEqualTo(2);
   }
 
+  /** An admin's lists of accounts and of API keys: the page and the count, whatever its size. */
+  @Test
+  void accountAndKeyListsRunTwoStatementsWhateverThePageSize() {
+    Users.User admin = users.admin();
+    for (int i = 0; i < 4; i++) {
+      users.reader();
+      admin
+          .json()
+          .body(Map.of("name", "Counted " + i))
+          .post("/api/v1/api-keys")
+          .then()
+          .statusCode(201);
+    }
+    // Signed in by the first request; the cursor key is loaded once.
+    admin.request().get("/api/v1/accounts?limit=1").then().statusCode(200);
+    admin.request().get("/api/v1/api-keys?limit=1").then().statusCode(200);
+
+    assertThat(countAdmin(admin, "/api/v1/accounts?limit=2")).isEqualTo(2);
+    assertThat(countAdmin(admin, "/api/v1/accounts?limit=100")).isEqualTo(2);
+    assertThat(countAdmin(admin, "/api/v1/api-keys?limit=2")).isEqualTo(2);
+    assertThat(countAdmin(admin, "/api/v1/api-keys?limit=100")).isEqualTo(2);
+  }
+
   private long countAdmin(Users.User admin, String path) {
     return statements.countDuring(() -> admin.request().get(path).then().statusCode(200));
   }
