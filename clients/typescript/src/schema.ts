@@ -453,7 +453,7 @@ export interface paths {
         };
         /**
          * Changes to published articles since a cursor
-         * @description Upserts (an article to insert or replace, as it is now) and deletes (unpublished or deleted articles), oldest first. Poll with each answer's next: no change is missed or repeated, even when writers commit out of order. Without since, starts from the beginning. Counters (likes, ratings, comments) are not changes here.
+         * @description Upserts (an article to insert or replace, as it is now) and deletes (unpublished or deleted articles), oldest first. Poll with each answer's next: no change is missed or repeated, even when writers commit out of order. Without since, starts from the beginning. Counters (likes, ratings, comments) are not changes here. Send the last answer's ETag as If-None-Match for a 304 while nothing is new.
          */
         get: operations["listChanges"];
         put?: never;
@@ -3491,12 +3491,14 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -2,8 +2,13 @@ package io.pressroom.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import io.pressroom.account.Account;
 import io.pressroom.account.CurrentUser;
@@ -217,6 +222,46 @@ class ChangesFeedTest {
         .get("/api/v1/articles")
         .then()
         .body("page.total", equalTo(expected.size()));
+  }
+
+  @Test
+  void aPollerThatSendsTheLastEntityTagGetsA304UntilSomethingChanges() {
+    String tag = fixtures.tag();
+    Account author = fixtures.author();
+    fixtures.article(author).tags(tag).create();
+    String cursor = drain(null, tag, new HashMap<>());
+    String etag =
+        given()
+            .queryParam("since", cursor)
+            .queryParam("tag", tag)
+            .get("/api/v1/changes")
+            .then()
+            .statusCode(200)
+            .header("Cache-Control", "no-cache")
+            .body("items", empty())
+            .extract()
+            .header("ETag");
+    assertThat(etag).isNotBlank();
+    given()
+        .queryParam("since", cursor)
+        .queryParam("tag", tag)
+        .header("If-None-Match", etag)
+        .get("/api/v1/changes")
+        .then()
+        .statusCode(304)
+        .header("ETag", etag)
+        .body(is(emptyString()));
+
+    String slug = fixtures.article(author).tags(tag).create();
+    given()
+        .queryParam("since", cursor)
+        .queryParam("tag", tag)
+        .header("If-None-Match", etag)
+        .get("/api/v1/changes")
+        .then()
+        .statusCode(200)
+        .header("ETag", not(etag))
+        .body("items.slug", contains(slug));
   }
 
   @Test
