@@ -25,6 +25,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ArticleService {
 
+  /** What an article removed between a search's two statements has left to highlight. */
+  private static final ArticleSearch.Text NO_TEXT = new ArticleSearch.Text("", "", "");
+
   private final ArticleQueries queries;
   private final CursorCodec cursors;
   private final ObjectMapper mapper;
@@ -107,8 +110,6 @@ public class ArticleService {
             Optional.of(accountId));
     return listing(filter, pageRequest, Optional.empty());
   }
-
-  private static final ArticleSearch.Text NO_TEXT = new ArticleSearch.Text("", "", "");
 
   private Shown<ListedPage> listing(
       ArticleFilter filter, PageRequest pageRequest, Optional<String> pathTag) {

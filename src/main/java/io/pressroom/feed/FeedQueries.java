@@ -85,7 +85,7 @@ class FeedQueries {
     // The limit is written into the statement, not bound, so that PostgreSQL keeps one plan for it
     // instead of planning each feed afresh (see ArticleQueries.pageBounds).
     sql.append(" order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
-    return sql.read(entityManager, "listing_json").stream().map(this::entry).toList();
+    return sql.read(entityManager, "listing_json").stream().map(FeedQueries::entry).toList();
   }
 
   /** A tag's feed: the tag and its newest public entries. */
@@ -124,11 +124,12 @@ class FeedQueries {
     Subject tag =
         new Subject(
             first.getLong("tag_id"), first.text("tag_name"), first.instant("tag_created_at"));
-    List<Entry> entries = rows.stream().filter(row -> !row.isNull("id")).map(this::entry).toList();
+    List<Entry> entries =
+        rows.stream().filter(row -> !row.isNull("id")).map(FeedQueries::entry).toList();
     return Optional.of(new TagFeed(tag, entries));
   }
 
-  private Entry entry(Row row) {
+  private static Entry entry(Row row) {
     ArticleSummary kept = KeptSummaries.read(row.bytes("listing_json"));
     return new Entry(
         row.getLong("id"),

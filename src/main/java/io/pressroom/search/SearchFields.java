@@ -112,6 +112,23 @@ final class SearchFields {
   }
 
   /**
+   * Only what highlights read of an article as it is written ({@link #addArticleMarkdown}): the
+   * text fields, with their offsets and kept text, and its words (a search's last word is a prefix
+   * only when they lack it). The pairs and the title's beginnings, which rank and suggest but never
+   * mark, are left out: they were most of the cost of indexing a page of articles to highlight
+   * them.
+   */
+  static void addHighlightedMarkdown(Document doc, String title, String summary, String body) {
+    String plainBody = Highlights.plainText(body);
+    String text = summary == null ? "" : summary;
+    String plain = plainBody == null ? "" : plainBody;
+    addText(doc, TITLE, title);
+    addText(doc, SUMMARY, text);
+    addText(doc, BODY, plain);
+    addWords(doc, title, text, plain);
+  }
+
+  /**
    * An article's text in every field searches read: each text field ({@link #addText}), its words
    * weighted ({@link #WORDS}), their pairs (and the title's and the summary's apart) and the
    * title's word beginnings.
