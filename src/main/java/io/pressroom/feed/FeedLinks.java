@@ -37,26 +37,20 @@ class FeedLinks {
   }
 
   String articlePage(UriInfo uri, String slug) {
-    return site().map(s -> s + "/articles/" + slug).orElseGet(() -> articleId(uri, slug));
+    return site.map(s -> s + "/articles/" + slug).orElseGet(() -> articleId(uri, slug));
   }
 
   String authorPage(UriInfo uri, String handle) {
-    return site()
-        .map(s -> s + "/authors/" + handle)
+    return site.map(s -> s + "/authors/" + handle)
         .orElseGet(() -> api(uri, "/api/v1/authors/" + handle));
   }
 
   String tagPage(UriInfo uri, String slug) {
-    return site()
-        .map(s -> s + "/tags/" + slug)
+    return site.map(s -> s + "/tags/" + slug)
         .orElseGet(() -> api(uri, "/api/v1/tags/" + slug + "/articles"));
   }
 
   String homePage(UriInfo uri) {
-    return site().map(s -> s + "/").orElseGet(() -> api(uri, "/api/v1/articles"));
-  }
-
-  private Optional<String> site() {
-    return site;
+    return site.map(s -> s + "/").orElseGet(() -> api(uri, "/api/v1/articles"));
   }
 }
