@@ -58,6 +58,9 @@ class ArticleQueries {
   private static final String KEPT_COLUMNS = keptColumns("a.id");
   private static final String KEPT_JOIN = keptJoin("a.id");
 
+  /** Live articles as the partial indexes of V1 name them (public or scheduled). */
+  private static final String LIVE_ARTICLE = "a.status = 'published' and a.deleted_at is null";
+
   /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
   private static final String TAG_TOTAL =
       "coalesce((select t.public_count - (select count(*) from article_tags s where s.tag_id ="
@@ -190,6 +193,18 @@ class ArticleQueries {
       // Implied by the public condition; spelt out so that the counters' partial index serves it.
       sql.append(" and ctr.live");
     }
+    sql.appendAll(after(sort, key, idColumn, after));
+    if (sort == ArticleSort.RELEVANCE) {
+      sql.bind("q", filter.query().orElseThrow());
+    }
+    return sql.append(" order by " + key + direction + ", " + idColumn + direction)
+        .append(pageBounds(limit, offset));
+  }
+
+  /** Rows past {@code after} in the order of {@code key} (ties by {@code idColumn}). */
+  private static SqlBuilder after(
+      ArticleSort sort, String key, String idColumn, Optional<SortPosition> after) {
+    SqlBuilder sql = new SqlBuilder();
     after.ifPresent(
         position ->
             sql.append(
@@ -204,11 +219,91 @@ class ArticleQueries {
                         + "), :afterId)")
                 .bind("afterKey", position.key())
                 .bind("afterId", position.id()));
-    if (sort == ArticleSort.RELEVANCE) {
-      sql.bind("q", filter.query().orElseThrow());
-    }
-    return sql.append(" order by " + key + direction + ", " + idColumn + direction)
+    return sql;
+  }
+
+  // Search matches in an order the search engine does not keep (see MatchesInOrder)
+
+  /** {@code sort}'s order of live articles, walked or looked up by id. */
+  MatchesInOrder.Order order(ArticleSort sort) {
+    return new MatchesInOrder.Order() {
+      @Override
+      public List<SortPosition> walk(Optional<SortPosition> after, int limit) {
+        return inOrder(sort, after, limit);
+      }
+
+      @Override
+      public List<SortPosition> lookUp(
+          long[] ids, Optional<SortPosition> after, int limit, int offset) {
+        return inOrderAmong(sort, ids, after, limit, offset);
+      }
+    };
+  }
+
+  /**
+   * Live articles in {@code sort}'s order after {@code after}, at most {@code limit}: only each
+   * one's id and sort key, read from the order's partial index alone (V1, V18). Scheduled articles
+   * are among them (the matches they are checked against are public ones).
+   */
+  List<SortPosition> inOrder(ArticleSort sort, Optional<SortPosition> after, int limit) {
+    return keys(sort, Optional.empty(), after, limit, 0);
+  }
+
+  /**
+   * Of the articles {@code ids}, the live ones in {@code sort}'s order after {@code after}, {@code
+   * offset} of them skipped and at most {@code limit}. The ids are one array parameter, and
+   * PostgreSQL plans each execution for its array: a few ids are looked up by key and sorted, more
+   * are met along the order's index (about a millisecond for 1,800 of 100,000). Planned once for
+   * any array (a generic plan, which PostgreSQL took after five executions), every id was looked up
+   * by key, 1,800 of them in 31 ms; a join to the unnested array was planned as a hash join over
+   * the whole table (33 ms).
+   */
+  List<SortPosition> inOrderAmong(
+      ArticleSort sort, long[] ids, Optional<SortPosition> after, int limit, int offset) {
+    return keys(sort, Optional.of(ids), after, limit, offset);
+  }
+
+  private List<SortPosition> keys(
+      ArticleSort sort,
+      Optional<long[]> among,
+      Optional<SortPosition> after,
+      int limit,
+      int offset) {
+    String direction = sort.descending() ? " desc" : " asc";
+    String id = orderId(sort);
+    String key = sort.keyExpression();
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append("select " + id + " as id, cast(" + key + " as text) as sort_key")
+            .append(
+                sort.byCounter()
+                    ? " from article_counters ctr where ctr.live"
+                    : " from articles a where " + LIVE_ARTICLE);
+    among.ifPresent(
+        ids -> sql.append(" and " + id + " = any(cast(:ids as bigint[]))", "ids", arrayText(ids)));
+    sql.appendAll(after(sort, key, id, after))
+        .append(" order by " + key + direction + ", " + id + direction)
         .append(pageBounds(limit, offset));
+    return (among.isPresent()
+            ? sql.readPlannedForItsValues(entityManager)
+            : sql.read(entityManager))
+        .stream().map(row -> new SortPosition(row.text("sort_key"), row.getLong("id"))).toList();
+  }
+
+  private static String orderId(ArticleSort sort) {
+    return sort.byCounter() ? "ctr.article_id" : "a.id";
+  }
+
+  /** PostgreSQL's text of a bigint[]: one parameter, however many ids (a list binds one each). */
+  static String arrayText(long[] ids) {
+    StringBuilder text = new StringBuilder(ids.length * 7 + 2).append('{');
+    for (int i = 0; i < ids.length; i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      text.append(ids[i]);
+    }
+    return text.append('}').toString();
   }
 
   /**

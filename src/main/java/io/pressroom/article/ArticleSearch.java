@@ -14,6 +14,13 @@ public interface ArticleSearch {
   Optional<Shown<ListedPage>> search(ArticleSearchRequest request);
 
   /**
+   * Every match of the request's words and filters (its order and page are not read), for the
+   * listing to order in the database; to be closed once its highlights are cut. Empty when the
+   * engine cannot answer, as for {@link #search}.
+   */
+  Optional<SearchMatches> matches(ArticleSearchRequest request);
+
+  /**
    * The highlights of these articles for a search of {@code query} that PostgreSQL answered, in
    * their order, marked as the engine marks its own answers (this does not need its index).
    */

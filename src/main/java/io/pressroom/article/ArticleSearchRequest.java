@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * A reader's search of public articles, as the article listing hands it to a search engine: the
- * words, the filters that combine with them, and the page wanted.
+ * words, the filters that combine with them, and the page wanted. {@code tagInPath}: the one tag
+ * filtered by is the tag whose page this is ({@code /tags/{slug}/articles}), so a tag nobody has is
+ * a 404, not a bad parameter.
  */
 public record ArticleSearchRequest(
     String query,
@@ -16,6 +18,7 @@ public record ArticleSearchRequest(
     Optional<Instant> publishedAfter,
     Optional<Instant> publishedBefore,
     boolean byRelevance,
+    boolean tagInPath,
     PageRequest page) {
 
   public ArticleSearchRequest {

@@ -65,30 +65,68 @@ public class ArticleService {
 
   /**
    * A search of public articles goes to the search engine when one is there and can answer it: its
-   * filters are those the engine keeps (not updatedSince), its order relevance or newest first.
+   * filters are those the engine keeps (not updatedSince). The engine orders by relevance or newest
+   * first itself; in any other order it says what matches and the database orders the matches.
    */
   private Optional<Shown<ListedPage>> searchEngine(
       ArticleFilter filter, Optional<String> pathTag, PageRequest pageRequest) {
     boolean searchable =
         filter.query().isPresent()
-            && pathTag.isEmpty()
             && filter.status() == ArticleStatus.PUBLISHED
-            && filter.updatedSince().isEmpty()
-            && (filter.sort() == ArticleSort.RELEVANCE || filter.sort() == ArticleSort.NEWEST);
+            && filter.updatedSince().isEmpty();
     if (!searchable || !search.isResolvable()) {
       return Optional.empty();
     }
-    return search
-        .get()
-        .search(
-            new ArticleSearchRequest(
-                filter.query().get(),
-                filter.tagSlugs(),
-                filter.authorHandle(),
-                filter.publishedAfter(),
-                filter.publishedBefore(),
-                filter.sort() == ArticleSort.RELEVANCE,
-                pageRequest));
+    ArticleSearchRequest request =
+        new ArticleSearchRequest(
+            filter.query().get(),
+            filter.tagSlugs(),
+            filter.authorHandle(),
+            filter.publishedAfter(),
+            filter.publishedBefore(),
+            filter.sort() == ArticleSort.RELEVANCE,
+            pathTag.isPresent(),
+            pageRequest);
+    if (filter.sort() == ArticleSort.RELEVANCE || filter.sort() == ArticleSort.NEWEST) {
+      return search.get().search(request);
+    }
+    Optional<SearchMatches> found = search.get().matches(request);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    try (SearchMatches matches = found.get()) {
+      return Optional.of(matchesInOrder(filter.sort(), pageRequest, matches));
+    }
+  }
+
+  /**
+   * A page of a search's matches in an order the engine does not keep: its keys from the order's
+   * index ({@link MatchesInOrder}), the summaries of those public now, the engine's highlights. Its
+   * cursors are those of the same listing without the engine, so paging goes on across both.
+   */
+  private Shown<ListedPage> matchesInOrder(
+      ArticleSort sort, PageRequest pageRequest, SearchMatches matches) {
+    Optional<ArticleQueries.SortPosition> after =
+        pageRequest.cursor().map(c -> position(cursors.decode(c, sort.parameter(), 2)));
+    List<ArticleQueries.SortPosition> rows =
+        MatchesInOrder.first(
+            queries.order(sort), matches, after, pageRequest.offset(), pageRequest.fetchSize());
+    List<Long> looked = rows.stream().map(ArticleQueries.SortPosition::id).toList();
+    Map<Long, byte[]> visible = queries.publicSummaries(looked);
+    PageCut<ArticleQueries.SortPosition> cut =
+        PageCut.of(
+            rows.stream().filter(row -> visible.containsKey(row.id())).toList(),
+            pageRequest,
+            cursors,
+            sort.parameter(),
+            last -> List.of(last.key(), Long.toString(last.id())));
+    List<Long> shown = cut.shown().stream().map(ArticleQueries.SortPosition::id).toList();
+    return new Shown<>(
+        searchedPage(
+            shown.stream().map(visible::get).toList(),
+            matches.highlights(shown),
+            cut.info(pageRequest, matches.count())),
+        looked);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.pressroom.article.ArticleSearchRequest;
 import io.pressroom.article.ArticleService;
 import io.pressroom.article.ListedPage;
 import io.pressroom.article.SearchHighlight;
+import io.pressroom.article.SearchMatches;
 import io.pressroom.article.SearchSource;
 import io.pressroom.article.Shown;
 import io.pressroom.web.CursorCodec;
@@ -32,7 +33,9 @@ import org.apache.lucene.search.Query;
  * Answers readers' searches from this instance's Lucene index: the index finds and orders the ids
  * of a page and cuts their highlights from the text it stores, PostgreSQL says which of them are
  * public now and gives their summaries (so an article taken down is never shown, however far the
- * index lags). A page so takes one statement, two with a tag or author filter.
+ * index lags). A page so takes one statement, two with a tag or author filter. For the orders the
+ * index does not keep (likes, rating, comments, oldest, recently updated) it hands every match to
+ * the listing, which orders them in the database ({@link #matches}).
  */
 @ApplicationScoped
 class LuceneArticleSearch implements ArticleSearch {
@@ -83,7 +86,7 @@ class LuceneArticleSearch implements ArticleSearch {
     String cursorKind = request.byRelevance() ? RELEVANCE_CURSOR : NEWEST_CURSOR;
     Optional<SearchPage.After> after =
         page.cursor().map(c -> SearchPage.After.of(cursors.decode(c, cursorKind, 3)));
-    SearchSource.FilterIds ids = filterIds(request);
+    SearchPage.Filters filters = filters(request);
     Query words = queries.articles(request.query(), index::hasTerm);
     if (words == null) {
       return Optional.of(
@@ -91,13 +94,6 @@ class LuceneArticleSearch implements ArticleSearch {
               articles.searchedPage(List.of(), List.of(), new PageInfo(page.limit(), 0, null)),
               List.of()));
     }
-    SearchPage.Filters filters =
-        new SearchPage.Filters(
-            request.tagSlugs().stream().map(ids.tags()::get).toList(),
-            ids.author(),
-            request.publishedAfter(),
-            request.publishedBefore(),
-            Instant.now());
     IndexSearcher searcher;
     try {
       searcher = index.acquire();
@@ -165,6 +161,114 @@ class LuceneArticleSearch implements ArticleSearch {
   }
 
   @Override
+  public Optional<SearchMatches> matches(ArticleSearchRequest request) {
+    SearchIndex index = indexer.readyIndex();
+    if (config.engine() != PressroomConfig.SearchEngine.LUCENE || index == null) {
+      return Optional.empty();
+    }
+    indexer.awaitWritesHere();
+    SearchPage.Filters filters = filters(request);
+    Query words = queries.articles(request.query(), index::hasTerm);
+    IndexSearcher searcher;
+    try {
+      searcher = index.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      long searched = searcher.getIndexReader().numDocs();
+      if (words == null) {
+        return Optional.of(
+            new LuceneMatches(index, searcher, null, AllMatches.none(searcher), searched));
+      }
+      LuceneMatches matches =
+          slots.run(
+              () -> {
+                long started = System.nanoTime();
+                Query rewritten = searcher.rewrite(words);
+                AllMatches all =
+                    AllMatches.of(
+                        searcher,
+                        SearchPage.withFilters(rewritten, filters, searcher.getIndexReader()));
+                timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                return new LuceneMatches(
+                    index, searcher, queries.marked(rewritten, request.query()), all, searched);
+              });
+      return Optional.of(matches);
+    } catch (IOException e) {
+      release(index, searcher);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      release(index, searcher);
+      throw e;
+    }
+  }
+
+  /** The matches of {@link #matches}, holding the searcher that found them until closed. */
+  private final class LuceneMatches implements SearchMatches {
+
+    private final SearchIndex index;
+    private final IndexSearcher searcher;
+    private final Query marked;
+    private final AllMatches all;
+    private final long searched;
+
+    LuceneMatches(
+        SearchIndex index, IndexSearcher searcher, Query marked, AllMatches all, long searched) {
+      this.index = index;
+      this.searcher = searcher;
+      this.marked = marked;
+      this.all = all;
+      this.searched = searched;
+    }
+
+    @Override
+    public long count() {
+      return all.count();
+    }
+
+    @Override
+    public long searched() {
+      return searched;
+    }
+
+    @Override
+    public long[] ids() {
+      try {
+        return all.ids();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public boolean[] match(long[] ids) {
+      try {
+        return all.match(ids);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public List<SearchHighlight> highlights(List<Long> ids) {
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      try {
+        return List.of(highlights.highlights(searcher, marked, all.docs(ids)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      release(index, searcher);
+    }
+  }
+
+  @Override
   public List<SearchHighlight> highlights(String query, List<Text> texts) {
     return textHighlights.highlights(query, texts);
   }
@@ -180,6 +284,20 @@ class LuceneArticleSearch implements ArticleSearch {
     }
   }
 
+  /**
+   * The request's filters as the index keeps them (ids). A name nobody has is a 400 problem, but
+   * for the tag of a tag's own page, which is a 404 as the page is without {@code q}.
+   */
+  private SearchPage.Filters filters(ArticleSearchRequest request) {
+    SearchSource.FilterIds ids = filterIds(request);
+    return new SearchPage.Filters(
+        request.tagSlugs().stream().map(ids.tags()::get).toList(),
+        ids.author(),
+        request.publishedAfter(),
+        request.publishedBefore(),
+        Instant.now());
+  }
+
   private SearchSource.FilterIds filterIds(ArticleSearchRequest request) {
     if (request.tagSlugs().isEmpty() && request.authorHandle().isEmpty()) {
       return new SearchSource.FilterIds(Map.of(), Optional.empty());
@@ -187,6 +305,9 @@ class LuceneArticleSearch implements ArticleSearch {
     SearchSource.FilterIds ids = source.filterIds(request.tagSlugs(), request.authorHandle());
     List<Problem.FieldError> errors = new ArrayList<>();
     for (String slug : request.tagSlugs()) {
+      if (!ids.tags().containsKey(slug) && request.tagInPath()) {
+        throw ProblemException.notFound("No tag has the slug '" + slug + "'.");
+      }
       if (!ids.tags().containsKey(slug)) {
         errors.add(new Problem.FieldError("tag", "no tag has the slug '" + slug + "'"));
       }

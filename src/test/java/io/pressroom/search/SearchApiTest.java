@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.account.Account;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
@@ -34,9 +35,15 @@ class SearchApiTest {
   private static final Duration INDEX_DEADLINE = Duration.ofSeconds(10);
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * An updatedSince every article meets: a filter the index does not keep, so PostgreSQL answers.
+   */
+  private static final String LONG_AGO = "2000-01-01T00:00:00Z";
+
   @Inject Fixtures fixtures;
   @Inject EntityManager entityManager;
   @Inject Users users;
+  @Inject MeterRegistry meters;
 
   /** A word no other test uses, which the English analyser keeps as it is. */
   private static String word() {
@@ -248,9 +255,9 @@ class SearchApiTest {
     String titled =
         fixtures.article(author).title("<b>Bold</b> " + w).body("Nothing here *at all*.").create();
 
-    // The index keeps no order by likes: PostgreSQL answers, its items highlighted the same way.
+    // The index keeps no updatedSince filter: PostgreSQL answers, its items highlighted the same.
     JsonPath byIndex = search(w);
-    JsonPath byPostgresql = search(w, "sort", "-likes");
+    JsonPath byPostgresql = search(w, "updatedSince", LONG_AGO);
     assertThat(byPostgresql.getList("items.slug")).containsExactlyInAnyOrder(plain, titled);
     for (String slug : List.of(plain, titled)) {
       assertThat(highlightOf(byPostgresql, slug)).isEqualTo(highlightOf(byIndex, slug));
@@ -281,10 +288,110 @@ class SearchApiTest {
         .body("items", hasSize(5))
         .body("page.total", greaterThanOrEqualTo(100))
         .body("page.totalIsExact", equalTo(false));
-    // PostgreSQL, answering in an order the index does not keep, counts exactly.
+    // PostgreSQL, answering with a filter the index does not keep, counts exactly; so does the
+    // index in an order it does not keep, where it collects every match for the database to order.
+    assertThat(search(w, "updatedSince", LONG_AGO, "limit", "5").getMap("page"))
+        .containsEntry("total", 120)
+        .containsEntry("totalIsExact", true);
     assertThat(search(w, "sort", "-likes", "limit", "5").getMap("page"))
         .containsEntry("total", 120)
         .containsEntry("totalIsExact", true);
+  }
+
+  @Test
+  void ordersTheIndexDoesNotKeepListTheMatchesAsTheDatabaseOrdersThem() {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    String w = word();
+    Instant now = Instant.now();
+    List<String> matches = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String slug =
+          fixtures
+              .article(author)
+              .title(i % 2 == 0 ? "On " + w : "Other " + i)
+              .body("Number " + i + " mentions " + w + ".")
+              .tags(tag)
+              .publishedAt(now.minusSeconds(1000 - 100 * i))
+              .create();
+      // likes 0, 5, 10, 0, 5, 10; comments 5 to 0; ratings 1, 2, 3 (each twice).
+      fixtures.setCounters(slug, 5 * (i % 3), 5 - i, 2, 2 * (1 + i % 3));
+      matches.add(slug);
+    }
+    fixtures.article(author).title("Unrelated").tags(tag).create();
+    fixtures.article(author).title("Untagged " + w).create();
+
+    long indexSearches = meters.timer("pressroom.search.index.duration").count();
+    assertThat(search(w, "tag", tag, "sort", "-likes").getList("items.slug"))
+        .containsExactly(
+            matches.get(5),
+            matches.get(2),
+            matches.get(4),
+            matches.get(1),
+            matches.get(3),
+            matches.get(0));
+    // The index found the matches (PostgreSQL's full-text search, slow on a common word, did not).
+    assertThat(meters.timer("pressroom.search.index.duration").count())
+        .isEqualTo(indexSearches + 1);
+    assertThat(search(w, "tag", tag, "sort", "-comments").getList("items.slug"))
+        .containsExactlyElementsOf(matches);
+    assertThat(search(w, "tag", tag, "sort", "publishedAt").getList("items.slug"))
+        .containsExactlyElementsOf(matches);
+    for (String sort : List.of("-likes", "-comments", "-rating", "publishedAt", "-updatedAt")) {
+      // As PostgreSQL answers alone (a filter the index does not keep sends the search there):
+      // the same items, highlights and total.
+      JsonPath byIndex = search(w, "tag", tag, "sort", sort);
+      JsonPath byPostgresql = search(w, "tag", tag, "sort", sort, "updatedSince", LONG_AGO);
+      assertThat(byIndex.getList("items")).as(sort).isEqualTo(byPostgresql.getList("items"));
+      assertThat(byIndex.getMap("page")).as(sort).isEqualTo(byPostgresql.getMap("page"));
+      assertThat(byIndex.getInt("page.total")).isEqualTo(6);
+      // Paged two at a time, every match once, in that order; a cursor of either answer goes on
+      // in the other.
+      List<String> seen = new ArrayList<>();
+      JsonPath page = search(w, "tag", tag, "sort", sort, "limit", "2");
+      boolean viaIndex = true;
+      while (true) {
+        seen.addAll(page.getList("items.slug"));
+        String next = page.getString("page.next");
+        if (next == null) {
+          break;
+        }
+        viaIndex = !viaIndex;
+        page =
+            viaIndex
+                ? search(w, "tag", tag, "sort", sort, "limit", "2", "cursor", next)
+                : search(
+                    w,
+                    "tag",
+                    tag,
+                    "sort",
+                    sort,
+                    "limit",
+                    "2",
+                    "cursor",
+                    next,
+                    "updatedSince",
+                    LONG_AGO);
+      }
+      assertThat(seen).as(sort).isEqualTo(byIndex.getList("items.slug"));
+    }
+    // The tag's own page searches the same way.
+    JsonPath tagPage =
+        given()
+            .queryParam("q", w)
+            .queryParam("sort", "-likes")
+            .get("/api/v1/tags/" + tag + "/articles")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(tagPage.getList("items"))
+        .isEqualTo(search(w, "tag", tag, "sort", "-likes").getList("items"));
+    given()
+        .queryParam("q", w)
+        .get("/api/v1/tags/no-such-tag-" + w + "/articles")
+        .then()
+        .statusCode(404);
   }
 
   private static Map<String, Object> highlightOf(JsonPath page, String slug) {
