@@ -112,6 +112,7 @@ record Fixtures(
     rows.add(search("search-phrase", "Search, exact phrase", words.phrase()));
     rows.add(search("search-words", "Search, several words", words.multi()));
     rows.add(search("search-prefix", "Search, word prefix", words.prefix()));
+    rows.add(mostLiked());
     List<String> suggest =
         SUGGEST_PREFIXES.stream().map(p -> "/api/v1/suggestions?q=" + p).toList();
     rows.add(
@@ -160,6 +161,27 @@ record Fixtures(
     List<String> paths = queries.stream().map(q -> "/api/v1/articles?q=" + Uri.encode(q)).toList();
     String note = "q=" + String.join(" · ", queries) + "; " + matches(queries) + " matches";
     return new Row(id, label, paths.get(0), Row.Kind.SEARCH, "list", note, paths);
+  }
+
+  /**
+   * The words of the common, rare, phrase and several-word rows in an order the index does not keep
+   * (most liked first), where the index finds the matches and PostgreSQL orders them.
+   */
+  private Row mostLiked() {
+    List<String> queries = new ArrayList<>();
+    queries.addAll(words.common());
+    queries.addAll(words.rare());
+    queries.addAll(words.phrase());
+    queries.addAll(words.multi());
+    String label = "Search, most liked first";
+    if (queries.isEmpty()) {
+      return new Row("search-liked", label, "/api/v1/articles?q=", Row.Kind.SEARCH, "list", "")
+          .notMeasured("n/a: no queries found in the data set");
+    }
+    List<String> paths =
+        queries.stream().map(q -> "/api/v1/articles?q=" + Uri.encode(q) + "&sort=-likes").toList();
+    String note = "the words of the four rows above, sort=-likes; " + matches(queries) + " matches";
+    return new Row("search-liked", label, paths.get(0), Row.Kind.SEARCH, "list", note, paths);
   }
 
   /** "9–11" from the app's totals of each query, "?" for one it did not count. */

@@ -89,6 +89,7 @@ class FixturesTest {
             "search-phrase",
             "search-words",
             "search-prefix",
+            "search-liked",
             "suggest",
             "signed-detail",
             "signed-tag",
@@ -119,6 +120,7 @@ class FixturesTest {
             Row.Kind.SEARCH,
             Row.Kind.SEARCH,
             Row.Kind.SEARCH,
+            Row.Kind.SEARCH,
             Row.Kind.SUGGEST,
             Row.Kind.SIGNED_IN,
             Row.Kind.SIGNED_IN,
@@ -127,12 +129,28 @@ class FixturesTest {
         .extracting(Row::ceiling)
         .containsExactly(
             "detail", "list", "list", "list", "tags", "detail", "feed", "list", "list", "list",
-            "list", "list", "tags", "detail", "list", "detail");
+            "list", "list", "list", "tags", "detail", "list", "detail");
     assertThat(rows.get(2).label()).isEqualTo("Same tag, 2000 deep");
     assertThat(rows.get(2).note()).isEqualTo("cursor after 2000 of 29305");
     assertThat(rows.get(3).note()).isEqualTo("q=\"memory allocator\", 6218 matches");
     assertThat(rows.get(5).note()).isEqualTo("432 articles");
     assertThat(rows.get(2).shortPath()).isEqualTo("/api/v1/articles?tag=linux&cursor=…");
+  }
+
+  @Test
+  void theMostLikedRowSearchesTheOtherRowsWordsMostLikedFirst() {
+    Row row =
+        withSearches().rows().stream().filter(r -> r.id().equals("search-liked")).findFirst().get();
+
+    assertThat(row.label()).isEqualTo("Search, most liked first");
+    assertThat(row.paths())
+        .hasSize(12)
+        .startsWith("/api/v1/articles?q=support&sort=-likes")
+        .contains(
+            "/api/v1/articles?q=%22kernel%20patch%22&sort=-likes",
+            "/api/v1/articles?q=cloud%20storage%20latency&sort=-likes");
+    // One of the words was not counted, so neither is the row.
+    assertThat(row.note()).isEqualTo("the words of the four rows above, sort=-likes; ? matches");
   }
 
   @Test
@@ -142,7 +160,7 @@ class FixturesTest {
     Row rare = rows.get(8);
     Row phrase = rows.get(9);
     Row multi = rows.get(10);
-    Row suggest = rows.get(12);
+    Row suggest = rows.get(13);
 
     assertThat(common.rotation())
         .containsExactly(
@@ -162,9 +180,9 @@ class FixturesTest {
     assertThat(multi.note()).isEqualTo("q=rust compiler · cloud storage latency; ? matches");
     assertThat(suggest.rotation()).hasSize(8).first().isEqualTo("/api/v1/suggestions?q=li");
     assertThat(suggest.path()).isEqualTo("/api/v1/suggestions?q=li");
-    assertThat(rows.get(13).note()).isEqualTo("16 signed-in readers");
-    assertThat(rows.get(13).signedIn()).isTrue();
-    assertThat(rows.get(13).inDatabasePass()).isFalse();
+    assertThat(rows.get(14).note()).isEqualTo("16 signed-in readers");
+    assertThat(rows.get(14).signedIn()).isTrue();
+    assertThat(rows.get(14).inDatabasePass()).isFalse();
   }
 
   @Test

@@ -219,7 +219,8 @@ class HarnessTest {
             "/api/v1/articles?q=%22kernel%20patch%22")
         .doesNotContain("/api/v1/suggestions?q=li")
         .contains("/api/v1/articles?q=compiler%20latency%20rust")
-        .hasSize(22);
+        .contains("/api/v1/articles?q=support&sort=-likes")
+        .hasSize(34);
     assertThat(Files.readAllLines(work.resolve("paths-search-prefix.txt")))
         .containsExactly(
             "/api/v1/articles?q=proj",
@@ -302,8 +303,8 @@ class HarnessTest {
         .contains("| Article detail, signed in | `/api/v1/articles/hot-1` | 1000 |")
         .contains("met (2 signed-in readers)")
         .contains("met (like,unlike,comment; statuses 201:500,204:500)")
-        .contains("Summary: as deployed, 43 of 43 targets met")
-        .contains("With the cache off, 29 of 29 targets met")
+        .contains("Summary: as deployed, 46 of 46 targets met")
+        .contains("With the cache off, 32 of 32 targets met")
         .endsWith("; not measured: feed suggest (endpoints not there yet).\n");
     assertThat(work.resolve("results.svg")).exists();
     ChartTest.parse(Files.readString(work.resolve("results.svg")));
