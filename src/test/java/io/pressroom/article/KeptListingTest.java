@@ -16,7 +16,6 @@ import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class KeptListingTest {
             "Tab\there, line\nfeed, carriage\rreturn, DEL\u007f and </script>",
             "Rust",
             "C++");
-    publish(slug);
+    users.publish(slug);
     String raw = listingOf(author).extract().asString();
     JsonNode item = mapper.readTree(raw).get("items").get(0);
 
@@ -82,7 +81,7 @@ class KeptListingTest {
   void anEditShowsInTheListing() {
     Users.User author = users.author();
     String slug = write(author, "Before the edit", "Old summary.", "Rust");
-    publish(slug);
+    users.publish(slug);
     listingOf(author).body("items[0].title", equalTo("Before the edit"));
 
     users
@@ -115,7 +114,7 @@ class KeptListingTest {
     String slug = write(author, "Soon " + Fixtures.unique("p"), "A summary.");
     listingOf(author).body("items", empty());
 
-    publish(slug);
+    users.publish(slug);
     String publishedAt =
         given().get("/api/v1/articles/" + slug).then().extract().path("publishedAt");
     listingOf(author)
@@ -132,7 +131,7 @@ class KeptListingTest {
     Users.User editor = users.editor();
     String tagName = "Kept " + Fixtures.unique("t");
     String slug = write(author, "Tagged " + Fixtures.unique("a"), "A summary.", tagName);
-    publish(slug);
+    users.publish(slug);
     String tagSlug = listingOf(author).extract().path("items[0].tags[0].slug");
 
     String renamed = "Renamed " + Fixtures.unique("t");
@@ -156,7 +155,7 @@ class KeptListingTest {
   void anAuthorsProfileChangeShowsInTheListing() {
     Users.User author = users.author();
     String slug = write(author, "Profiled " + Fixtures.unique("a"), "A summary.");
-    publish(slug);
+    users.publish(slug);
 
     author
         .json()
@@ -175,7 +174,7 @@ class KeptListingTest {
   void counterChangesAreSplicedIntoTheListing() {
     Users.User author = users.author();
     String slug = write(author, "Liked " + Fixtures.unique("a"), "A summary.");
-    publish(slug);
+    users.publish(slug);
     listingOf(author).body("items[0].stats.likes", equalTo(0));
 
     Users.User reader = users.reader();
@@ -199,22 +198,16 @@ class KeptListingTest {
   }
 
   private String write(Users.User author, String title, String summary, String... tags) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("title", title);
-    body.put("summary", summary);
-    body.put("body", "Some *body* text.");
-    body.put("tags", List.of(tags));
-    return author
-        .json()
-        .body(body)
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("slug");
-  }
-
-  private void publish(String slug) {
-    users.editor().request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+    return users.draft(
+        author,
+        Map.of(
+            "title",
+            title,
+            "summary",
+            summary,
+            "body",
+            "Some *body* text.",
+            "tags",
+            List.of(tags)));
   }
 }

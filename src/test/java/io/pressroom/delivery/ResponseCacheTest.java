@@ -62,24 +62,11 @@ class ResponseCacheTest {
   @Test
   void anEditReplacesTheKeptAnswersAtOnce() {
     Users.User author = users.author();
-    Users.User editor = users.editor();
     String slug =
-        author
-            .json()
-            .body(
-                Map.of(
-                    "title",
-                    "Cached " + Fixtures.unique("t"),
-                    "summary",
-                    "Before.",
-                    "body",
-                    "Body"))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("slug");
-    editor.request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+        users.published(
+            author,
+            Map.of(
+                "title", "Cached " + Fixtures.unique("t"), "summary", "Before.", "body", "Body"));
     given().get("/api/v1/articles/" + slug).then().statusCode(200);
     given().queryParam("author", author.handle()).get("/api/v1/articles").then().statusCode(200);
     given().get("/api/v1/articles/" + slug).then().header("X-Cache", "hit");

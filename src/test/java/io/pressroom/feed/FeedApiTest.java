@@ -432,24 +432,17 @@ class FeedApiTest {
     Users.User author = users.author();
     Users.User editor = users.editor();
     String slug =
-        author
-            .json()
-            .body(
-                Map.of(
-                    "title",
-                    "Bylined " + Fixtures.unique("a"),
-                    "summary",
-                    "A summary.",
-                    "body",
-                    "Some text.",
-                    "tags",
-                    List.of("Feed " + Fixtures.unique("t"))))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("slug");
-    editor.request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+        users.published(
+            author,
+            Map.of(
+                "title",
+                "Bylined " + Fixtures.unique("a"),
+                "summary",
+                "A summary.",
+                "body",
+                "Some text.",
+                "tags",
+                List.of("Feed " + Fixtures.unique("t"))));
     String tag = given().get("/api/v1/articles/" + slug).then().extract().path("tags[0].slug");
     String authorFeed = "/feeds/authors/" + author.handle() + ".atom";
     String tagFeed = "/feeds/tags/" + tag + ".atom";

@@ -38,6 +38,30 @@ public class Users {
     }
   }
 
+  /** A draft written over the API by {@code author} (answered 201), by its slug. */
+  public String draft(User author, Map<String, ?> fields) {
+    return author
+        .json()
+        .body(fields)
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("slug");
+  }
+
+  /** Publishes the article over the API as a new editor (answered 200). */
+  public void publish(String slug) {
+    editor().request().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+  }
+
+  /** An article written by {@code author} and published by an editor, over the API. */
+  public String published(User author, Map<String, ?> fields) {
+    String slug = draft(author, fields);
+    publish(slug);
+    return slug;
+  }
+
   public User reader() {
     return signUp(Role.READER);
   }
