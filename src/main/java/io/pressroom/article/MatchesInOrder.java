@@ -18,15 +18,15 @@ import java.util.Optional;
  *
  * The cheaper is taken by that estimate. Matches are not spread evenly along every order (a word of
  * this week's news sits among the least liked articles), so a walk that has read as many rows as
- * there are matches without filling the page looks the rest up: never much more than twice the
- * cheaper way.
+ * there are matches without filling the page looks the rest up: about twice the cheaper way at
+ * worst.
  */
 final class MatchesInOrder {
 
   /** The fewest rows a walk reads in one statement: a round trip costs more than a few rows. */
   static final int MIN_WALK = 64;
 
-  /** The most rows a walk reads in one statement (about 150 KB of ids and keys). */
+  /** The most rows a walk reads in one statement (ids and keys, tens of bytes each). */
   static final int MAX_WALK = 10_000;
 
   /**
