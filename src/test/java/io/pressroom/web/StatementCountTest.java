@@ -50,6 +50,9 @@ class StatementCountTest {
     // them: their keys (here looked up by id: they are few), then the page's summaries.
     long byLikesFew = count("/api/v1/articles?limit=2&q=" + word + "&sort=-likes");
     long byLikesMany = count("/api/v1/articles?limit=40&q=" + word + "&sort=-likes");
+    // A filter by author adds the look-up of its id, as it does for a search by relevance.
+    long byLikesFiltered =
+        count("/api/v1/articles?limit=40&q=" + word + "&sort=-likes&author=" + author.handle());
     // With a filter the index does not keep, PostgreSQL answers a search: the listing, then the
     // page's texts for its highlights.
     String since = "&updatedSince=2000-01-01T00:00:00Z";
@@ -64,6 +67,7 @@ class StatementCountTest {
     assertThat(tagPage).isEqualTo(1);
     assertThat(byLikesFew).isEqualTo(2);
     assertThat(byLikesMany).isEqualTo(2);
+    assertThat(byLikesFiltered).isEqualTo(3);
     assertThat(postgresqlFew).isEqualTo(2);
     assertThat(postgresqlMany).isEqualTo(2);
   }
