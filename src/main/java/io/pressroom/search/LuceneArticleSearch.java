@@ -94,12 +94,7 @@ class LuceneArticleSearch implements ArticleSearch {
               articles.searchedPage(List.of(), List.of(), new PageInfo(page.limit(), 0, null)),
               List.of()));
     }
-    IndexSearcher searcher;
-    try {
-      searcher = index.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    IndexSearcher searcher = acquire(index);
     try {
       Ranked ranked =
           slots.run(
@@ -169,12 +164,7 @@ class LuceneArticleSearch implements ArticleSearch {
     indexer.awaitWritesHere();
     SearchPage.Filters filters = filters(request);
     Query words = queries.articles(request.query(), index::hasTerm);
-    IndexSearcher searcher;
-    try {
-      searcher = index.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    IndexSearcher searcher = acquire(index);
     try {
       long searched = searcher.getIndexReader().numDocs();
       if (words == null) {
@@ -275,6 +265,14 @@ class LuceneArticleSearch implements ArticleSearch {
 
   /** A search's query as the index rewrote it, and its page of hits. */
   private record Ranked(Query rewritten, SearchPage.Hits hits) {}
+
+  private static IndexSearcher acquire(SearchIndex index) {
+    try {
+      return index.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static void release(SearchIndex index, IndexSearcher searcher) {
     try {
