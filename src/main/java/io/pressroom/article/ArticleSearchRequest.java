@@ -17,6 +17,7 @@ public record ArticleSearchRequest(
     Optional<String> authorHandle,
     Optional<Instant> publishedAfter,
     Optional<Instant> publishedBefore,
+    Optional<Instant> updatedSince,
     boolean byRelevance,
     boolean tagInPath,
     PageRequest page) {

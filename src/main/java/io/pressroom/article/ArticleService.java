@@ -64,16 +64,13 @@ public class ArticleService {
   }
 
   /**
-   * A search of public articles goes to the search engine when one is there and can answer it: its
-   * filters are those the engine keeps (not updatedSince). The engine orders by relevance or newest
-   * first itself; in any other order it says what matches and the database orders the matches.
+   * A search of public articles goes to the search engine when one is there and ready (else
+   * PostgreSQL's full-text search answers). The engine orders by relevance or newest first itself;
+   * in any other order it says what matches and the database orders the matches.
    */
   private Optional<Shown<ListedPage>> searchEngine(
       ArticleFilter filter, Optional<String> pathTag, PageRequest pageRequest) {
-    boolean searchable =
-        filter.query().isPresent()
-            && filter.status() == ArticleStatus.PUBLISHED
-            && filter.updatedSince().isEmpty();
+    boolean searchable = filter.query().isPresent() && filter.status() == ArticleStatus.PUBLISHED;
     if (!searchable || !search.isResolvable()) {
       return Optional.empty();
     }
@@ -84,6 +81,7 @@ public class ArticleService {
             filter.authorHandle(),
             filter.publishedAfter(),
             filter.publishedBefore(),
+            filter.updatedSince(),
             filter.sort() == ArticleSort.RELEVANCE,
             pathTag.isPresent(),
             pageRequest);

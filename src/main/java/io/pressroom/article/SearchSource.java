@@ -24,7 +24,7 @@ public class SearchSource {
 
   private static final String DOCUMENT_COLUMNS =
       "a.id as id, a.slug as slug, a.title as title, a.summary as summary, a.body as body,"
-          + " a.published_at as published_at, a.author_id as author_id,"
+          + " a.published_at as published_at, a.updated_at as updated_at, a.author_id as author_id,"
           + " (select string_agg(cast(x.tag_id as text), ',') from article_tags x"
           + " where x.article_id = a.id) as tag_ids";
 
@@ -42,6 +42,7 @@ public class SearchSource {
       String summary,
       String body,
       Instant publishedAt,
+      Instant updatedAt,
       long authorId,
       List<Long> tagIds) {}
 
@@ -169,6 +170,7 @@ public class SearchSource {
         row.text("summary"),
         row.text("body"),
         row.exactInstant("published_at"),
+        row.exactInstant("updated_at"),
         row.getLong("author_id"),
         tags == null ? List.of() : Arrays.stream(tags.split(",")).map(Long::valueOf).toList());
   }

@@ -293,6 +293,7 @@ class LuceneArticleSearch implements ArticleSearch {
         ids.author(),
         request.publishedAfter(),
         request.publishedBefore(),
+        request.updatedSince(),
         Instant.now());
   }
 

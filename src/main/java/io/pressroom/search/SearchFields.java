@@ -34,11 +34,19 @@ import org.apache.lucene.util.BytesRef;
 final class SearchFields {
 
   /** Bump when fields or analysis change: indexes of another schema are rebuilt from scratch. */
-  static final String SCHEMA = "7";
+  static final String SCHEMA = "8";
 
   static final String KEY = "key";
   static final String ID = "id";
   static final String PUBLISHED = "published";
+
+  /**
+   * When the article was last edited or published (microseconds): every such write puts the article
+   * in the changes feed, so the index keeps it as current as its text, and a search with {@code
+   * updatedSince} filters by it here.
+   */
+  static final String UPDATED = "updated";
+
   static final String AUTHOR = "author";
   static final String TAG = "tag";
   static final String TITLE = "title";

@@ -229,6 +229,9 @@ final class SearchIndex implements AutoCloseable {
     doc.add(
         new LongField(
             SearchFields.PUBLISHED, SearchFields.micros(article.publishedAt()), Field.Store.NO));
+    doc.add(
+        new LongField(
+            SearchFields.UPDATED, SearchFields.micros(article.updatedAt()), Field.Store.NO));
     doc.add(new LongField(SearchFields.AUTHOR, article.authorId(), Field.Store.NO));
     for (long tag : article.tagIds()) {
       doc.add(new LongField(SearchFields.TAG, tag, Field.Store.NO));

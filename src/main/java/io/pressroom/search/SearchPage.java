@@ -57,7 +57,15 @@ final class SearchPage {
       Optional<Long> authorId,
       Optional<Instant> publishedAfter,
       Optional<Instant> publishedBefore,
-      Instant now) {}
+      Optional<Instant> updatedSince,
+      Instant now) {
+
+    /** No filter: every article published by {@code now}. */
+    static Filters none(Instant now) {
+      return new Filters(
+          List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+  }
 
   /** Where the previous page ended: score (its float bits), publication (micros) and id. */
   record After(float score, long published, long id) {
@@ -171,6 +179,14 @@ final class SearchPage {
     if (!keepsAll(reader, lowest, highest)) {
       query.add(LongField.newRangeQuery(SearchFields.PUBLISHED, lowest, highest), Occur.FILTER);
     }
+    filters
+        .updatedSince()
+        .ifPresent(
+            at ->
+                query.add(
+                    LongField.newRangeQuery(
+                        SearchFields.UPDATED, SearchFields.micros(at), Long.MAX_VALUE),
+                    Occur.FILTER));
     if (!filters.tagIds().isEmpty()) {
       query.add(
           LongField.newSetQuery(

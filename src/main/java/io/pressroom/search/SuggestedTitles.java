@@ -113,7 +113,8 @@ final class SuggestedTitles {
       int limit)
       throws IOException {
     SearchPage.Filters filters =
-        new SearchPage.Filters(List.of(), Optional.empty(), after, Optional.empty(), now);
+        new SearchPage.Filters(
+            List.of(), Optional.empty(), after, Optional.empty(), Optional.empty(), now);
     return SearchPage.find(searcher, query, filters, byRelevance, Optional.empty(), 0, limit, false)
         .hits();
   }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -57,7 +58,8 @@ public final class QueryParams {
     if (!inRange(instant)) {
       throw ProblemException.invalidParameter(name, RANGE_MESSAGE);
     }
-    return Optional.of(instant);
+    // PostgreSQL keeps microseconds: the search index compares the same instant as it does.
+    return Optional.of(instant.truncatedTo(ChronoUnit.MICROS));
   }
 
   /** What a request is told when it names an instant outside {@link #EARLIEST}..{@link #LATEST}. */

@@ -136,8 +136,7 @@ class BoostedFirstTest {
   }
 
   private static SearchPage.Filters filters() {
-    return new SearchPage.Filters(
-        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now());
+    return SearchPage.Filters.none(Instant.now());
   }
 
   /** Ids {@code from} to {@code from + count} of the whole query, ranked as a page is. */

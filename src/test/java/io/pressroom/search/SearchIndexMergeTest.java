@@ -74,7 +74,15 @@ class SearchIndexMergeTest {
   private static SearchSource.Document article(long id) {
     String body = id % 2 == 0 ? "A memory allocator, number " + id : "Memory, then an allocator";
     return new SearchSource.Document(
-        id, "a" + id, "Title " + id, "A summary", body, Instant.EPOCH, 2, List.of(3L));
+        id,
+        "a" + id,
+        "Title " + id,
+        "A summary",
+        body,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        2,
+        List.of(3L));
   }
 
   private static int segments(SearchIndex index) throws IOException {

@@ -46,6 +46,7 @@ class SearchIndexReconcileTest {
                   "Never written here",
                   "Its body.",
                   Instant.parse("2026-01-01T00:00:00Z"),
+                  Instant.parse("2026-01-01T00:00:00Z"),
                   1L,
                   List.of()));
           // From the start of the feed: catching up replays this database's every change.

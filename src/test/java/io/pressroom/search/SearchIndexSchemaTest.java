@@ -54,7 +54,15 @@ class SearchIndexSchemaTest {
     try (SearchIndex index = SearchIndex.open(directory)) {
       index.put(
           new SearchSource.Document(
-              1, "a", "A title", "A summary", "A body", Instant.EPOCH, 2, List.of(3L)));
+              1,
+              "a",
+              "A title",
+              "A summary",
+              "A body",
+              Instant.EPOCH,
+              Instant.EPOCH,
+              2,
+              List.of(3L)));
       index.commit("7", 1, Instant.EPOCH.toString());
     }
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -118,9 +117,7 @@ class SearchPageTest {
         }
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        SearchPage.Filters filters =
-            new SearchPage.Filters(
-                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.now());
+        SearchPage.Filters filters = SearchPage.Filters.none(Instant.now());
         return SearchPage.find(
             new IndexSearcher(reader),
             queries.articles(text),

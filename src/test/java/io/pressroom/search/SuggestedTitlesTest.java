@@ -161,9 +161,7 @@ class SuggestedTitlesTest {
     if (all == null) {
       return List.of();
     }
-    SearchPage.Filters filters =
-        new SearchPage.Filters(
-            List.of(), Optional.empty(), Optional.empty(), Optional.empty(), NOW);
+    SearchPage.Filters filters = SearchPage.Filters.none(NOW);
     return SearchPage.find(searcher, all, filters, true, Optional.empty(), 0, limit, false).hits();
   }
 

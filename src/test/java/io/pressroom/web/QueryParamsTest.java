@@ -20,6 +20,12 @@ class QueryParamsTest {
   }
 
   @Test
+  void instantsAreKeptToTheMicrosecondAsPostgresqlAndTheSearchIndexCompareThem() {
+    assertThat(QueryParams.instant("at", "2026-11-24T09:30:00.123456789Z"))
+        .hasValue(Instant.parse("2026-11-24T09:30:00.123456Z"));
+  }
+
+  @Test
   void instantsOutsideTheYears1970To9999AreRefused() {
     assertThat(QueryParams.instant("at", "1970-01-01")).isPresent();
     assertThat(QueryParams.instant("at", "9999-12-31T23:59:59Z")).isPresent();
