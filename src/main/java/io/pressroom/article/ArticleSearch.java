@@ -10,13 +10,37 @@ import java.util.Optional;
  */
 public interface ArticleSearch {
 
-  /** The page of results as it is sent (JSON of {@link ArticlePage}) and the ids it looked at. */
-  Optional<Shown<ListedPage>> search(ArticleSearchRequest request);
+  /** The orders the engine ranks its matches in itself, and the kind of their cursors. */
+  enum Order {
+    RELEVANCE("search-relevance"),
+    NEWEST("search-newest"),
+    /**
+     * Oldest first. Its cursor is the database's for the same listing (the publication instant's
+     * text and the id), so paging goes on whichever of the two answers the next page.
+     */
+    OLDEST(ArticleSort.OLDEST.parameter());
+
+    private final String cursorKind;
+
+    Order(String cursorKind) {
+      this.cursorKind = cursorKind;
+    }
+
+    public String cursorKind() {
+      return cursorKind;
+    }
+  }
 
   /**
-   * Every match of the request's words and filters (its order and page are not read), for the
-   * listing to order in the database; to be closed once its highlights are cut. Empty when the
-   * engine cannot answer, as for {@link #search}.
+   * The page of results in {@code order} as it is sent (JSON of {@link ArticlePage}) and the ids it
+   * looked at.
+   */
+  Optional<Shown<ListedPage>> search(ArticleSearchRequest request, Order order);
+
+  /**
+   * Every match of the request's words and filters (its page is not read), for the listing to order
+   * in the database; to be closed once its highlights are cut. Empty when the engine cannot answer,
+   * as for {@link #search}.
    */
   Optional<SearchMatches> matches(ArticleSearchRequest request);
 

@@ -18,7 +18,6 @@ public record ArticleSearchRequest(
     Optional<Instant> publishedAfter,
     Optional<Instant> publishedBefore,
     Optional<Instant> updatedSince,
-    boolean byRelevance,
     boolean tagInPath,
     PageRequest page) {
 

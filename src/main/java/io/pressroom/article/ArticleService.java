@@ -65,8 +65,9 @@ public class ArticleService {
 
   /**
    * A search of public articles goes to the search engine when one is there and ready (else
-   * PostgreSQL's full-text search answers). The engine orders by relevance or newest first itself;
-   * in any other order it says what matches and the database orders the matches.
+   * PostgreSQL's full-text search answers). The engine orders by relevance, newest or oldest first
+   * itself (it keeps each article's publication); in any other order (counters, which change with
+   * every like, and the last update) it says what matches and the database orders the matches.
    */
   private Optional<Shown<ListedPage>> searchEngine(
       ArticleFilter filter, Optional<String> pathTag, PageRequest pageRequest) {
@@ -82,11 +83,11 @@ public class ArticleService {
             filter.publishedAfter(),
             filter.publishedBefore(),
             filter.updatedSince(),
-            filter.sort() == ArticleSort.RELEVANCE,
             pathTag.isPresent(),
             pageRequest);
-    if (filter.sort() == ArticleSort.RELEVANCE || filter.sort() == ArticleSort.NEWEST) {
-      return search.get().search(request);
+    Optional<ArticleSearch.Order> ranked = engineOrder(filter.sort());
+    if (ranked.isPresent()) {
+      return search.get().search(request, ranked.get());
     }
     Optional<SearchMatches> found = search.get().matches(request);
     if (found.isEmpty()) {
@@ -95,6 +96,16 @@ public class ArticleService {
     try (SearchMatches matches = found.get()) {
       return Optional.of(matchesInOrder(filter.sort(), pageRequest, matches));
     }
+  }
+
+  /** The engine's own order for {@code sort}; empty when the database orders the matches. */
+  private static Optional<ArticleSearch.Order> engineOrder(ArticleSort sort) {
+    return switch (sort) {
+      case RELEVANCE -> Optional.of(ArticleSearch.Order.RELEVANCE);
+      case NEWEST -> Optional.of(ArticleSearch.Order.NEWEST);
+      case OLDEST -> Optional.of(ArticleSearch.Order.OLDEST);
+      default -> Optional.empty();
+    };
   }
 
   /**

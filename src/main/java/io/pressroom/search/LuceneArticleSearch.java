@@ -40,9 +40,6 @@ import org.apache.lucene.search.Query;
 @ApplicationScoped
 class LuceneArticleSearch implements ArticleSearch {
 
-  static final String RELEVANCE_CURSOR = "search-relevance";
-  static final String NEWEST_CURSOR = "search-newest";
-
   private final PressroomConfig.Search config;
   private final SearchIndexer indexer;
   private final ArticleService articles;
@@ -76,16 +73,21 @@ class LuceneArticleSearch implements ArticleSearch {
   }
 
   @Override
-  public Optional<Shown<ListedPage>> search(ArticleSearchRequest request) {
+  public Optional<Shown<ListedPage>> search(
+      ArticleSearchRequest request, ArticleSearch.Order order) {
     SearchIndex index = indexer.readyIndex();
     if (config.engine() != PressroomConfig.SearchEngine.LUCENE || index == null) {
       return Optional.empty();
     }
     indexer.awaitWritesHere();
     PageRequest page = request.page();
-    String cursorKind = request.byRelevance() ? RELEVANCE_CURSOR : NEWEST_CURSOR;
     Optional<SearchPage.After> after =
-        page.cursor().map(c -> SearchPage.After.of(cursors.decode(c, cursorKind, 3)));
+        page.cursor()
+            .map(
+                c ->
+                    SearchPage.After.of(
+                        order,
+                        cursors.decode(c, order.cursorKind(), SearchPage.cursorKeyCount(order))));
     SearchPage.Filters filters = filters(request);
     Query words = queries.articles(request.query(), index::hasTerm);
     if (words == null) {
@@ -108,7 +110,7 @@ class LuceneArticleSearch implements ArticleSearch {
                         searcher,
                         rewritten,
                         filters,
-                        request.byRelevance(),
+                        order,
                         after,
                         page.offset(),
                         page.fetchSize(),
@@ -139,7 +141,8 @@ class LuceneArticleSearch implements ArticleSearch {
       String next =
           more
               ? cursors.encode(
-                  new CursorCodec.Position(cursorKind, shown.get(shown.size() - 1).cursorKeys()))
+                  new CursorCodec.Position(
+                      order.cursorKind(), shown.get(shown.size() - 1).cursorKeys(order)))
               : null;
       return Optional.of(
           new Shown<>(

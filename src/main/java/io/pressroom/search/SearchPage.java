@@ -1,8 +1,12 @@
 package io.pressroom.search;
 
+import io.pressroom.article.ArticleSearch;
+import io.pressroom.db.Timestamps;
 import io.pressroom.web.CursorCodec;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +35,10 @@ import org.apache.lucene.search.TotalHits;
 
 /**
  * One page of a search in the index: the query with its filters, ordered by relevance (ties by
- * newest, then id) or newest first, after a keyset cursor. Matches are counted exactly up to {@link
- * #EXACT_TOTAL_UP_TO}; past that, counting every match would cost as much as the search, so the
- * total is estimated from how far into the index the {@value #EXACT_TOTAL_UP_TO}th match was.
+ * newest, then id), newest or oldest first, after a keyset cursor. Matches are counted exactly up
+ * to {@link #EXACT_TOTAL_UP_TO}; past that, counting every match would cost as much as the search,
+ * so the total is estimated from how far into the index the {@value #EXACT_TOTAL_UP_TO}th match
+ * was.
  */
 final class SearchPage {
 
@@ -48,6 +53,8 @@ final class SearchPage {
       new Sort(SortField.FIELD_SCORE, newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
   private static final Sort BY_NEWEST =
       new Sort(newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
+  private static final Sort BY_OLDEST =
+      new Sort(oldest(SearchFields.PUBLISHED), oldest(SearchFields.ID));
 
   private SearchPage() {}
 
@@ -67,15 +74,26 @@ final class SearchPage {
     }
   }
 
+  /** How many keys a cursor of {@code order} has ({@link Hit#cursorKeys}). */
+  static int cursorKeyCount(ArticleSearch.Order order) {
+    return order == ArticleSearch.Order.OLDEST ? 2 : 3;
+  }
+
   /** Where the previous page ended: score (its float bits), publication (micros) and id. */
   record After(float score, long published, long id) {
-    static After of(CursorCodec.Position position) {
+    static After of(ArticleSearch.Order order, CursorCodec.Position position) {
       try {
+        if (order == ArticleSearch.Order.OLDEST) {
+          return new After(
+              Float.NaN,
+              SearchFields.micros(Timestamps.parse(position.text(0))),
+              Long.parseLong(position.text(1)));
+        }
         return new After(
             Float.intBitsToFloat(Integer.parseInt(position.text(0))),
             Long.parseLong(position.text(1)),
             Long.parseLong(position.text(2)));
-      } catch (NumberFormatException e) {
+      } catch (NumberFormatException | DateTimeParseException e) {
         throw CursorCodec.invalid();
       }
     }
@@ -83,7 +101,16 @@ final class SearchPage {
 
   /** A match, with its document number in the searcher that found it (for its snippet). */
   record Hit(long id, float score, long published, int doc) {
-    List<String> cursorKeys() {
+    /**
+     * The cursor after this hit: score bits, publication micros and id; oldest first, the
+     * database's keys for that listing instead (the publication instant as text, which PostgreSQL
+     * reads, and the id).
+     */
+    List<String> cursorKeys(ArticleSearch.Order order) {
+      if (order == ArticleSearch.Order.OLDEST) {
+        return List.of(
+            Instant.EPOCH.plus(published, ChronoUnit.MICROS).toString(), Long.toString(id));
+      }
       return List.of(
           Integer.toString(Float.floatToIntBits(score)),
           Long.toString(published),
@@ -109,14 +136,20 @@ final class SearchPage {
       IndexSearcher searcher,
       Query words,
       Filters filters,
-      boolean byRelevance,
+      ArticleSearch.Order order,
       Optional<After> after,
       int offset,
       int size,
       boolean counted)
       throws IOException {
     Query query = withFilters(words, filters, searcher.getIndexReader());
-    Sort sort = byRelevance ? BY_RELEVANCE : BY_NEWEST;
+    boolean byRelevance = order == ArticleSearch.Order.RELEVANCE;
+    Sort sort =
+        switch (order) {
+          case RELEVANCE -> BY_RELEVANCE;
+          case NEWEST -> BY_NEWEST;
+          case OLDEST -> BY_OLDEST;
+        };
     FieldDoc afterDoc =
         after
             .map(
@@ -237,6 +270,10 @@ final class SearchPage {
 
   private static SortField newest(String field) {
     return LongField.newSortField(field, true, SortedNumericSelector.Type.MAX);
+  }
+
+  private static SortField oldest(String field) {
+    return LongField.newSortField(field, false, SortedNumericSelector.Type.MIN);
   }
 
   /**

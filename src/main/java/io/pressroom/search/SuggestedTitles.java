@@ -1,5 +1,6 @@
 package io.pressroom.search;
 
+import io.pressroom.article.ArticleSearch;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,9 @@ final class SuggestedTitles {
     SearchPage.Filters filters =
         new SearchPage.Filters(
             List.of(), Optional.empty(), after, Optional.empty(), Optional.empty(), now);
-    return SearchPage.find(searcher, query, filters, byRelevance, Optional.empty(), 0, limit, false)
+    ArticleSearch.Order order =
+        byRelevance ? ArticleSearch.Order.RELEVANCE : ArticleSearch.Order.NEWEST;
+    return SearchPage.find(searcher, query, filters, order, Optional.empty(), 0, limit, false)
         .hits();
   }
 }

@@ -1,11 +1,11 @@
 package io.pressroom.web;
 
+import io.pressroom.db.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -59,7 +59,7 @@ public final class QueryParams {
       throw ProblemException.invalidParameter(name, RANGE_MESSAGE);
     }
     // PostgreSQL keeps microseconds: the search index compares the same instant as it does.
-    return Optional.of(instant.truncatedTo(ChronoUnit.MICROS));
+    return Optional.of(Timestamps.stored(instant));
   }
 
   /** What a request is told when it names an instant outside {@link #EARLIEST}..{@link #LATEST}. */

@@ -2,6 +2,7 @@ package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pressroom.article.ArticleSearch;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ class BoostedFirstTest {
         List<Long> seen = new ArrayList<>();
         for (int page = 0; page < 5; page++) {
           SearchPage.Hits hits =
-              SearchPage.find(searcher, words, filters(), true, after, 0, 21, true);
+              SearchPage.find(
+                  searcher, words, filters(), ArticleSearch.Order.RELEVANCE, after, 0, 21, true);
           assertThat(hits.total()).isEqualTo(ARTICLES);
           assertThat(hits.totalIsEstimate()).isTrue();
           assertThat(hits.ids()).isEqualTo(whole(searcher, words, seen.size(), 21));
@@ -70,7 +72,15 @@ class BoostedFirstTest {
         assertThat(BoostedFirst.page(searcher, words, w -> w, SearchPage.BY_RELEVANCE, null, 21))
             .isNull();
         SearchPage.Hits hits =
-            SearchPage.find(searcher, words, filters(), true, Optional.empty(), 0, 21, true);
+            SearchPage.find(
+                searcher,
+                words,
+                filters(),
+                ArticleSearch.Order.RELEVANCE,
+                Optional.empty(),
+                0,
+                21,
+                true);
         assertThat(hits.ids()).isEqualTo(whole(searcher, words, 0, 21));
       }
     }
@@ -99,7 +109,15 @@ class BoostedFirstTest {
             .as("the short ones rank first")
             .containsOnly(26L, 27L, 28L, 29L, 30L);
         SearchPage.Hits hits =
-            SearchPage.find(searcher, words, filters(), true, Optional.empty(), 0, 21, true);
+            SearchPage.find(
+                searcher,
+                words,
+                filters(),
+                ArticleSearch.Order.RELEVANCE,
+                Optional.empty(),
+                0,
+                21,
+                true);
         assertThat(hits.ids()).isEqualTo(expected);
       }
     }

@@ -2,6 +2,7 @@ package io.pressroom.search;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.PressroomConfig;
+import io.pressroom.article.ArticleSearch;
 import io.pressroom.article.ArticleSearchRequest;
 import io.pressroom.article.ArticleService;
 import io.pressroom.article.ListedPage;
@@ -55,8 +56,9 @@ public final class IndexBeingBuilt extends LuceneArticleSearch {
   }
 
   @Override
-  public Optional<Shown<ListedPage>> search(ArticleSearchRequest request) {
-    return building ? Optional.empty() : super.search(request);
+  public Optional<Shown<ListedPage>> search(
+      ArticleSearchRequest request, ArticleSearch.Order order) {
+    return building ? Optional.empty() : super.search(request, order);
   }
 
   @Override

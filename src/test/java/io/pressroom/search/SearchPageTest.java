@@ -2,6 +2,7 @@ package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pressroom.article.ArticleSearch;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -122,7 +123,7 @@ class SearchPageTest {
             new IndexSearcher(reader),
             queries.articles(text),
             filters,
-            true,
+            ArticleSearch.Order.RELEVANCE,
             Optional.empty(),
             0,
             size,

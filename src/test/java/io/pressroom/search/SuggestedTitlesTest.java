@@ -2,6 +2,7 @@ package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pressroom.article.ArticleSearch;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +163,16 @@ class SuggestedTitlesTest {
       return List.of();
     }
     SearchPage.Filters filters = SearchPage.Filters.none(NOW);
-    return SearchPage.find(searcher, all, filters, true, Optional.empty(), 0, limit, false).hits();
+    return SearchPage.find(
+            searcher,
+            all,
+            filters,
+            ArticleSearch.Order.RELEVANCE,
+            Optional.empty(),
+            0,
+            limit,
+            false)
+        .hits();
   }
 
   private static List<Long> ids(List<SearchPage.Hit> hits) {

@@ -54,6 +54,8 @@ class StatementCountTest {
     // A filter by author adds the look-up of its id, as it does for a search by relevance.
     long byLikesFiltered =
         count("/api/v1/articles?limit=40&q=" + word + "&sort=-likes&author=" + author.handle());
+    // Oldest first is the index's own order, as newest first: only the page's summaries.
+    long oldestFirst = count("/api/v1/articles?limit=40&q=" + word + "&sort=publishedAt");
     // While the index is built, PostgreSQL answers a search: the listing, then the page's texts
     // for its highlights.
     IndexBeingBuilt.install();
@@ -71,6 +73,7 @@ class StatementCountTest {
     assertThat(byLikesFew).isEqualTo(2);
     assertThat(byLikesMany).isEqualTo(2);
     assertThat(byLikesFiltered).isEqualTo(3);
+    assertThat(oldestFirst).isEqualTo(1);
     assertThat(postgresqlFew).isEqualTo(2);
     assertThat(postgresqlMany).isEqualTo(2);
   }
