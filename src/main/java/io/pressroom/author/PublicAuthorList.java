@@ -4,6 +4,7 @@ import io.pressroom.article.ArticleChanged;
 import io.pressroom.delivery.KeptSnapshot;
 import io.pressroom.delivery.OtherInstancesChanged;
 import io.pressroom.delivery.PublicContentChanged;
+import io.pressroom.text.PrefixIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -34,7 +35,7 @@ class PublicAuthorList {
   static final Duration FOLLOWER_ORDER_LAG = Duration.ofSeconds(10);
 
   private final AuthorQueries queries;
-  private final KeptSnapshot<List<Listed>> snapshot = new KeptSnapshot<>();
+  private final KeptSnapshot<PrefixIndex<Listed>> snapshot = new KeptSnapshot<>();
 
   PublicAuthorList(AuthorQueries queries) {
     this.queries = queries;
@@ -42,16 +43,16 @@ class PublicAuthorList {
 
   /** Up to {@code limit} authors beginning with {@code folded}; empty while not usable. */
   Optional<List<AuthorRef>> startingWith(String folded, int limit) {
-    return snapshot.get(queries::publicAuthors).map(all -> matching(all, folded, limit));
+    return snapshot
+        .get(this::load)
+        .map(all -> all.first(folded, limit).stream().map(Listed::ref).toList());
   }
 
-  static List<AuthorRef> matching(List<Listed> all, String folded, int limit) {
-    return all.stream()
-        .filter(
-            author -> author.handleKey().startsWith(folded) || author.nameKey().startsWith(folded))
-        .limit(limit)
-        .map(author -> author.ref())
-        .toList();
+  private KeptSnapshot.Loaded<PrefixIndex<Listed>> load() {
+    KeptSnapshot.Loaded<List<Listed>> loaded = queries.publicAuthors();
+    return new KeptSnapshot.Loaded<>(
+        PrefixIndex.of(loaded.value(), author -> List.of(author.handleKey(), author.nameKey())),
+        loaded.validUntil());
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {

@@ -4,6 +4,7 @@ import io.pressroom.article.ArticleChanged;
 import io.pressroom.delivery.KeptSnapshot;
 import io.pressroom.delivery.OtherInstancesChanged;
 import io.pressroom.delivery.PublicContentChanged;
+import io.pressroom.text.PrefixIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,7 +24,7 @@ class PublicTags {
   record Counted(String slug, String name, String nameKey) {}
 
   private final TagQueries queries;
-  private final KeptSnapshot<List<Counted>> snapshot = new KeptSnapshot<>();
+  private final KeptSnapshot<PrefixIndex<Counted>> snapshot = new KeptSnapshot<>();
 
   PublicTags(TagQueries queries) {
     this.queries = queries;
@@ -31,15 +32,20 @@ class PublicTags {
 
   /** Up to {@code limit} tags beginning with {@code folded}; empty while the copy is not usable. */
   Optional<List<TagRef>> startingWith(String folded, int limit) {
-    return snapshot.get(queries::publicTags).map(all -> matching(all, folded, limit));
+    return snapshot
+        .get(this::load)
+        .map(
+            all ->
+                all.first(folded, limit).stream()
+                    .map(tag -> new TagRef(tag.slug(), tag.name()))
+                    .toList());
   }
 
-  static List<TagRef> matching(List<Counted> all, String folded, int limit) {
-    return all.stream()
-        .filter(tag -> tag.slug().startsWith(folded) || tag.nameKey().startsWith(folded))
-        .limit(limit)
-        .map(tag -> new TagRef(tag.slug(), tag.name()))
-        .toList();
+  private KeptSnapshot.Loaded<PrefixIndex<Counted>> load() {
+    KeptSnapshot.Loaded<List<Counted>> loaded = queries.publicTags();
+    return new KeptSnapshot.Loaded<>(
+        PrefixIndex.of(loaded.value(), tag -> List.of(tag.slug(), tag.nameKey())),
+        loaded.validUntil());
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
