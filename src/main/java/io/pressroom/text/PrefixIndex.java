@@ -10,8 +10,9 @@ import java.util.function.Function;
 /**
  * Items in their rank order (most followed, most used first), found by the beginning of any of
  * their keys without reading every item: each key is kept sorted beside its item's rank, so a
- * prefix is a binary search and the range of keys it begins. Suggestions while typing filtered a
- * list of every public author this way item by item, a quarter of their CPU at 2,000 authors.
+ * prefix is a binary search and the range of keys it begins. Suggestions while typing filtered
+ * every public author item by item (2,000 at 100,000 articles: a fifth of their CPU samples); found
+ * by prefix, they answer about a tenth more per second.
  */
 public final class PrefixIndex<T> {
 
