@@ -240,6 +240,19 @@ public interface PressroomConfig {
      * wait their turn, in order); twice the processors when not set.
      */
     Optional<@Min(1) Integer> concurrency();
+
+    /**
+     * How many searches PostgreSQL's full-text search answers at a time on this instance (while the
+     * index is built, searches of unpublished articles, the {@code postgresql} engine): each may
+     * take seconds on a large data set, and unbounded they could take every pooled connection.
+     */
+    @WithDefault("4")
+    @Min(1)
+    int databaseConcurrency();
+
+    /** How long a search waits for its turn in the database before it is answered 503. */
+    @WithDefault("2s")
+    Duration databaseWait();
   }
 
   enum SearchEngine {

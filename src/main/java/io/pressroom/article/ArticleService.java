@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Listing and reading articles as a reader sees them. */
 @ApplicationScoped
@@ -32,16 +33,19 @@ public class ArticleService {
   private final CursorCodec cursors;
   private final ObjectMapper mapper;
   private final Instance<ArticleSearch> search;
+  private final DatabaseSearches databaseSearches;
 
   ArticleService(
       ArticleQueries queries,
       CursorCodec cursors,
       ObjectMapper mapper,
-      Instance<ArticleSearch> search) {
+      Instance<ArticleSearch> search,
+      DatabaseSearches databaseSearches) {
     this.queries = queries;
     this.cursors = cursors;
     this.mapper = mapper;
     this.search = search;
+    this.databaseSearches = databaseSearches;
   }
 
   /** Public articles matching the client's options; {@code pathTag} scopes a tag's page. */
@@ -164,8 +168,12 @@ public class ArticleService {
     Optional<ArticleQueries.SortPosition> after =
         pageRequest.cursor().map(c -> position(cursors.decode(c, sort.parameter(), 2)));
 
+    Supplier<ArticleQueries.Listing> read =
+        () -> queries.listing(filter, after, pageRequest.fetchSize(), pageRequest.offset());
+    // A search here is PostgreSQL's full-text search: seconds for a common word on a large data
+    // set, so only a few at a time.
     ArticleQueries.Listing listing =
-        queries.listing(filter, after, pageRequest.fetchSize(), pageRequest.offset());
+        filter.query().isPresent() ? databaseSearches.run(read) : read.get();
     ArticleQueries.ListingFacts facts = listing.facts();
     if (pathTag.isPresent() && facts.knownTags().isEmpty()) {
       throw ProblemException.notFound("No tag has the slug '" + pathTag.get() + "'.");
