@@ -44,15 +44,12 @@ class PublicAuthorList {
   /** Up to {@code limit} authors beginning with {@code folded}; empty while not usable. */
   Optional<List<AuthorRef>> startingWith(String folded, int limit) {
     return snapshot
-        .get(this::load)
+        .get(
+            () ->
+                queries
+                    .publicAuthors()
+                    .map(all -> PrefixIndex.of(all, a -> List.of(a.handleKey(), a.nameKey()))))
         .map(all -> all.first(folded, limit).stream().map(Listed::ref).toList());
-  }
-
-  private KeptSnapshot.Loaded<PrefixIndex<Listed>> load() {
-    KeptSnapshot.Loaded<List<Listed>> loaded = queries.publicAuthors();
-    return new KeptSnapshot.Loaded<>(
-        PrefixIndex.of(loaded.value(), author -> List.of(author.handleKey(), author.nameKey())),
-        loaded.validUntil());
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {

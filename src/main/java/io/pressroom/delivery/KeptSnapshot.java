@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,13 @@ import java.util.function.Supplier;
 public final class KeptSnapshot<T> {
 
   /** What a load read, and until when it holds by itself ({@code null}: until a write). */
-  public record Loaded<T>(T value, Instant validUntil) {}
+  public record Loaded<T>(T value, Instant validUntil) {
+
+    /** The same load kept in another form (an index of it, say), holding as long. */
+    public <U> Loaded<U> map(Function<T, U> form) {
+      return new Loaded<>(form.apply(value), validUntil);
+    }
+  }
 
   private static final long NONE = -1;
 

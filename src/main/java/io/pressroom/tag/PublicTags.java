@@ -33,19 +33,16 @@ class PublicTags {
   /** Up to {@code limit} tags beginning with {@code folded}; empty while the copy is not usable. */
   Optional<List<TagRef>> startingWith(String folded, int limit) {
     return snapshot
-        .get(this::load)
+        .get(
+            () ->
+                queries
+                    .publicTags()
+                    .map(all -> PrefixIndex.of(all, tag -> List.of(tag.slug(), tag.nameKey()))))
         .map(
             all ->
                 all.first(folded, limit).stream()
                     .map(tag -> new TagRef(tag.slug(), tag.name()))
                     .toList());
-  }
-
-  private KeptSnapshot.Loaded<PrefixIndex<Counted>> load() {
-    KeptSnapshot.Loaded<List<Counted>> loaded = queries.publicTags();
-    return new KeptSnapshot.Loaded<>(
-        PrefixIndex.of(loaded.value(), tag -> List.of(tag.slug(), tag.nameKey())),
-        loaded.validUntil());
   }
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {

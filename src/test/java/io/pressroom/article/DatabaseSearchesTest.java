@@ -9,6 +9,7 @@ import io.pressroom.search.IndexBeingBuilt;
 import io.pressroom.search.SearchIndexReady;
 import io.pressroom.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,16 +64,11 @@ class DatabaseSearchesTest {
       }
       assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
 
-      IndexBeingBuilt.during(
-          () ->
-              given()
-                  .queryParam("q", word)
-                  .get("/api/v1/articles")
-                  .then()
-                  .statusCode(503)
-                  .header("Retry-After", "1")
-                  .contentType("application/problem+json")
-                  .body("type", equalTo("/problems/unavailable")));
+      whileTheIndexIsBuilt(word)
+          .statusCode(503)
+          .header("Retry-After", "1")
+          .contentType("application/problem+json")
+          .body("type", equalTo("/problems/unavailable"));
       // Listings without q, and searches the index answers, go on.
       given().queryParam("author", author.handle()).get("/api/v1/articles").then().statusCode(200);
       given()
@@ -90,13 +86,12 @@ class DatabaseSearchesTest {
       assertThat(search.get()).isEqualTo(true);
     }
     // A turn free again: PostgreSQL answers.
-    IndexBeingBuilt.during(
-        () ->
-            given()
-                .queryParam("q", word)
-                .get("/api/v1/articles")
-                .then()
-                .statusCode(200)
-                .body("items[0].slug", equalTo(slug)));
+    whileTheIndexIsBuilt(word).statusCode(200).body("items[0].slug", equalTo(slug));
+  }
+
+  /** A search of {@code word} as PostgreSQL answers it while the index is being built. */
+  private static ValidatableResponse whileTheIndexIsBuilt(String word) {
+    return IndexBeingBuilt.during(
+        () -> given().queryParam("q", word).get("/api/v1/articles").then());
   }
 }

@@ -71,16 +71,7 @@ class BoostedFirstTest {
         Query words = searcher.rewrite(queries.articles("alpha gamma", term -> true));
         assertThat(BoostedFirst.page(searcher, words, w -> w, SearchPage.BY_RELEVANCE, null, 21))
             .isNull();
-        SearchPage.Hits hits =
-            SearchPage.find(
-                searcher,
-                words,
-                filters(),
-                ArticleSearch.Order.RELEVANCE,
-                Optional.empty(),
-                0,
-                21,
-                true);
+        SearchPage.Hits hits = firstPage(searcher, words);
         assertThat(hits.ids()).isEqualTo(whole(searcher, words, 0, 21));
       }
     }
@@ -108,16 +99,7 @@ class BoostedFirstTest {
         assertThat(expected.subList(0, 5))
             .as("the short ones rank first")
             .containsOnly(26L, 27L, 28L, 29L, 30L);
-        SearchPage.Hits hits =
-            SearchPage.find(
-                searcher,
-                words,
-                filters(),
-                ArticleSearch.Order.RELEVANCE,
-                Optional.empty(),
-                0,
-                21,
-                true);
+        SearchPage.Hits hits = firstPage(searcher, words);
         assertThat(hits.ids()).isEqualTo(expected);
       }
     }
@@ -151,6 +133,12 @@ class BoostedFirstTest {
       }
     }
     return directory;
+  }
+
+  /** The first page of 21 by relevance, counted, as a search asks for it. */
+  private static SearchPage.Hits firstPage(IndexSearcher searcher, Query words) throws IOException {
+    return SearchPage.find(
+        searcher, words, filters(), ArticleSearch.Order.RELEVANCE, Optional.empty(), 0, 21, true);
   }
 
   private static SearchPage.Filters filters() {
