@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The first matches of a search in an order the search engine does not keep (most liked, best
- * rated, most discussed, oldest, recently updated): the engine knows which articles match, the
- * database knows the order, and the matches are found either way round.
+ * rated, most discussed, recently updated): the engine knows which articles match, the database
+ * knows the order, and the matches are found either way round.
  *
  * <ul>
  *   <li><b>Walking the order</b> (its index, a key and an id a row) and keeping the matches reads

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Every article a search matches, from the search engine, for an order it does not keep (most
- * liked, best rated, most discussed, oldest, recently updated): the engine says what matches and
- * the database orders it. Holds on to the engine's view of its index until closed, so that the
+ * liked, best rated, most discussed, recently updated): the engine says what matches and the
+ * database orders it. Holds on to the engine's view of its index until closed, so that the
  * highlights are cut from the same text that matched.
  */
 public interface SearchMatches extends AutoCloseable {

@@ -34,8 +34,8 @@ import org.apache.lucene.search.Query;
  * of a page and cuts their highlights from the text it stores, PostgreSQL says which of them are
  * public now and gives their summaries (so an article taken down is never shown, however far the
  * index lags). A page so takes one statement, two with a tag or author filter. For the orders the
- * index does not keep (likes, rating, comments, oldest, recently updated) it hands every match to
- * the listing, which orders them in the database ({@link #matches}).
+ * index does not keep (likes, rating, comments, recently updated) it hands every match to the
+ * listing, which orders them in the database ({@link #matches}).
  */
 @ApplicationScoped
 class LuceneArticleSearch implements ArticleSearch {
