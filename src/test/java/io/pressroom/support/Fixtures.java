@@ -97,6 +97,19 @@ public class Fixtures {
     announce();
   }
 
+  /** Sets when the article was last updated, as an edit at that instant would. */
+  public void setUpdatedAt(String slug, Instant at) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("update articles set updated_at = :at where slug = :slug")
+                    .setParameter("at", at)
+                    .setParameter("slug", slug)
+                    .executeUpdate());
+    announce();
+  }
+
   public void setCounters(String slug, int likes, int comments, int ratingCount, int ratingSum) {
     QuarkusTransaction.requiringNew()
         .run(

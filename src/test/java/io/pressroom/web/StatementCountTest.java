@@ -12,6 +12,7 @@ import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,11 @@ class StatementCountTest {
 
     long small = count("/api/v1/articles?limit=2&tag=" + tag);
     long large = count("/api/v1/articles?limit=40&tag=" + tag);
+    // An aggregator's pull of what was updated lately: its matches read, counted and ordered from
+    // the updated range in the same statement, in the publication orders and by a counter.
+    String lately = "&updatedSince=" + Instant.now().minusSeconds(86_400);
+    long updatedOldestFirst = count("/api/v1/articles?limit=40&sort=publishedAt" + lately);
+    long updatedByLikes = count("/api/v1/articles?limit=40&sort=-likes" + lately);
     // Searches are answered by the search index once it is ready: the summaries of the page (its
     // highlights are cut from the index), and the ids of the tag or author filtered by.
     SearchIndexReady.await(Duration.ofSeconds(10));
@@ -67,6 +73,8 @@ class StatementCountTest {
     // hits from the index and its items in one statement (a filter adds one).
     assertThat(small).isEqualTo(1);
     assertThat(large).isEqualTo(1);
+    assertThat(updatedOldestFirst).isEqualTo(1);
+    assertThat(updatedByLikes).isEqualTo(1);
     assertThat(searched).isEqualTo(2);
     assertThat(searchedAll).isEqualTo(1);
     assertThat(tagPage).isEqualTo(1);
