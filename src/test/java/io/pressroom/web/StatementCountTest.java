@@ -47,6 +47,11 @@ class StatementCountTest {
     String lately = "&updatedSince=" + Instant.now().minusSeconds(86_400);
     long updatedOldestFirst = count("/api/v1/articles?limit=40&sort=publishedAt" + lately);
     long updatedByLikes = count("/api/v1/articles?limit=40&sort=-likes" + lately);
+    // Several tags, or one by a counter: read from the tags' ranges, in the same statement.
+    long tags = count("/api/v1/articles?limit=40&tag=" + tag + "&tag=" + otherTag);
+    long tagsByLikes =
+        count("/api/v1/articles?limit=40&sort=-likes&tag=" + tag + "&tag=" + otherTag);
+    long tagByLikes = count("/api/v1/articles?limit=40&sort=-likes&tag=" + tag);
     // Searches are answered by the search index once it is ready: the summaries of the page (its
     // highlights are cut from the index), and the ids of the tag or author filtered by.
     SearchIndexReady.await(Duration.ofSeconds(10));
@@ -75,6 +80,9 @@ class StatementCountTest {
     assertThat(large).isEqualTo(1);
     assertThat(updatedOldestFirst).isEqualTo(1);
     assertThat(updatedByLikes).isEqualTo(1);
+    assertThat(tags).isEqualTo(1);
+    assertThat(tagsByLikes).isEqualTo(1);
+    assertThat(tagByLikes).isEqualTo(1);
     assertThat(searched).isEqualTo(2);
     assertThat(searchedAll).isEqualTo(1);
     assertThat(tagPage).isEqualTo(1);

@@ -1,0 +1,85 @@
+package io.pressroom.article;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pressroom.account.Account;
+import io.pressroom.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Listings of several tags (any of them), and of one tag by a counter, paged by cursor: each public
+ * article of those tags once, in the order asked, with the exact total on every page. They are read
+ * from the tags' ranges of the tag index (ArticleQueries), not by visiting every article.
+ */
+@QuarkusTest
+class TagRangeListingTest {
+
+  @Inject Fixtures fixtures;
+
+  @Test
+  void listsEachArticleOfAnyOfTheTagsOnceInEveryOrderAcrossPages() {
+    Account author = fixtures.author();
+    String first = fixtures.tag();
+    String second = fixtures.tag();
+    String other = fixtures.tag();
+    Instant now = Instant.now();
+    int[] hoursAgo = {30, 2, 700, 5, 90};
+    int[] likes = {4, 9, 0, 9, 1};
+    String[][] tagsOf = {{first}, {first, second}, {second}, {second, other}, {first, second}};
+    List<String> listed = new ArrayList<>();
+    for (int i = 0; i < hoursAgo.length; i++) {
+      String slug =
+          fixtures
+              .article(author)
+              .tags(tagsOf[i])
+              .publishedAt(now.minusSeconds(3600L * hoursAgo[i]))
+              .create();
+      fixtures.setCounters(slug, likes[i], hoursAgo.length - i, 0, 0);
+      listed.add(slug);
+    }
+    // Not listed: only another tag, not yet public, deleted.
+    fixtures.article(author).tags(other).create();
+    fixtures.article(author).tags(first).publishedAt(now.plusSeconds(86_400)).create();
+    fixtures.markDeleted(fixtures.article(author).tags(second, first).create());
+
+    List<String> both = List.of(first, second);
+    assertThat(pull(both, "-publishedAt", 5))
+        .containsExactly(listed.get(1), listed.get(3), listed.get(0), listed.get(4), listed.get(2));
+    assertThat(pull(both, "publishedAt", 5))
+        .containsExactly(listed.get(2), listed.get(4), listed.get(0), listed.get(3), listed.get(1));
+    // Ties of a counter go to the later article (the higher id).
+    assertThat(pull(both, "-likes", 5))
+        .containsExactly(listed.get(3), listed.get(1), listed.get(0), listed.get(4), listed.get(2));
+    assertThat(pull(both, "-comments", 5)).containsExactlyElementsOf(listed);
+    assertThat(pull(List.of(first), "-likes", 3))
+        .containsExactly(listed.get(1), listed.get(0), listed.get(4));
+    assertThat(pull(List.of(second), "-comments", 4))
+        .containsExactly(listed.get(1), listed.get(2), listed.get(3), listed.get(4));
+  }
+
+  /** Every slug of the listing of {@code tags} in {@code sort}, two per page, by cursor. */
+  private static List<String> pull(List<String> tags, String sort, int total) {
+    List<String> slugs = new ArrayList<>();
+    String cursor = null;
+    do {
+      RequestSpecification request = given().queryParam("sort", sort).queryParam("limit", 2);
+      tags.forEach(tag -> request.queryParam("tag", tag));
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      JsonPath page = request.get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+      assertThat(page.getInt("page.total")).as("total of " + tags + " by " + sort).isEqualTo(total);
+      slugs.addAll(page.getList("items.slug", String.class));
+      cursor = page.getString("page.next");
+    } while (cursor != null);
+    return slugs;
+  }
+}
