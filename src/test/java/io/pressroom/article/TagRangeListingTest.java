@@ -65,12 +65,51 @@ class TagRangeListingTest {
         .containsExactly(listed.get(1), listed.get(2), listed.get(3), listed.get(4));
   }
 
+  @Test
+  void listsTheArticlesOfTheTagsUpdatedSince() throws InterruptedException {
+    Account author = fixtures.author();
+    String first = fixtures.tag();
+    String second = fixtures.tag();
+    String other = fixtures.tag();
+    Instant now = Instant.now();
+    String oldOne =
+        fixtures.article(author).tags(first).publishedAt(now.minusSeconds(9000)).create();
+    String updatedOld =
+        fixtures.article(author).tags(second).publishedAt(now.minusSeconds(8000)).create();
+    String updatedBoth =
+        fixtures.article(author).tags(first, second).publishedAt(now.minusSeconds(100)).create();
+    String updatedElsewhere =
+        fixtures.article(author).tags(other).publishedAt(now.minusSeconds(50)).create();
+    fixtures.setCounters(updatedOld, 5, 0, 0, 0);
+    fixtures.setCounters(oldOne, 9, 0, 0, 0);
+    Thread.sleep(2);
+    Instant since = Instant.now();
+    for (String slug : List.of(updatedOld, updatedBoth, updatedElsewhere)) {
+      Thread.sleep(2);
+      fixtures.setUpdatedAt(slug, Instant.now());
+    }
+
+    List<String> both = List.of(first, second);
+    assertThat(pull(both, "-publishedAt", since, 2)).containsExactly(updatedBoth, updatedOld);
+    assertThat(pull(both, "publishedAt", since, 2)).containsExactly(updatedOld, updatedBoth);
+    assertThat(pull(both, "-likes", since, 2)).containsExactly(updatedOld, updatedBoth);
+    assertThat(pull(List.of(first), "-likes", since, 1)).containsExactly(updatedBoth);
+  }
+
   /** Every slug of the listing of {@code tags} in {@code sort}, two per page, by cursor. */
   private static List<String> pull(List<String> tags, String sort, int total) {
+    return pull(tags, sort, null, total);
+  }
+
+  /** As {@link #pull(List, String, int)}, of the articles updated since {@code since}. */
+  private static List<String> pull(List<String> tags, String sort, Instant since, int total) {
     List<String> slugs = new ArrayList<>();
     String cursor = null;
     do {
       RequestSpecification request = given().queryParam("sort", sort).queryParam("limit", 2);
+      if (since != null) {
+        request.queryParam("updatedSince", since.toString());
+      }
       tags.forEach(tag -> request.queryParam("tag", tag));
       if (cursor != null) {
         request.queryParam("cursor", cursor);
