@@ -720,7 +720,8 @@ class ArticleQueries {
           new SqlBuilder()
               .append(tags > 1 ? "select distinct" : "select")
               .append(" at.article_id as id, at.published_at as published_at from article_tags at");
-      // Updated since: joined to the updated range (the same partial index, read alone).
+      // Updated since: each tag's article checked by key, or the updated range hashed, whichever
+      // PostgreSQL judges cheaper for the two ranges' sizes.
       filter
           .updatedSince()
           .ifPresent(
