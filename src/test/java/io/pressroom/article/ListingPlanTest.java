@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ListingPlanTest {
+
+  /**
+   * The matches are read once, as a range (the CTE {@code m}, whose index PostgreSQL picks by the
+   * table's size), then counted and ordered from it; a walk of an order would have no such range.
+   */
+  private static final Condition<String> READ_ONCE =
+      new Condition<>(
+          plan -> plan.contains("CTE m") && plan.contains("CTE Scan on m"),
+          "matches read once as a range, counted and ordered from it");
 
   @Inject EntityManager entityManager;
 
@@ -42,9 +52,9 @@ class ListingPlanTest {
   }
 
   /**
-   * A pull of what was updated since an instant, oldest first, reads the updated range, not the
-   * publication order: walked from the oldest article, it passed every article not updated since
-   * before it met the first that was (0.6 s at 100,000 articles).
+   * A pull of what was updated since an instant reads the updated range, not the publication order:
+   * walked from the oldest article, it passed every article not updated since before it met the
+   * first that was (0.6 s at 100,000 articles).
    */
   @Test
   void anUpdatedSincePullDoesNotWalkThePublicationOrder() {
@@ -53,10 +63,7 @@ class ListingPlanTest {
           plan(
               filter(sort, Optional.of(Instant.now().minusSeconds(3600))),
               new ArticleQueries.SortPosition("2026-01-01T00:00:00Z", 42));
-      assertThat(plan)
-          .as("the plan of a pull sorted by " + sort.parameter())
-          .contains("articles_public_updated_idx")
-          .doesNotContain("articles_public_published_idx");
+      assertThat(plan).as("the plan of a pull sorted by " + sort.parameter()).satisfies(READ_ONCE);
     }
   }
 
@@ -83,7 +90,7 @@ class ListingPlanTest {
       String key = sort.byPublication() ? "2026-01-01T00:00:00Z" : "7";
       assertThat(plan(filter, new ArticleQueries.SortPosition(key, 42)))
           .as("the plan of several tags sorted by " + sort.parameter())
-          .contains("article_tags_public_idx");
+          .satisfies(READ_ONCE);
     }
   }
 
