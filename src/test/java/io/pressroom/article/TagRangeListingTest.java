@@ -1,17 +1,15 @@
 package io.pressroom.article;
 
-import static io.restassured.RestAssured.given;
+import static io.pressroom.support.ArticlePages.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pressroom.account.Account;
+import io.pressroom.support.ArticlePages;
 import io.pressroom.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,27 +99,14 @@ class TagRangeListingTest {
 
   /** As {@link #pull(List, String, int)}, of the articles updated since {@code since}. */
   private static List<String> pull(List<String> tags, String sort, Instant since, int total) {
-    List<String> slugs = new ArrayList<>();
-    String cursor = null;
-    do {
-      RequestSpecification request = given().queryParam("sort", sort).queryParam("limit", 2);
-      if (since != null) {
-        request.queryParam("updatedSince", since.toString());
-      }
-      tags.forEach(tag -> request.queryParam("tag", tag));
-      if (cursor != null) {
-        request.queryParam("cursor", cursor);
-      }
-      JsonPath page = request.get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
-      assertThat(page.getInt("page.total")).as("total of " + tags + " by " + sort).isEqualTo(total);
-      slugs.addAll(page.getList("items.slug", String.class));
-      cursor = page.getString("page.next");
-    } while (cursor != null);
-    return slugs;
-  }
-
-  /** The elements of {@code list} at {@code indexes}, in that order. */
-  private static List<String> pick(List<String> list, int... indexes) {
-    return Arrays.stream(indexes).mapToObj(list::get).toList();
+    return ArticlePages.allSlugs(
+        request -> {
+          request.queryParam("sort", sort);
+          tags.forEach(tag -> request.queryParam("tag", tag));
+          if (since != null) {
+            request.queryParam("updatedSince", since.toString());
+          }
+        },
+        total);
   }
 }

@@ -1,16 +1,15 @@
 package io.pressroom.article;
 
-import static io.restassured.RestAssured.given;
+import static io.pressroom.support.ArticlePages.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pressroom.account.Account;
+import io.pressroom.support.ArticlePages;
 import io.pressroom.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,27 +67,8 @@ class UpdatedSinceListingTest {
 
   /** Every slug of a pull since {@code since} in {@code sort}, two per page, by cursor. */
   private static List<String> pull(Instant since, String sort) {
-    List<String> slugs = new ArrayList<>();
-    String cursor = null;
-    do {
-      var request =
-          given()
-              .queryParam("updatedSince", since.toString())
-              .queryParam("sort", sort)
-              .queryParam("limit", 2);
-      if (cursor != null) {
-        request.queryParam("cursor", cursor);
-      }
-      JsonPath page = request.get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
-      assertThat(page.getInt("page.total")).as("total, sorted by " + sort).isEqualTo(6);
-      slugs.addAll(page.getList("items.slug", String.class));
-      cursor = page.getString("page.next");
-    } while (cursor != null);
-    return slugs;
-  }
-
-  /** The elements of {@code list} at {@code indexes}, in that order. */
-  private static List<String> pick(List<String> list, int... indexes) {
-    return Arrays.stream(indexes).mapToObj(list::get).toList();
+    return ArticlePages.allSlugs(
+        request -> request.queryParam("updatedSince", since.toString()).queryParam("sort", sort),
+        6);
   }
 }
