@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -67,6 +68,11 @@ final class Highlights {
 
   private final Analyzer analyzer;
 
+  /** The fields of the reader last highlighted from, which every search of it shares. */
+  private volatile ReaderFields lastFields;
+
+  private record ReaderFields(IndexReader reader, FieldInfos fields) {}
+
   Highlights(Analyzer analyzer) {
     this.analyzer = analyzer;
   }
@@ -102,7 +108,8 @@ final class Highlights {
             // phrase's words score only in the title and summary (see SearchQueries), yet both are
             // marked in the body's passage. Pairs are no words of a text and stay unmarked.
             .withFieldMatcher(MARKED_FIELDS::contains);
-    UnifiedHighlighter highlighter = new FromDocValues(builder, searcher.getIndexReader());
+    IndexReader reader = searcher.getIndexReader();
+    UnifiedHighlighter highlighter = new FromDocValues(builder, reader, fields(reader));
     // The title and the body of every article, then the summary only of those whose body has no
     // passage: most match in the body, so the summary is seldom looked at (each field of each
     // article costs a look-up of every query word in the field's terms and a read of its text).
@@ -135,6 +142,20 @@ final class Highlights {
     return highlights;
   }
 
+  /**
+   * The fields of every segment of {@code reader}, merged once per reader rather than once per
+   * search: the highlighter merges them on its first look at a field, and with a dozen segments
+   * that was a fifteenth of a search.
+   */
+  private FieldInfos fields(IndexReader reader) {
+    ReaderFields last = lastFields;
+    if (last == null || last.reader() != reader) {
+      last = new ReaderFields(reader, FieldInfos.getMergedFieldInfos(reader));
+      lastFields = last;
+    }
+    return last.fields();
+  }
+
   private static boolean isBlank(String passage) {
     return passage == null || passage.isBlank();
   }
@@ -155,9 +176,10 @@ final class Highlights {
 
     private final IndexReader reader;
 
-    FromDocValues(Builder builder, IndexReader reader) {
+    FromDocValues(Builder builder, IndexReader reader, FieldInfos fields) {
       super(builder);
       this.reader = reader;
+      this.fieldInfos = fields;
     }
 
     /** The title is marked as a whole, not cut into passages. */

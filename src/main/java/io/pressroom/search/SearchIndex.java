@@ -35,11 +35,19 @@ final class SearchIndex implements AutoCloseable {
   static final String SEQ_KEY = "seq";
   static final String CLOCK_KEY = "clock";
 
+  /**
+   * Present while a built index is still to be merged into one segment: a stop during that merge (a
+   * deploy right after the first build) leaves it in dozens of segments, which each search visits
+   * one by one, so the next start takes it up again.
+   */
+  static final String MERGE_OWED_KEY = "merge-owed";
+
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Map<String, String> resumeFrom;
   private volatile boolean merging;
+  private volatile boolean mergeOwed;
 
   private SearchIndex(Directory directory, IndexWriter writer, Map<String, String> resumeFrom)
       throws IOException {
@@ -47,6 +55,7 @@ final class SearchIndex implements AutoCloseable {
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
     this.resumeFrom = resumeFrom;
+    this.mergeOwed = resumeFrom.containsKey(MERGE_OWED_KEY);
   }
 
   /**
@@ -106,6 +115,9 @@ final class SearchIndex implements AutoCloseable {
     data.put(TXID_KEY, txid);
     data.put(SEQ_KEY, Long.toString(seq));
     data.put(CLOCK_KEY, clock);
+    if (mergeOwed) {
+      data.put(MERGE_OWED_KEY, "true");
+    }
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
   }
@@ -162,20 +174,35 @@ final class SearchIndex implements AutoCloseable {
    * index answers meanwhile, from the segments it had; {@link #mergeEnded()} tells when it is done.
    */
   void startMergingIntoOne() throws IOException {
+    mergeOwed = true;
     merging = true;
     writer.forceMerge(1, false);
   }
 
   /**
+   * Whether this index was built and its merge into one segment has not ended yet, here or before
+   * the last stop (each commit says so until the merge has ended).
+   */
+  boolean mergeOwed() {
+    return mergeOwed;
+  }
+
+  /** Notes that this index was just built: the merge into one segment is owed from now on. */
+  void built() {
+    mergeOwed = true;
+  }
+
+  /**
    * Whether the merge {@link #startMergingIntoOne()} started has ended since the last time this
    * said so; the caller then refreshes and commits, so that searches and the next start read the
-   * one segment and the old ones leave the disk.
+   * one segment and the old ones leave the disk (that commit no longer owes the merge).
    */
   boolean mergeEnded() {
     if (!merging || writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty()) {
       return false;
     }
     merging = false;
+    mergeOwed = false;
     return true;
   }
 

@@ -70,7 +70,6 @@ class SearchIndexer {
   private volatile boolean othersAnnounced;
   private volatile long busyUntil = System.nanoTime();
   private boolean resumed;
-  private boolean built;
   private volatile Instant caughtUpAt = Instant.now();
   private Path temporary;
   private Thread thread;
@@ -229,10 +228,11 @@ class SearchIndexer {
           if (!ready) {
             ready = true;
             LOG.infof("Search index ready with %d articles", index.documents());
-            if (built) {
-              // After readiness: the merge takes a while, and the index answers meanwhile.
+            if (index.mergeOwed()) {
+              // After readiness: the merge takes a while, and the index answers meanwhile. Owed
+              // by a build, here or before a stop that cut its merge short.
+              LOG.info("Search index merging into one segment");
               index.startMergingIntoOne();
-              built = false;
             }
           }
           commitIfDue();
@@ -342,10 +342,10 @@ class SearchIndexer {
     txid = start.txid();
     seq = start.seq();
     clock = startClock;
+    opened.built();
     opened.commit(txid, seq, clock.toString());
     opened.refresh();
     index = opened;
-    built = true;
     LOG.infof("Search index built with %d articles", count);
   }
 

@@ -59,6 +59,48 @@ class SearchIndexMergeTest {
     }
   }
 
+  @Test
+  void aMergeThatAStopCutShortIsTakenUpAgainAfterTheNextStart() throws IOException {
+    try (SearchIndex built = SearchIndex.open(directory)) {
+      assertThat(built.mergeOwed()).isFalse();
+      built.built();
+      writeInSegments(built);
+      built.startMergingIntoOne();
+      // stopped here: closing does not wait for the merge
+    }
+    try (SearchIndex reopened = SearchIndex.open(directory)) {
+      assertThat(reopened.mergeOwed()).as("still owed after the stop").isTrue();
+      reopened.startMergingIntoOne();
+      awaitMerge(reopened);
+      reopened.refresh();
+      reopened.commit("8", 2, Instant.EPOCH.toString());
+      assertThat(reopened.mergeOwed()).isFalse();
+    }
+    try (SearchIndex merged = SearchIndex.open(directory)) {
+      assertThat(merged.mergeOwed()).as("no longer owed once merged and committed").isFalse();
+      assertThat(segments(merged)).isEqualTo(1);
+      assertThat(merged.documents()).isEqualTo(ARTICLES);
+    }
+  }
+
+  @Test
+  void anIndexWrittenInSegmentsOwesNoMergeUnlessItWasBuilt() throws IOException {
+    try (SearchIndex index = SearchIndex.open(directory)) {
+      writeInSegments(index);
+    }
+    try (SearchIndex reopened = SearchIndex.open(directory)) {
+      assertThat(reopened.resumePoint()).isPresent();
+      assertThat(reopened.mergeOwed()).isFalse();
+    }
+  }
+
+  private static void awaitMerge(SearchIndex index) {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!index.mergeEnded()) {
+      assertThat(System.nanoTime() - giveUp).as("merge still running").isNegative();
+    }
+  }
+
   /** Articles in several segments (each refresh writes one), committed. */
   private static void writeInSegments(SearchIndex index) throws IOException {
     for (int id = 1; id <= ARTICLES; id++) {
