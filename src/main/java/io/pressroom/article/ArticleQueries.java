@@ -716,22 +716,24 @@ class ArticleQueries {
     }
     int tags = filter.tagSlugs().size();
     if (tags > 1 || (tags == 1 && sort.byCounter())) {
-      SqlBuilder sql =
-          new SqlBuilder()
-              .append(tags > 1 ? "select distinct" : "select")
-              .append(" at.article_id as id, at.published_at as published_at from article_tags at");
-      // Updated since: each tag's article checked by key, or the updated range hashed, whichever
-      // PostgreSQL judges cheaper for the two ranges' sizes.
+      SqlBuilder sql = new SqlBuilder();
+      // Updated since: the updated range read once from its index and hashed, the tags' rows
+      // looked up in it. PostgreSQL cannot know how many rows tags named by slug have, guesses a
+      // few hundred, and so checked each of 47,597 rows of two large tags by key (0.3 to 0.9 s at
+      // 100,000 articles, against 80 to 150 ms so; a small tag pays the range's reading, 10 ms).
       filter
           .updatedSince()
           .ifPresent(
               at ->
                   sql.append(
-                      " join articles a on a.id = at.article_id and "
+                      "with updated as materialized (select a.id from articles a where "
                           + LIVE_ARTICLE
-                          + " and a.updated_at >= :updatedSince",
+                          + " and a.updated_at >= :updatedSince) ",
                       "updatedSince",
                       at));
+      sql.append(tags > 1 ? "select distinct" : "select")
+          .append(" at.article_id as id, at.published_at as published_at from article_tags at");
+      filter.updatedSince().ifPresent(at -> sql.append(" join updated u on u.id = at.article_id"));
       sql.append(
           " where at.tag_id in (select id from tags where slug in (:tags)) and at.public and"
               + " at.published_at <= now()",

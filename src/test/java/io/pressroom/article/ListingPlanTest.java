@@ -94,6 +94,35 @@ class ListingPlanTest {
     }
   }
 
+  /**
+   * Several tags updated since an instant: the updated range is read once and the tags' rows are
+   * looked up in it. PostgreSQL, guessing a few hundred rows for tags named by slug, checked each
+   * of the 47,597 rows of two large tags against its article by key instead (0.3 to 0.9 s at
+   * 100,000 articles).
+   */
+  @Test
+  void severalTagsUpdatedSinceReadTheUpdatedRangeOnce() {
+    for (ArticleSort sort : List.of(ArticleSort.OLDEST, ArticleSort.MOST_LIKED)) {
+      ArticleFilter filter =
+          new ArticleFilter(
+              List.of("one-tag", "another-tag"),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of(Instant.now().minusSeconds(3600)),
+              sort,
+              ArticleStatus.PUBLISHED,
+              Optional.empty(),
+              Optional.empty());
+      String key = sort.byPublication() ? "2026-01-01T00:00:00Z" : "7";
+      assertThat(plan(filter, new ArticleQueries.SortPosition(key, 42)))
+          .as("the plan of several tags updated since, sorted by " + sort.parameter())
+          .satisfies(READ_ONCE)
+          .contains("CTE updated", "CTE Scan on updated");
+    }
+  }
+
   private static ArticleFilter filter(ArticleSort sort, Optional<Instant> updatedSince) {
     return new ArticleFilter(
         List.of(),
