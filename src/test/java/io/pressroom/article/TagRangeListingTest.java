@@ -86,10 +86,22 @@ class TagRangeListingTest {
     }
 
     List<String> both = List.of(first, second);
-    assertThat(pull(both, "-publishedAt", since, 2)).containsExactly(updatedBoth, updatedOld);
-    assertThat(pull(both, "publishedAt", since, 2)).containsExactly(updatedOld, updatedBoth);
-    assertThat(pull(both, "-likes", since, 2)).containsExactly(updatedOld, updatedBoth);
-    assertThat(pull(List.of(first), "-likes", since, 1)).containsExactly(updatedBoth);
+    // Tags of a few rows check each one's article; tags of many look them up in the updated range.
+    for (int claimed : new int[] {0, 6000}) {
+      if (claimed > 0) {
+        fixtures.setTagPublicCount(first, claimed);
+        fixtures.setTagPublicCount(second, claimed);
+      }
+      String as = "tags claiming " + claimed + " articles";
+      assertThat(pull(both, "-publishedAt", since, 2))
+          .as(as)
+          .containsExactly(updatedBoth, updatedOld);
+      assertThat(pull(both, "publishedAt", since, 2))
+          .as(as)
+          .containsExactly(updatedOld, updatedBoth);
+      assertThat(pull(both, "-likes", since, 2)).as(as).containsExactly(updatedOld, updatedBoth);
+      assertThat(pull(List.of(first), "-likes", since, 1)).as(as).containsExactly(updatedBoth);
+    }
   }
 
   /** Every slug of the listing of {@code tags} in {@code sort}, two per page, by cursor. */
