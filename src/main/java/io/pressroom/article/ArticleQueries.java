@@ -770,12 +770,18 @@ class ArticleQueries {
                     + " at.published_at <= now()",
                 "tags",
                 filter.tagSlugs());
+    return sql.appendAll(publishedBetween(filter, "at.published_at"));
+  }
+
+  /** The bounds of publication the filter asks for, on the instant {@code column}. */
+  private static SqlBuilder publishedBetween(ArticleFilter filter, String column) {
+    SqlBuilder sql = new SqlBuilder();
     filter
         .publishedAfter()
-        .ifPresent(at -> sql.append(" and at.published_at > :after", "after", at));
+        .ifPresent(at -> sql.append(" and " + column + " > :after", "after", at));
     filter
         .publishedBefore()
-        .ifPresent(at -> sql.append(" and at.published_at < :before", "before", at));
+        .ifPresent(at -> sql.append(" and " + column + " < :before", "before", at));
     return sql;
   }
 
@@ -852,12 +858,7 @@ class ArticleQueries {
     filter
         .query()
         .ifPresent(q -> sql.append(" and a.search @@ websearch_to_tsquery('english', :q)", "q", q));
-    filter
-        .publishedAfter()
-        .ifPresent(at -> sql.append(" and a.published_at > :after", "after", at));
-    filter
-        .publishedBefore()
-        .ifPresent(at -> sql.append(" and a.published_at < :before", "before", at));
+    sql.appendAll(publishedBetween(filter, "a.published_at"));
     filter
         .updatedSince()
         .ifPresent(at -> sql.append(" and a.updated_at >= :updatedSince", "updatedSince", at));

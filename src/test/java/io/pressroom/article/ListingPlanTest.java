@@ -75,18 +75,7 @@ class ListingPlanTest {
   @Test
   void severalTagsAreReadFromTheTagIndex() {
     for (ArticleSort sort : List.of(ArticleSort.NEWEST, ArticleSort.MOST_LIKED)) {
-      ArticleFilter filter =
-          new ArticleFilter(
-              List.of("one-tag", "another-tag"),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              sort,
-              ArticleStatus.PUBLISHED,
-              Optional.empty(),
-              Optional.empty());
+      ArticleFilter filter = twoTags(sort, Optional.empty());
       String key = sort.byPublication() ? "2026-01-01T00:00:00Z" : "7";
       assertThat(plan(filter, new ArticleQueries.SortPosition(key, 42)))
           .as("the plan of several tags sorted by " + sort.parameter())
@@ -104,18 +93,7 @@ class ListingPlanTest {
   @Test
   void severalTagsUpdatedSinceReadTheUpdatedRangeOnce() {
     for (ArticleSort sort : List.of(ArticleSort.OLDEST, ArticleSort.MOST_LIKED)) {
-      ArticleFilter filter =
-          new ArticleFilter(
-              List.of("one-tag", "another-tag"),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.of(Instant.now().minusSeconds(3600)),
-              sort,
-              ArticleStatus.PUBLISHED,
-              Optional.empty(),
-              Optional.empty());
+      ArticleFilter filter = twoTags(sort, Optional.of(Instant.now().minusSeconds(3600)));
       String key = sort.byPublication() ? "2026-01-01T00:00:00Z" : "7";
       assertThat(plan(filter, new ArticleQueries.SortPosition(key, 42)))
           .as("the plan of several tags updated since, sorted by " + sort.parameter())
@@ -125,8 +103,17 @@ class ListingPlanTest {
   }
 
   private static ArticleFilter filter(ArticleSort sort, Optional<Instant> updatedSince) {
+    return filter(List.of(), sort, updatedSince);
+  }
+
+  private static ArticleFilter twoTags(ArticleSort sort, Optional<Instant> updatedSince) {
+    return filter(List.of("one-tag", "another-tag"), sort, updatedSince);
+  }
+
+  private static ArticleFilter filter(
+      List<String> tags, ArticleSort sort, Optional<Instant> updatedSince) {
     return new ArticleFilter(
-        List.of(),
+        tags,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
