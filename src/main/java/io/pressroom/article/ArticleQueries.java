@@ -694,13 +694,14 @@ class ArticleQueries {
    *       publication instant, V20). Updates follow publication, so the matches sit together at one
    *       end of the publication orders: the first page oldest first, or the last page newest
    *       first, walked nearly every public article (0.6 s at 100,000).
-   *   <li>Public articles of several tags, or of one tag in an order by a counter: the tags' ranges
-   *       of {@code article_tags_public_idx}, whose rows carry the publication instant and liveness
-   *       (V6); with {@code updatedSince} too, tags of many rows are looked up in the updated
-   *       range, read once and hashed, and tags of a few check each row's article by key. Counting
-   *       several tags' articles by visiting each took 0.95 s for the two largest tags at 100,000
-   *       articles (1.2 s oldest first with {@code updatedSince}); a small tag's page by likes
-   *       walked the likes of every article.
+   *   <li>Public articles of several tags, or of one tag in an order by a counter or updated since
+   *       an instant (its total counted them one by one, and its walk checked each): the tags'
+   *       ranges of {@code article_tags_public_idx}, whose rows carry the publication instant and
+   *       liveness (V6); with {@code updatedSince} too, tags of many rows are looked up in the
+   *       updated range, read once and hashed, and tags of a few check each row's article by key.
+   *       Counting several tags' articles by visiting each took 0.95 s for the two largest tags at
+   *       100,000 articles (1.2 s oldest first with {@code updatedSince}); a small tag's page by
+   *       likes walked the likes of every article.
    * </ul>
    */
   private static Optional<SqlBuilder> matchRange(ArticleFilter filter) {
@@ -723,7 +724,7 @@ class ArticleQueries {
               .appendAll(where(filter)));
     }
     int tags = filter.tagSlugs().size();
-    if (tags > 1 || (tags == 1 && sort.byCounter())) {
+    if (tags > 1 || (tags == 1 && (sort.byCounter() || filter.updatedSince().isPresent()))) {
       String rows =
           (tags > 1 ? "select distinct" : "select")
               + " at.article_id as id, at.published_at as published_at from article_tags at";

@@ -101,6 +101,12 @@ class TagRangeListingTest {
           .containsExactly(updatedOld, updatedBoth);
       assertThat(pull(both, "-likes", since, 2)).as(as).containsExactly(updatedOld, updatedBoth);
       assertThat(pull(List.of(first), "-likes", since, 1)).as(as).containsExactly(updatedBoth);
+      assertThat(pull(List.of(second), "publishedAt", since, 2))
+          .as(as)
+          .containsExactly(updatedOld, updatedBoth);
+      assertThat(pull(List.of(second), "-publishedAt", since, 2))
+          .as(as)
+          .containsExactly(updatedBoth, updatedOld);
     }
   }
 
