@@ -59,21 +59,44 @@ class ArticleQueries {
   private static final String KEPT_JOIN = keptJoin("a.id");
 
   /**
-   * How many matches of an updated range ({@link #matchRange}) are ordered by a counter from their
-   * own rows (one look-up of each one's counters) rather than by walking the counter's index until
-   * the page is met.
+   * How many matches of a range ({@link #matchRange}) are ordered by a counter from their own rows
+   * with one look-up of each one's counters by key; past that, an updated range walks the counter's
+   * index until the page is met, and a tags' range joins the counters as PostgreSQL plans.
    */
   private static final int RANGE_SORTED = 10_000;
+
+  /** Each row of {@code a}'s counters, looked up by key ({@code offset 0} keeps it a look-up). */
+  private static final String COUNTERS_OF_EACH =
+      " cross join lateral (select * from article_counters c where c.article_id = a.id offset 0)"
+          + " ctr";
+
+  /** The counters of {@code a}'s rows, joined as PostgreSQL plans. */
+  private static final String COUNTERS_JOINED =
+      " join article_counters ctr on ctr.article_id = a.id";
 
   /** Live articles as the partial indexes of V1 name them (public or scheduled). */
   private static final String LIVE_ARTICLE = "a.status = 'published' and a.deleted_at is null";
 
   /**
-   * Whether the tags filtered by have more rows than checking each one's article by key would read
-   * in the time the updated range takes (their kept counts, scheduled articles included).
+   * Which way the public rows of the tags filtered by that were updated since an instant are read,
+   * from the tags' kept counts (T, scheduled articles included) and the updated range's size (U).
+   * Checking a row by key costs several times reading or hashing one: {@code updated} articles each
+   * check their tags when they are at most an eighth of the tags' rows ({@code 8 U <= T}: U is
+   * counted from its index only that far, at most T / 8 + 1 entries); else the {@code tag rows}
+   * each check their article when there are at most 5,000 (47,597 rows took 0.25 to 0.3 s so, where
+   * reading 50,000 updated ids takes 30 to 50 ms); else both ranges are read once and the updated
+   * one {@code hashed}. At 100,000 articles the largest tag (29,305 rows) since an instant 101
+   * updates ago took 5.3 ms hashed and 1.5 ms driven by the updated articles; since the median
+   * update (50,000 articles), 36 ms hashed and 100 to 125 ms driven so.
    */
-  private static final String MANY_TAG_ROWS =
-      "(select coalesce(sum(t.public_count), 0) from tags t where t.slug in (:tags)) > 5000";
+  private static final String TAGS_UPDATED_WAY =
+      "choice as materialized (select case when 8 * u.n <= t.n then 'updated' when t.n <= 5000"
+          + " then 'tag rows' else 'hashed' end as way from (select coalesce(sum(public_count), 0)"
+          + " as n from tags where slug in (:tags)) t cross join lateral (select count(*) as n from"
+          + " (select 1 from articles a where "
+          + LIVE_ARTICLE
+          + " and a.updated_at >= :updatedSince and a.published_at <= now() limit t.n / 8 + 1) c)"
+          + " u)";
 
   /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
   private static final String TAG_TOTAL =
@@ -233,45 +256,60 @@ class ArticleQueries {
 
   /**
    * The page of a listing read from its {@link #matchRange range of matches} ({@code m}): the
-   * matches in the order asked, then the kept summaries of the page alone. An updated range (no
-   * tag) in an order by a counter is ordered so only while it holds at most {@link #RANGE_SORTED}
-   * matches; past that, the counter's index is walked as for any listing, where so many matches are
-   * met soon.
+   * matches in the order asked, then the kept summaries of the page alone; in an order by a
+   * counter, as {@link #RANGE_SORTED} says.
    */
   private static SqlBuilder rangePage(
       ArticleFilter filter, Optional<SortPosition> after, int limit, int offset) {
+    ArticleSort sort = filter.sort();
+    if (!sort.byCounter()) {
+      return sorted(filter, after, limit, offset, "");
+    }
+    // Up to RANGE_SORTED matches look their counters up by key; PostgreSQL would plan the join by
+    // its guess of the range's size, and a guess of a thousand read and hashed every article's
+    // counters (38 ms for two small tags at 100,000 articles, 17 by key).
+    SqlBuilder byKey = sorted(filter, after, limit, offset, COUNTERS_OF_EACH);
+    // Past it: a walk past a tag filter is planned by PostgreSQL from the tags' rows whatever the
+    // order (it does not walk a counter's index checking each article's tags), so a tags' range is
+    // ordered here, with the counters joined as PostgreSQL plans; an updated range walks the
+    // counter's index as any listing, where so many matches are met soon.
+    SqlBuilder past =
+        filter.tagSlugs().isEmpty()
+            ? page(filter, after, limit, offset)
+            : sorted(filter, after, limit, offset, COUNTERS_JOINED);
+    return new SqlBuilder()
+        .append("select * from (")
+        .appendAll(byKey)
+        .append(") s where f.total <= " + RANGE_SORTED + " union all select * from (")
+        .appendAll(past)
+        .append(") w where f.total > " + RANGE_SORTED);
+  }
+
+  /**
+   * The page of the matches ({@code m}) in the order asked, then the kept summaries of the page
+   * alone; {@code counters} joins each match's counters, for an order by one.
+   */
+  private static SqlBuilder sorted(
+      ArticleFilter filter, Optional<SortPosition> after, int limit, int offset, String counters) {
     ArticleSort sort = filter.sort();
     String direction = sort.descending() ? " desc" : " asc";
     String key = sort.keyExpression();
     SqlBuilder matches =
         new SqlBuilder()
             .append("select a.id as id from m a")
-            .append(sort.byCounter() ? " join article_counters ctr on ctr.article_id = a.id" : "")
+            .append(counters)
             .append(" where true")
             .appendAll(after(sort, key, "a.id", after))
             .append(" order by " + key + direction + ", a.id" + direction)
             .append(pageBounds(limit, offset));
-    SqlBuilder sorted =
-        new SqlBuilder()
-            .append("select " + KEPT_COLUMNS)
-            .append(", cast(" + key + " as text) as sort_key")
-            .append(", " + key + " as order_key, a.id as order_id from articles a")
-            .append(KEPT_JOIN)
-            .append(" where a.id in (")
-            .appendAll(matches)
-            .append(")");
-    // A walk past a tag filter is planned by PostgreSQL from the tags' rows whatever the order (it
-    // does not walk a counter's index checking each article's tags), so a tags' range is always
-    // ordered here: one look-up of counters per match instead of two per match there.
-    if (!sort.byCounter() || filter.updatedSince().isEmpty() || !filter.tagSlugs().isEmpty()) {
-      return sorted;
-    }
     return new SqlBuilder()
-        .append("select * from (")
-        .appendAll(sorted)
-        .append(") s where f.total <= " + RANGE_SORTED + " union all select * from (")
-        .appendAll(page(filter, after, limit, offset))
-        .append(") w where f.total > " + RANGE_SORTED);
+        .append("select " + KEPT_COLUMNS)
+        .append(", cast(" + key + " as text) as sort_key")
+        .append(", " + key + " as order_key, a.id as order_id from articles a")
+        .append(KEPT_JOIN)
+        .append(" where a.id in (")
+        .appendAll(matches)
+        .append(")");
   }
 
   /** Rows past {@code after} in the order of {@code key} (ties by {@code idColumn}). */
@@ -697,11 +735,11 @@ class ArticleQueries {
    *   <li>Public articles of several tags, or of one tag in an order by a counter or updated since
    *       an instant (its total counted them one by one, and its walk checked each): the tags'
    *       ranges of {@code article_tags_public_idx}, whose rows carry the publication instant and
-   *       liveness (V6); with {@code updatedSince} too, tags of many rows are looked up in the
-   *       updated range, read once and hashed, and tags of a few check each row's article by key.
-   *       Counting several tags' articles by visiting each took 0.95 s for the two largest tags at
-   *       100,000 articles (1.2 s oldest first with {@code updatedSince}); a small tag's page by
-   *       likes walked the likes of every article.
+   *       liveness (V6); with {@code updatedSince} too, a few updated articles check their tags by
+   *       key, or a few tag rows their articles, or both ranges are read once and the updated one
+   *       hashed ({@link #TAGS_UPDATED_WAY}). Counting several tags' articles by visiting each took
+   *       0.95 s for the two largest tags at 100,000 articles (1.2 s oldest first with {@code
+   *       updatedSince}); a small tag's page by likes walked the likes of every article.
    * </ul>
    */
   private static Optional<SqlBuilder> matchRange(ArticleFilter filter) {
@@ -734,29 +772,36 @@ class ArticleQueries {
       }
       // Updated since: PostgreSQL cannot know how many rows tags named by slug have and guesses a
       // few hundred, so it checked each of the 47,597 rows of two large tags against its article
-      // by key (0.3 to 0.9 s at 100,000 articles). The tags' kept counts decide instead, once per
-      // statement: many rows are looked up in the updated range, read once and hashed (80 to 150
-      // ms); a few are each checked by key (a few ms), which reading the range would not beat.
-      // A CTE is read only when a scan of it first asks, so the branch left out never reads it.
+      // by key (0.3 to 0.9 s at 100,000 articles), and it cannot know which side is the smaller.
+      // The statement chooses once (TAGS_UPDATED_WAY), each way behind a one-time filter, so only
+      // the chosen one runs; a CTE is read only when a scan of it first asks.
       Instant since = filter.updatedSince().get();
       return Optional.of(
           new SqlBuilder()
+              .append("with " + TAGS_UPDATED_WAY, "updatedSince", since)
               .append(
-                  "with updated as materialized (select a.id from articles a where "
+                  ", updated as materialized (select a.id from articles a where "
                       + LIVE_ARTICLE
-                      + " and a.updated_at >= :updatedSince) (",
-                  "updatedSince",
-                  since)
+                      + " and a.updated_at >= :updatedSince) (")
               .append(rows + " join updated u on u.id = at.article_id")
               .appendAll(ofTheTags)
-              .append(" and " + MANY_TAG_ROWS + ") union all (")
+              .append(" and (select way from choice) = 'hashed') union all (")
+              .append(
+                  "select a.id as id, a.published_at as published_at from articles a cross join"
+                      + " lateral (select 1 from article_tags at where at.article_id = a.id and"
+                      + " at.tag_id = any(array(select id from tags where slug in (:tags))) limit"
+                      + " 1) t where "
+                      + LIVE_ARTICLE
+                      + " and a.updated_at >= :updatedSince and a.published_at <= now()")
+              .appendAll(publishedBetween(filter, "a.published_at"))
+              .append(" and (select way from choice) = 'updated') union all (")
               .append(
                   rows
                       + " join articles a on a.id = at.article_id and "
                       + LIVE_ARTICLE
                       + " and a.updated_at >= :updatedSince")
               .appendAll(ofTheTags)
-              .append(" and not " + MANY_TAG_ROWS + ")"));
+              .append(" and (select way from choice) = 'tag rows')"));
     }
     return Optional.empty();
   }
