@@ -747,7 +747,8 @@ class ArticleQueries {
    *       end of the publication orders: the first page oldest first, or the last page newest
    *       first, walked nearly every public article (0.6 s at 100,000).
    *   <li>Public articles of several tags, or of one tag in an order by a counter or updated since
-   *       an instant (its total counted them one by one, and its walk checked each): the tags'
+   *       an instant (its total counted them one by one, and its walk checked each), in any order
+   *       but the last update's, or in that order too when updated since an instant: the tags'
    *       ranges of {@code article_tags_public_idx}, whose rows carry the publication instant and
    *       liveness (V6); with {@code updatedSince} too, a few updated articles check their tags by
    *       key, or a few tag rows their articles, or both ranges are read once and the updated one
@@ -764,7 +765,13 @@ class ArticleQueries {
             && filter.onlyAuthorId().isEmpty()
             && filter.followedBy().isEmpty();
     ArticleSort sort = filter.sort();
-    boolean keyedInRange = sort.byPublication() || sort.byCounter();
+    // Tags updated since an instant carry each match's last update too, for that order.
+    boolean keyedInRange =
+        sort.byPublication()
+            || sort.byCounter()
+            || (sort == ArticleSort.RECENTLY_UPDATED
+                && filter.updatedSince().isPresent()
+                && !filter.tagSlugs().isEmpty());
     if (!plain || !keyedInRange) {
       return Optional.empty();
     }
@@ -777,12 +784,13 @@ class ArticleQueries {
     }
     int tags = filter.tagSlugs().size();
     if (tags > 1 || (tags == 1 && (sort.byCounter() || filter.updatedSince().isPresent()))) {
-      String rows =
+      String columns =
           (tags > 1 ? "select distinct" : "select")
-              + " at.article_id as id, at.published_at as published_at from article_tags at";
+              + " at.article_id as id, at.published_at as published_at";
       SqlBuilder ofTheTags = tagRows(filter);
       if (filter.updatedSince().isEmpty()) {
-        return Optional.of(new SqlBuilder().append(rows).appendAll(ofTheTags));
+        return Optional.of(
+            new SqlBuilder().append(columns + " from article_tags at").appendAll(ofTheTags));
       }
       // Updated since: PostgreSQL cannot know how many rows tags named by slug have and guesses a
       // few hundred, so it checked each of the 47,597 rows of two large tags against its article
@@ -794,14 +802,18 @@ class ArticleQueries {
           new SqlBuilder()
               .append("with " + TAGS_UPDATED_WAY, "updatedSince", since)
               .append(
-                  ", updated as materialized (select a.id from articles a where "
+                  ", updated as materialized (select a.id, a.updated_at from articles a where "
                       + LIVE_ARTICLE
                       + " and a.updated_at >= :updatedSince) (")
-              .append(rows + " join updated u on u.id = at.article_id")
+              .append(
+                  columns
+                      + ", u.updated_at as updated_at from article_tags at join updated u on u.id ="
+                      + " at.article_id")
               .appendAll(ofTheTags)
               .append(" and (select way from choice) = 'hashed') union all (")
               .append(
-                  "select a.id as id, a.published_at as published_at from articles a cross join"
+                  "select a.id as id, a.published_at as published_at, a.updated_at as"
+                      + " updated_at from articles a cross join"
                       + " lateral (select 1 from article_tags at where at.article_id = a.id and"
                       + " at.tag_id = any(array(select id from tags where slug in (:tags))) limit"
                       + " 1) t where "
@@ -810,8 +822,9 @@ class ArticleQueries {
               .appendAll(publishedBetween(filter, "a.published_at"))
               .append(" and (select way from choice) = 'updated') union all (")
               .append(
-                  rows
-                      + " join articles a on a.id = at.article_id and "
+                  columns
+                      + ", a.updated_at as updated_at from article_tags at join articles a on a.id ="
+                      + " at.article_id and "
                       + LIVE_ARTICLE
                       + " and a.updated_at >= :updatedSince")
               .appendAll(ofTheTags)

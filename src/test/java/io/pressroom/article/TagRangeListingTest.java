@@ -109,6 +109,11 @@ class TagRangeListingTest {
       assertThat(pull(List.of(second), "-publishedAt", since, 2))
           .as(as)
           .containsExactly(updatedBoth, updatedOld);
+      // Updated in the order updatedOld, updatedBoth, updatedElsewhere.
+      assertThat(pull(both, "-updatedAt", since, 2))
+          .as(as)
+          .containsExactly(updatedBoth, updatedOld);
+      assertThat(pull(List.of(first), "-updatedAt", since, 1)).as(as).containsExactly(updatedBoth);
     }
   }
 
