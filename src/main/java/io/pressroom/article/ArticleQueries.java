@@ -77,6 +77,15 @@ class ArticleQueries {
   /** Live articles as the partial indexes of V1 name them (public or scheduled). */
   private static final String LIVE_ARTICLE = "a.status = 'published' and a.deleted_at is null";
 
+  /** Live articles updated since the instant: the range of {@code articles_public_updated_idx}. */
+  private static final String UPDATED_SINCE = LIVE_ARTICLE + " and a.updated_at >= :updatedSince";
+
+  /** The ids of the tags filtered by. */
+  private static final String TAG_IDS = "select id from tags where slug in (:tags)";
+
+  /** Whether a range's matches are few enough to look their counters up by key. */
+  private static final String FEW_MATCHES = "f.total <= " + RANGE_SORTED;
+
   /**
    * Which way the public rows of the tags filtered by that were updated since an instant are read,
    * from the tags' kept counts (T, scheduled articles included) and the updated range's size (U).
@@ -94,9 +103,8 @@ class ArticleQueries {
           + " then 'tag rows' else 'hashed' end as way from (select coalesce(sum(public_count), 0)"
           + " as n from tags where slug in (:tags)) t cross join lateral (select count(*) as n from"
           + " (select 1 from articles a where "
-          + LIVE_ARTICLE
-          + " and a.updated_at >= :updatedSince and a.published_at <= now() limit t.n / 8 + 1) c)"
-          + " u)";
+          + UPDATED_SINCE
+          + " and a.published_at <= now() limit t.n / 8 + 1) c) u)";
 
   /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
   private static final String TAG_TOTAL =
@@ -265,13 +273,12 @@ class ArticleQueries {
       ArticleFilter filter, Optional<SortPosition> after, int limit, int offset) {
     ArticleSort sort = filter.sort();
     if (!sort.byCounter()) {
-      return sorted(filter, after, limit, offset, "", "");
+      return sorted(filter, after, limit, offset, "", "true");
     }
     // Up to RANGE_SORTED matches look their counters up by key; PostgreSQL would plan the join by
     // its guess of the range's size, and a guess of a thousand read and hashed every article's
     // counters (38 ms for two small tags at 100,000 articles, 17 by key).
-    SqlBuilder byKey =
-        sorted(filter, after, limit, offset, COUNTERS_OF_EACH, " and f.total <= " + RANGE_SORTED);
+    SqlBuilder byKey = sorted(filter, after, limit, offset, COUNTERS_OF_EACH, FEW_MATCHES);
     // Past it: a walk past a tag filter is planned by PostgreSQL from the tags' rows whatever the
     // order (it does not walk a counter's index checking each article's tags), so a tags' range is
     // ordered here, with the counters joined as PostgreSQL plans; an updated range walks the
@@ -279,14 +286,13 @@ class ArticleQueries {
     SqlBuilder past =
         filter.tagSlugs().isEmpty()
             ? page(filter, after, limit, offset)
-            : sorted(
-                filter, after, limit, offset, COUNTERS_JOINED, " and f.total > " + RANGE_SORTED);
+            : sorted(filter, after, limit, offset, COUNTERS_JOINED, "not " + FEW_MATCHES);
     return new SqlBuilder()
         .append("select * from (")
         .appendAll(byKey)
-        .append(") s where f.total <= " + RANGE_SORTED + " union all select * from (")
+        .append(") s where " + FEW_MATCHES + " union all select * from (")
         .appendAll(past)
-        .append(") w where f.total > " + RANGE_SORTED);
+        .append(") w where not " + FEW_MATCHES);
   }
 
   /**
@@ -309,7 +315,7 @@ class ArticleQueries {
         new SqlBuilder()
             .append("select a.id as id from m a")
             .append(counters)
-            .append(" where true" + when)
+            .append(" where " + when)
             .appendAll(after(sort, key, "a.id", after))
             .append(" order by " + key + direction + ", a.id" + direction)
             .append(pageBounds(limit, offset));
@@ -803,8 +809,8 @@ class ArticleQueries {
               .append("with " + TAGS_UPDATED_WAY, "updatedSince", since)
               .append(
                   ", updated as materialized (select a.id, a.updated_at from articles a where "
-                      + LIVE_ARTICLE
-                      + " and a.updated_at >= :updatedSince) (")
+                      + UPDATED_SINCE
+                      + ") (")
               .append(
                   columns
                       + ", u.updated_at as updated_at from article_tags at join updated u on u.id ="
@@ -815,18 +821,18 @@ class ArticleQueries {
                   "select a.id as id, a.published_at as published_at, a.updated_at as"
                       + " updated_at from articles a cross join"
                       + " lateral (select 1 from article_tags at where at.article_id = a.id and"
-                      + " at.tag_id = any(array(select id from tags where slug in (:tags))) limit"
-                      + " 1) t where "
-                      + LIVE_ARTICLE
-                      + " and a.updated_at >= :updatedSince and a.published_at <= now()")
+                      + " at.tag_id = any(array("
+                      + TAG_IDS
+                      + ")) limit 1) t where "
+                      + UPDATED_SINCE
+                      + " and a.published_at <= now()")
               .appendAll(publishedBetween(filter, "a.published_at"))
               .append(" and (select way from choice) = 'updated') union all (")
               .append(
                   columns
                       + ", a.updated_at as updated_at from article_tags at join articles a on a.id ="
                       + " at.article_id and "
-                      + LIVE_ARTICLE
-                      + " and a.updated_at >= :updatedSince")
+                      + UPDATED_SINCE)
               .appendAll(ofTheTags)
               .append(" and (select way from choice) = 'tag rows')"));
     }
@@ -838,7 +844,9 @@ class ArticleQueries {
     SqlBuilder sql =
         new SqlBuilder()
             .append(
-                " where at.tag_id in (select id from tags where slug in (:tags)) and at.public and"
+                " where at.tag_id in ("
+                    + TAG_IDS
+                    + ") and at.public and"
                     + " at.published_at <= now()",
                 "tags",
                 filter.tagSlugs());
@@ -915,7 +923,9 @@ class ArticleQueries {
     } else if (!filter.tagSlugs().isEmpty()) {
       sql.append(
           " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"
-              + " in (select id from tags where slug in (:tags)))",
+              + " in ("
+              + TAG_IDS
+              + "))",
           "tags",
           filter.tagSlugs());
     }
