@@ -20,13 +20,15 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * The Lucene index of public articles on local disk (memory-mapped, not on the heap), with where in
  * the changes feed it stands kept in each commit's user data, so that a restart goes on from there
  * instead of rebuilding. One writer per directory: each instance has its own index.
+ *
+ * <p>A build is merged into one segment before anything searches it ({@link #mergeBuilt}), so that
+ * the merge reads its segments without mapping them ({@link IndexFiles}): once searches hold a
+ * segment open, the writer's merges read it through the searches' own readers, which are mapped.
  */
 final class SearchIndex implements AutoCloseable {
 
@@ -42,18 +44,23 @@ final class SearchIndex implements AutoCloseable {
    */
   static final String MERGE_OWED_KEY = "merge-owed";
 
-  private final Directory directory;
+  private final IndexFiles directory;
   private final IndexWriter writer;
-  private final SearcherManager searchers;
+
+  /**
+   * Opened at the first search or refresh, not with the writer: from then on the writer keeps the
+   * readers it opens (Lucene pools them for near-real-time search), and merges read through them.
+   */
+  private volatile SearcherManager searchers;
+
   private final Map<String, String> resumeFrom;
   private volatile boolean merging;
   private volatile boolean mergeOwed;
 
-  private SearchIndex(Directory directory, IndexWriter writer, Map<String, String> resumeFrom)
+  private SearchIndex(IndexFiles directory, IndexWriter writer, Map<String, String> resumeFrom)
       throws IOException {
     this.directory = directory;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
     this.resumeFrom = resumeFrom;
     this.mergeOwed = resumeFrom.containsKey(MERGE_OWED_KEY);
   }
@@ -63,7 +70,7 @@ final class SearchIndex implements AutoCloseable {
    * afresh, which {@link #resumePoint()} tells by being empty.
    */
   static SearchIndex open(Path path) throws IOException {
-    Directory directory = FSDirectory.open(path);
+    IndexFiles directory = IndexFiles.open(path);
     Map<String, String> committed = Map.of();
     try {
       if (DirectoryReader.indexExists(directory)) {
@@ -103,9 +110,36 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds an article the index cannot hold yet (a build, which starts from nothing): no look-up of
+   * an older copy to replace.
+   */
+  void add(SearchSource.Document article) {
+    try {
+      writer.addDocument(document(article));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Makes what was written visible to searches (near real time, without a commit). */
   void refresh() throws IOException {
-    searchers.maybeRefreshBlocking();
+    searchers().maybeRefreshBlocking();
+  }
+
+  private SearcherManager searchers() throws IOException {
+    SearcherManager opened = searchers;
+    if (opened == null) {
+      synchronized (this) {
+        opened = searchers;
+        if (opened == null) {
+          directory.searchesStart();
+          opened = new SearcherManager(writer, null);
+          searchers = opened;
+        }
+      }
+    }
+    return opened;
   }
 
   /** Writes everything to disk with the position it reflects. */
@@ -123,22 +157,22 @@ final class SearchIndex implements AutoCloseable {
   }
 
   IndexSearcher acquire() throws IOException {
-    return searchers.acquire();
+    return searchers().acquire();
   }
 
   void release(IndexSearcher searcher) throws IOException {
-    searchers.release(searcher);
+    searchers().release(searcher);
   }
 
   /** Whether an analysed word is in the title, summary or body of an article searches see. */
   boolean hasTerm(String term) {
     try {
-      IndexSearcher searcher = searchers.acquire();
+      IndexSearcher searcher = acquire();
       try {
         IndexReader reader = searcher.getIndexReader();
         return reader.docFreq(new Term(SearchFields.WORDS, term)) > 0;
       } finally {
-        searchers.release(searcher);
+        release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -147,11 +181,11 @@ final class SearchIndex implements AutoCloseable {
 
   /** The documents searches see now (after the last refresh). */
   int searchableDocuments() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher searcher = acquire();
     try {
       return searcher.getIndexReader().numDocs();
     } finally {
-      searchers.release(searcher);
+      release(searcher);
     }
   }
 
@@ -193,6 +227,18 @@ final class SearchIndex implements AutoCloseable {
   }
 
   /**
+   * Merges a build into one segment now, waiting for it, before anything searches the index (no
+   * reader of it is open, so the merge reads the segments without mapping them), then commits that
+   * at the position given. A stop meanwhile leaves the last commit owing the merge, which the next
+   * start then takes up in the background ({@link #startMergingIntoOne()}).
+   */
+  void mergeBuilt(String txid, long seq, String clock) throws IOException {
+    writer.forceMerge(1, true);
+    mergeOwed = false;
+    commit(txid, seq, clock);
+  }
+
+  /**
    * Whether the merge {@link #startMergingIntoOne()} started has ended since the last time this
    * said so; the caller then refreshes and commits, so that searches and the next start read the
    * one segment and the old ones leave the disk (that commit no longer owes the merge).
@@ -215,7 +261,7 @@ final class SearchIndex implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      searchers.close();
+      closeSearchers();
       if (writer.hasUncommittedChanges()) {
         writer.commit();
       }
@@ -235,13 +281,19 @@ final class SearchIndex implements AutoCloseable {
    */
   void abandon() throws IOException {
     try {
-      searchers.close();
+      closeSearchers();
     } finally {
       try {
         writer.rollback();
       } finally {
         directory.close();
       }
+    }
+  }
+
+  private void closeSearchers() throws IOException {
+    if (searchers != null) {
+      searchers.close();
     }
   }
 

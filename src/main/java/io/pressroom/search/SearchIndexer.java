@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
  * PostgreSQL when it is missing, then follows the changes feed (every instance's writes) from the
  * position kept in the index, every poll interval or at once after a write here. Articles that
  * become public by the clock (scheduled) are picked up by their instant. Until the index has caught
- * up once, {@link #ready()} is false and searches go to PostgreSQL.
+ * up once (a build also merged into one segment), {@link #ready()} is false and searches go to
+ * PostgreSQL.
  */
 @ApplicationScoped
 class SearchIndexer {
@@ -230,7 +231,8 @@ class SearchIndexer {
             LOG.infof("Search index ready with %d articles", index.documents());
             if (index.mergeOwed()) {
               // After readiness: the merge takes a while, and the index answers meanwhile. Owed
-              // by a build, here or before a stop that cut its merge short.
+              // by a build that a stop cut short during its merge (a build merges before it is
+              // searched, see SearchIndex#mergeBuilt).
               LOG.info("Search index merging into one segment");
               index.startMergingIntoOne();
             }
@@ -335,7 +337,7 @@ class SearchIndexer {
       if (batch.isEmpty()) {
         break;
       }
-      batch.forEach(opened::put);
+      batch.forEach(opened::add);
       count += batch.size();
       after = batch.get(batch.size() - 1).id();
     }
@@ -344,9 +346,11 @@ class SearchIndexer {
     clock = startClock;
     opened.built();
     opened.commit(txid, seq, clock.toString());
+    LOG.infof("Search index built with %d articles; merging it into one segment", count);
+    opened.mergeBuilt(txid, seq, clock.toString());
+    LOG.info("Search index merged into one segment");
     opened.refresh();
     index = opened;
-    LOG.infof("Search index built with %d articles", count);
   }
 
   /** Applies every change the feed hands out now, and the articles the clock made public. */

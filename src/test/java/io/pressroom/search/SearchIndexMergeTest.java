@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A freshly built index is merged into one segment in the background: searches answer alike
- * meanwhile, and closing does not wait for the merge yet loses nothing.
+ * A freshly built index is merged into one segment before it is searched; an index whose merge a
+ * stop cut short is merged in the background after the next start: searches answer alike meanwhile,
+ * and closing does not wait for the merge yet loses nothing.
  */
 class SearchIndexMergeTest {
 
@@ -43,6 +44,31 @@ class SearchIndexMergeTest {
       assertThat(matches(index, "memori")).isEqualTo(ARTICLES);
       assertThat(matches(index, "memori alloc")).isEqualTo(ARTICLES / 2);
       assertThat(index.mergeEnded()).as("said once").isFalse();
+    }
+  }
+
+  @Test
+  void aBuildIsOneSegmentWhenItIsFirstSearchedAndOwesNoMerge() throws IOException {
+    try (SearchIndex built = SearchIndex.open(directory)) {
+      built.built();
+      for (int id = 1; id <= ARTICLES; id++) {
+        built.add(article(id));
+        if (id % 5 == 0) {
+          built.commit("7", 1, Instant.EPOCH.toString()); // a segment each
+        }
+      }
+      built.mergeBuilt("7", 1, Instant.EPOCH.toString());
+      assertThat(built.mergeOwed()).isFalse();
+      built.refresh();
+      assertThat(segments(built)).isEqualTo(1);
+      assertThat(matches(built, "memori")).isEqualTo(ARTICLES);
+      assertThat(matches(built, "memori alloc")).isEqualTo(ARTICLES / 2);
+    }
+    try (SearchIndex reopened = SearchIndex.open(directory)) {
+      assertThat(reopened.resumePoint()).isPresent();
+      assertThat(reopened.mergeOwed()).as("the merge was committed").isFalse();
+      assertThat(segments(reopened)).isEqualTo(1);
+      assertThat(reopened.documents()).isEqualTo(ARTICLES);
     }
   }
 
