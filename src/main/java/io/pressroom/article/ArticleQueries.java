@@ -80,6 +80,10 @@ class ArticleQueries {
   /** Live articles updated since the instant: the range of {@code articles_public_updated_idx}. */
   private static final String UPDATED_SINCE = LIVE_ARTICLE + " and a.updated_at >= :updatedSince";
 
+  /** Public articles updated since the instant: the same range, less those scheduled ahead. */
+  private static final String PUBLIC_UPDATED_SINCE =
+      PublicArticles.condition("a") + " and a.updated_at >= :updatedSince";
+
   /** The ids of the tags filtered by. */
   private static final String TAG_IDS = "select id from tags where slug in (:tags)";
 
@@ -103,8 +107,8 @@ class ArticleQueries {
           + " then 'tag rows' else 'hashed' end as way from (select coalesce(sum(public_count), 0)"
           + " as n from tags where slug in (:tags)) t cross join lateral (select count(*) as n from"
           + " (select 1 from articles a where "
-          + UPDATED_SINCE
-          + " and a.published_at <= now() limit t.n / 8 + 1) c) u)";
+          + PUBLIC_UPDATED_SINCE
+          + " limit t.n / 8 + 1) c) u)";
 
   /** A tag's public articles: its kept count less those whose scheduled instant is ahead. */
   private static final String TAG_TOTAL =
@@ -824,8 +828,7 @@ class ArticleQueries {
                       + " at.tag_id = any(array("
                       + TAG_IDS
                       + ")) limit 1) t where "
-                      + UPDATED_SINCE
-                      + " and a.published_at <= now()")
+                      + PUBLIC_UPDATED_SINCE)
               .appendAll(publishedBetween(filter, "a.published_at"))
               .append(" and (select way from choice) = 'updated') union all (")
               .append(
