@@ -44,6 +44,7 @@ final class SearchIndex implements AutoCloseable {
    */
   static final String MERGE_OWED_KEY = "merge-owed";
 
+  private final Path path;
   private final IndexFiles directory;
   private final IndexWriter writer;
 
@@ -57,8 +58,9 @@ final class SearchIndex implements AutoCloseable {
   private volatile boolean merging;
   private volatile boolean mergeOwed;
 
-  private SearchIndex(IndexFiles directory, IndexWriter writer, Map<String, String> resumeFrom)
-      throws IOException {
+  private SearchIndex(
+      Path path, IndexFiles directory, IndexWriter writer, Map<String, String> resumeFrom) {
+    this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.resumeFrom = resumeFrom;
@@ -81,12 +83,35 @@ final class SearchIndex implements AutoCloseable {
     }
     boolean usable =
         SearchFields.SCHEMA.equals(committed.get(SCHEMA_KEY)) && committed.containsKey(TXID_KEY);
-    IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
-    config.setOpenMode(
-        usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(16);
-    IndexWriter writer = new IndexWriter(directory, config);
-    return new SearchIndex(directory, writer, usable ? Map.copyOf(committed) : Map.of());
+    return openWriter(path, directory, usable ? Map.copyOf(committed) : Map.of());
+  }
+
+  /**
+   * Drops this index, uncommitted writes included, and opens an empty one in its place, to be built
+   * again: a fresh writer and directory, so that the build's merge reads no file mapped, as a first
+   * build's does (this one's searches have mapped its segments, see {@link #mergeBuilt}). Its last
+   * commit stays on disk until the build commits: a stop meanwhile resumes from it.
+   */
+  SearchIndex emptiedForRebuild() throws IOException {
+    abandon();
+    return openWriter(path, IndexFiles.open(path), Map.of());
+  }
+
+  /** A writer that appends to the commit {@code resumeFrom} names, or starts empty without one. */
+  private static SearchIndex openWriter(
+      Path path, IndexFiles directory, Map<String, String> resumeFrom) throws IOException {
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
+      config.setOpenMode(
+          resumeFrom.isEmpty()
+              ? IndexWriterConfig.OpenMode.CREATE
+              : IndexWriterConfig.OpenMode.APPEND);
+      config.setRAMBufferSizeMB(16);
+      return new SearchIndex(path, directory, new IndexWriter(directory, config), resumeFrom);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
   }
 
   /** The committed position to go on from; empty when the index has to be built. */
@@ -189,15 +214,6 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Takes every document out, to build the index again from the database. */
-  void clear() {
-    try {
-      writer.deleteAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   int documents() {
     return writer.getDocStats().numDocs;
   }
@@ -233,6 +249,10 @@ final class SearchIndex implements AutoCloseable {
    * start then takes up in the background ({@link #startMergingIntoOne()}).
    */
   void mergeBuilt(String txid, long seq, String clock) throws IOException {
+    if (searchers != null) {
+      // Its merge would read every segment mapped (up to the whole index resident at once).
+      throw new IllegalStateException("A build is merged before anything searches it");
+    }
     writer.forceMerge(1, true);
     mergeOwed = false;
     commit(txid, seq, clock);

@@ -298,8 +298,8 @@ class SearchIndexer {
 
   private void rebuild() throws IOException {
     SearchIndex stale = index;
-    stale.clear();
-    build(stale);
+    index = null; // until built: a stop meanwhile resumes from the stale index's last commit
+    build(stale.emptiedForRebuild());
     resumed = false;
   }
 
@@ -311,9 +311,6 @@ class SearchIndexer {
     try {
       fill(opened);
     } catch (IOException | RuntimeException e) {
-      if (index == opened) {
-        index = null; // a rebuild's: the retry opens what was last committed
-      }
       try {
         opened.abandon();
       } catch (IOException | RuntimeException closing) {

@@ -1,6 +1,7 @@
 package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pressroom.article.SearchSource;
 import java.io.IOException;
@@ -51,12 +52,7 @@ class SearchIndexMergeTest {
   void aBuildIsOneSegmentWhenItIsFirstSearchedAndOwesNoMerge() throws IOException {
     try (SearchIndex built = SearchIndex.open(directory)) {
       built.built();
-      for (int id = 1; id <= ARTICLES; id++) {
-        built.add(article(id));
-        if (id % 5 == 0) {
-          built.commit("7", 1, Instant.EPOCH.toString()); // a segment each
-        }
-      }
+      buildInSegments(built, ARTICLES);
       built.mergeBuilt("7", 1, Instant.EPOCH.toString());
       assertThat(built.mergeOwed()).isFalse();
       built.refresh();
@@ -69,6 +65,46 @@ class SearchIndexMergeTest {
       assertThat(reopened.mergeOwed()).as("the merge was committed").isFalse();
       assertThat(segments(reopened)).isEqualTo(1);
       assertThat(reopened.documents()).isEqualTo(ARTICLES);
+    }
+  }
+
+  @Test
+  void aBuildIsNotMergedOnceSearched() throws IOException {
+    try (SearchIndex built = SearchIndex.open(directory)) {
+      built.built();
+      buildInSegments(built, ARTICLES);
+      built.refresh();
+      assertThatThrownBy(() -> built.mergeBuilt("7", 1, Instant.EPOCH.toString()))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void anIndexEmptiedForRebuildKeepsItsLastCommitUntilTheBuildCommitsAndMergesIntoOne()
+      throws IOException {
+    SearchIndex stale = SearchIndex.open(directory);
+    writeInSegments(stale); // committed and searched
+    SearchIndex stoppedDuringRebuild = stale.emptiedForRebuild();
+    assertThat(stoppedDuringRebuild.resumePoint()).isEmpty();
+    assertThat(stoppedDuringRebuild.documents()).isZero();
+    stoppedDuringRebuild.add(article(1));
+    stoppedDuringRebuild.abandon();
+
+    SearchIndex resumed = SearchIndex.open(directory);
+    assertThat(resumed.resumePoint()).as("the stale index's commit").isPresent();
+    assertThat(resumed.documents()).isEqualTo(ARTICLES);
+    resumed.refresh();
+    try (SearchIndex rebuilt = resumed.emptiedForRebuild()) {
+      rebuilt.built();
+      buildInSegments(rebuilt, ARTICLES / 2);
+      rebuilt.mergeBuilt("9", 3, Instant.EPOCH.toString());
+      rebuilt.refresh();
+      assertThat(segments(rebuilt)).isEqualTo(1);
+      assertThat(matches(rebuilt, "memori")).isEqualTo(ARTICLES / 2);
+    }
+    try (SearchIndex reopened = SearchIndex.open(directory)) {
+      assertThat(reopened.resumePoint()).get().extracting(at -> at.get("txid")).isEqualTo("9");
+      assertThat(reopened.documents()).isEqualTo(ARTICLES / 2);
     }
   }
 
@@ -124,6 +160,16 @@ class SearchIndexMergeTest {
     long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!index.mergeEnded()) {
       assertThat(System.nanoTime() - giveUp).as("merge still running").isNegative();
+    }
+  }
+
+  /** A build's articles, committed in several segments, not searched. */
+  private static void buildInSegments(SearchIndex index, int articles) throws IOException {
+    for (int id = 1; id <= articles; id++) {
+      index.add(article(id));
+      if (id % 5 == 0) {
+        index.commit("7", 1, Instant.EPOCH.toString()); // a segment each
+      }
     }
   }
 

@@ -20,18 +20,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stopping an instance while its search index is busy (here: building, its read of the articles
- * held up by a lock) lets the index finish and commit instead of interrupting it: an interrupt
- * during the index's file writes closes its writer, and the work since the last commit is lost.
+ * The indexer's own thread through a build, a failed build, a rebuild and a stop. Stopping an
+ * instance while its search index is busy (here: building, its read of the articles held up by a
+ * lock) lets the index finish and commit instead of interrupting it: an interrupt during the
+ * index's file writes closes its writer, and the work since the last commit is lost.
  */
 @QuarkusTest
-class SearchIndexerStopTest {
+class SearchIndexerLifecycleTest {
 
   @Inject PressroomConfig config;
   @Inject SearchSource source;
@@ -92,6 +100,64 @@ class SearchIndexerStopTest {
     } finally {
       indexer.onStop(null);
     }
+  }
+
+  @Test
+  void anIndexThatDoesNotMatchItsDatabaseIsBuiltAgainAndMergedBeforeItAnswers() throws Exception {
+    fixtures.article(fixtures.author()).create();
+    Path directory = Files.createTempDirectory("pressroom-search-rebuild-");
+    try (SearchIndex ofAnotherDatabase = SearchIndex.open(directory)) {
+      ofAnotherDatabase.put(
+          new SearchSource.Document(
+              987_654_321L,
+              "an-article-of-another-database",
+              "An article of another database",
+              "Never written here",
+              "Its body.",
+              Instant.EPOCH,
+              Instant.EPOCH,
+              1L,
+              List.of()));
+      ofAnotherDatabase.commit("0", 0, Instant.EPOCH.toString());
+    }
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler = keepingWarnings(warnings);
+    Logger logger = Logger.getLogger(SearchIndexer.class.getName());
+    logger.addHandler(handler);
+    SearchIndexer indexer =
+        new SearchIndexer(withIndexIn(directory), source, changes, new SimpleMeterRegistry());
+    try {
+      indexer.onStart(null);
+      Eventually.within(Duration.ofSeconds(20), indexer::ready, ready -> ready);
+
+      long visible = QuarkusTransaction.requiringNew().call(source::publicCount);
+      assertThat(indexer.readyIndex().searchableDocuments()).isEqualTo(visible).isPositive();
+      assertThat(indexer.readyIndex().mergeOwed()).as("merged before it answered").isFalse();
+      assertThat(warnings)
+          .as("built again (one warning), not failed and retried")
+          .singleElement()
+          .satisfies(warning -> assertThat(warning.getThrown()).isNull());
+    } finally {
+      logger.removeHandler(handler);
+      indexer.onStop(null);
+    }
+  }
+
+  private static Handler keepingWarnings(List<LogRecord> warnings) {
+    return new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+          warnings.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
   }
 
   /** Cancels the build's read of the articles if it is waiting for a lock now. */
