@@ -90,7 +90,8 @@ final class SearchIndex implements AutoCloseable {
    * Drops this index, uncommitted writes included, and opens an empty one in its place, to be built
    * again: a fresh writer and directory, so that the build's merge reads no file mapped, as a first
    * build's does (this one's searches have mapped its segments, see {@link #mergeBuilt}). Its last
-   * commit stays on disk until the build commits: a stop meanwhile resumes from it.
+   * commit stays on disk until the build commits: a start after a crash meanwhile resumes it, finds
+   * it stale again and builds again.
    */
   SearchIndex emptiedForRebuild() throws IOException {
     abandon();

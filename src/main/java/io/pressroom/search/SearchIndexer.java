@@ -298,7 +298,7 @@ class SearchIndexer {
 
   private void rebuild() throws IOException {
     SearchIndex stale = index;
-    index = null; // until built: a stop meanwhile resumes from the stale index's last commit
+    index = null; // until built (fill sets it), as for a first build
     build(stale.emptiedForRebuild());
     resumed = false;
   }
