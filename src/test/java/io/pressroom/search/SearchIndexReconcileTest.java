@@ -3,7 +3,6 @@ package io.pressroom.search;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pressroom.article.SearchSource;
 import io.pressroom.support.Eventually;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,8 +14,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,21 +34,7 @@ class SearchIndexReconcileTest {
     public Map<String, String> getConfigOverrides() {
       try {
         Path directory = Files.createTempDirectory("pressroom-search-reconcile-");
-        try (SearchIndex index = SearchIndex.open(directory)) {
-          index.put(
-              new SearchSource.Document(
-                  987_654_321L,
-                  "an-article-of-another-database",
-                  "An article of another database",
-                  "Never written here",
-                  "Its body.",
-                  Instant.parse("2026-01-01T00:00:00Z"),
-                  Instant.parse("2026-01-01T00:00:00Z"),
-                  1L,
-                  List.of()));
-          // From the start of the feed: catching up replays this database's every change.
-          index.commit("0", 0, Instant.parse("2026-01-01T00:00:00Z").toString());
-        }
+        IndexOfAnotherDatabase.writeIn(directory);
         return Map.of("pressroom.search.index-directory", directory.toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -20,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,20 +105,7 @@ class SearchIndexerLifecycleTest {
   void anIndexThatDoesNotMatchItsDatabaseIsBuiltAgainAndMergedBeforeItAnswers() throws Exception {
     fixtures.article(fixtures.author()).create();
     Path directory = Files.createTempDirectory("pressroom-search-rebuild-");
-    try (SearchIndex ofAnotherDatabase = SearchIndex.open(directory)) {
-      ofAnotherDatabase.put(
-          new SearchSource.Document(
-              987_654_321L,
-              "an-article-of-another-database",
-              "An article of another database",
-              "Never written here",
-              "Its body.",
-              Instant.EPOCH,
-              Instant.EPOCH,
-              1L,
-              List.of()));
-      ofAnotherDatabase.commit("0", 0, Instant.EPOCH.toString());
-    }
+    IndexOfAnotherDatabase.writeIn(directory);
     List<LogRecord> warnings = new CopyOnWriteArrayList<>();
     Handler handler = keepingWarnings(warnings);
     Logger logger = Logger.getLogger(SearchIndexer.class.getName());
