@@ -2,12 +2,16 @@ package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pressroom.article.SearchSource;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchIndexMergeTest {
 
   private static final int ARTICLES = 40;
+  private static final Path DESCRIPTORS = Path.of("/proc/self/fd");
 
   @TempDir Path directory;
 
@@ -65,6 +70,38 @@ class SearchIndexMergeTest {
       assertThat(reopened.mergeOwed()).as("the merge was committed").isFalse();
       assertThat(segments(reopened)).isEqualTo(1);
       assertThat(reopened.documents()).isEqualTo(ARTICLES);
+    }
+  }
+
+  @Test
+  void aBuildsSearchesReadItsFilesMappedNotThroughTheBuildsReaders() throws IOException {
+    assumeTrue(Files.isDirectory(DESCRIPTORS), "open files are listed in /proc/self/fd");
+    try (SearchIndex built = SearchIndex.open(directory)) {
+      built.built();
+      buildInSegments(built, ARTICLES);
+      built.mergeBuilt("7", 1, Instant.EPOCH.toString());
+      built.refresh();
+      assertThat(matches(built, "memori")).isEqualTo(ARTICLES);
+      assertThat(matches(built, "memori alloc")).isEqualTo(ARTICLES / 2);
+
+      // A mapped file needs no descriptor once mapped; one read plainly keeps its descriptor (and
+      // every read is a system call and a copy).
+      assertThat(openIndexFiles()).as("index files read through descriptors").isEmpty();
+    }
+  }
+
+  @Test
+  void aRebuildsSearchesReadItsFilesMapped() throws IOException {
+    assumeTrue(Files.isDirectory(DESCRIPTORS), "open files are listed in /proc/self/fd");
+    SearchIndex stale = SearchIndex.open(directory);
+    writeInSegments(stale); // committed and searched
+    try (SearchIndex built = stale.emptiedForRebuild()) {
+      built.built();
+      buildInSegments(built, ARTICLES);
+      built.mergeBuilt("7", 1, Instant.EPOCH.toString());
+      built.refresh();
+      assertThat(matches(built, "memori")).isEqualTo(ARTICLES);
+      assertThat(openIndexFiles()).as("index files read through descriptors").isEmpty();
     }
   }
 
@@ -197,6 +234,25 @@ class SearchIndexMergeTest {
         Instant.EPOCH,
         2,
         List.of(3L));
+  }
+
+  /** The files of {@link #directory} this process holds open, but the writer's lock. */
+  private List<String> openIndexFiles() throws IOException {
+    List<String> open = new ArrayList<>();
+    try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(DESCRIPTORS)) {
+      for (Path descriptor : descriptors) {
+        try {
+          Path file = Files.readSymbolicLink(descriptor);
+          if (file.startsWith(directory.toRealPath())
+              && !file.getFileName().toString().equals("write.lock")) {
+            open.add(file.getFileName().toString());
+          }
+        } catch (IOException closedMeanwhile) {
+          // the listing's own descriptor, or one closed since
+        }
+      }
+    }
+    return open;
   }
 
   private static int segments(SearchIndex index) throws IOException {
