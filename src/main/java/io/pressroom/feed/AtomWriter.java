@@ -5,6 +5,7 @@ import static io.pressroom.feed.XmlText.clean;
 import io.pressroom.text.Utf8Buffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Writes a feed as Atom 1.0 (RFC 4287) straight into a buffer: the bytes ROME and JDOM wrote for it
@@ -21,7 +22,20 @@ final class AtomWriter {
   private AtomWriter() {}
 
   static byte[] write(Feed feed, String tagScheme) {
-    Utf8Buffer xml = new Utf8Buffer(4096 + feed.items().size() * 4096);
+    return write(feed, feed.items().stream().map(item -> entry(item, tagScheme)).toList());
+  }
+
+  /**
+   * The feed with its entries as {@link #entry} wrote them, in order: an entry's bytes depend on
+   * its item and the tags' scheme only, so they can be kept and written into every feed that shows
+   * the article.
+   */
+  static byte[] write(Feed feed, List<byte[]> entries) {
+    int length = 0;
+    for (byte[] entry : entries) {
+      length += entry.length;
+    }
+    Utf8Buffer xml = new Utf8Buffer(4096 + length);
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").append(EOL);
     xml.append("<feed xmlns=\"http://www.w3.org/2005/Atom\">").append(EOL);
     text(xml, "  ", "title", "text", feed.title());
@@ -30,14 +44,16 @@ final class AtomWriter {
     text(xml, "  ", "subtitle", "text", feed.description());
     simple(xml, "  ", "id", feed.selfUrl());
     simple(xml, "  ", "updated", date(feed.updated()));
-    for (Feed.Item item : feed.items()) {
-      entry(xml, item, tagScheme);
+    for (byte[] entry : entries) {
+      xml.raw(entry);
     }
     xml.append("</feed>").append(EOL);
     return xml.toByteArray();
   }
 
-  private static void entry(Utf8Buffer xml, Feed.Item item, String tagScheme) {
+  /** One {@code <entry>} element, indented and ended as inside the feed. */
+  static byte[] entry(Feed.Item item, String tagScheme) {
+    Utf8Buffer xml = new Utf8Buffer(1024 + length(item.html()) + length(item.summary()));
     xml.append("  <entry>").append(EOL);
     text(xml, "    ", "title", "text", item.title());
     link(xml, "    ", "alternate", null, item.url());
@@ -58,6 +74,7 @@ final class AtomWriter {
     text(xml, "    ", "content", "html", item.html());
     text(xml, "    ", "summary", "text", item.summary());
     xml.append("  </entry>").append(EOL);
+    return xml.toByteArray();
   }
 
   /** An element with a {@code type} and cleaned text (ROME's Content). */
@@ -174,6 +191,10 @@ final class AtomWriter {
       case '\t' -> inAttribute ? "&#x9;" : null;
       default -> null;
     };
+  }
+
+  private static int length(String text) {
+    return text == null ? 0 : text.length();
   }
 
   /** XML whitespace, the characters JDOM trims. */

@@ -9,13 +9,15 @@ import io.pressroom.tag.TagRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * All the SQL of feeds, read by column alias: one statement per feed whatever its length (the
- * newest entries with their kept summaries and bodies; a tag's feed finds its tag in the same
- * statement).
+ * newest entries with their kept summaries; a tag's feed finds its tag in the same statement), and
+ * one more for the bodies of the entries this instance does not keep yet.
  */
 @ApplicationScoped
 class FeedQueries {
@@ -27,10 +29,12 @@ class FeedQueries {
    * An entry's columns, of the article {@code a}: its kept summary ({@link KeptSummaries}, joined
    * by {@link #ENTRY_JOIN}) holds the title, summary, author, tags and instants, so a feed reads
    * one kept row per entry instead of its author's row and a look-up of each of its tags (which
-   * took about a third of the statement).
+   * took about a third of the statement). The body is not read here: with the version, the kept
+   * summary tells whether the entry this instance keeps ({@link KeptEntries}) is still the
+   * article's, and only the bodies of those that are not are read ({@link #bodies}).
    */
   private static final String ENTRY_COLUMNS =
-      "a.id as id, " + KeptSummaries.column("a.id") + " as listing_json, a.body_html as body_html";
+      "a.id as id, a.version as version, " + KeptSummaries.column("a.id") + " as listing_json";
 
   private static final String ENTRY_JOIN = KeptSummaries.join("a.id");
 
@@ -42,6 +46,16 @@ class FeedQueries {
 
   /** What a feed is about: a tag, an author, or nothing in particular (everything). */
   record Subject(long id, String name, Instant createdAt) {}
+
+  /**
+   * One of a feed's articles as its statement lists it: what says whether a kept entry is still its
+   * own ({@code version}, which every edit of the body raises, and the kept summary, which changes
+   * with the author's name and the tags' names too).
+   */
+  record Listed(long id, long version, byte[] listingJson) {}
+
+  /** An article's body as written for feeds, at its version. */
+  record Body(long version, String html) {}
 
   /** One published article as a feed shows it. */
   record Entry(
@@ -69,7 +83,7 @@ class FeedQueries {
   }
 
   /** The newest public articles, newest first; scoped to an author (by handle) when given. */
-  List<Entry> entries(Optional<String> authorHandle) {
+  List<Listed> entries(Optional<String> authorHandle) {
     SqlBuilder sql =
         new SqlBuilder()
             .append("select " + ENTRY_COLUMNS + " from articles a" + ENTRY_JOIN)
@@ -85,11 +99,11 @@ class FeedQueries {
     // The limit is written into the statement, not bound, so that PostgreSQL keeps one plan for it
     // instead of planning each feed afresh (see ArticleQueries.pageBounds).
     sql.append(" order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
-    return sql.read(entityManager, "listing_json").stream().map(FeedQueries::entry).toList();
+    return sql.read(entityManager, "listing_json").stream().map(FeedQueries::listed).toList();
   }
 
   /** A tag's feed: the tag and its newest public entries. */
-  record TagFeed(Subject tag, List<Entry> entries) {}
+  record TagFeed(Subject tag, List<Listed> entries) {}
 
   /**
    * The tag of {@code slug} and its newest public entries, newest first, in one statement: the
@@ -124,19 +138,44 @@ class FeedQueries {
     Subject tag =
         new Subject(
             first.getLong("tag_id"), first.text("tag_name"), first.instant("tag_created_at"));
-    List<Entry> entries =
-        rows.stream().filter(row -> !row.isNull("id")).map(FeedQueries::entry).toList();
+    List<Listed> entries =
+        rows.stream().filter(row -> !row.isNull("id")).map(FeedQueries::listed).toList();
     return Optional.of(new TagFeed(tag, entries));
   }
 
-  private static Entry entry(Row row) {
-    ArticleSummary kept = KeptSummaries.read(row.bytes("listing_json"));
+  /**
+   * The bodies of these articles, by id, at their versions now: the statement that listed them
+   * already said they are public, and an entry is kept only when both versions agree.
+   */
+  Map<Long, Body> bodies(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Body> bodies = new HashMap<>();
+    new SqlBuilder()
+        .append("select a.id as id, a.version as version, a.body_html as body_html")
+        .append(" from articles a where a.id in (:ids)", "ids", ids)
+        .read(entityManager)
+        .forEach(
+            row ->
+                bodies.put(
+                    row.getLong("id"), new Body(row.getLong("version"), row.text("body_html"))));
+    return bodies;
+  }
+
+  private static Listed listed(Row row) {
+    return new Listed(row.getLong("id"), row.getLong("version"), row.bytes("listing_json"));
+  }
+
+  /** The entry of {@code listed}, with its body. */
+  static Entry entry(Listed listed, String html) {
+    ArticleSummary kept = KeptSummaries.read(listed.listingJson());
     return new Entry(
-        row.getLong("id"),
+        listed.id(),
         kept.slug(),
         kept.title(),
         kept.summary(),
-        row.text("body_html"),
+        html,
         kept.publishedAt(),
         kept.updatedAt(),
         kept.author().handle(),

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,19 @@ public class FeedService {
   static final String SITE_NAME = "Pressroom";
 
   private final FeedQueries queries;
+  private final KeptEntries kept;
   private final AuthorService authors;
   private final FeedLinks links;
   private final ObjectMapper mapper;
 
-  FeedService(FeedQueries queries, AuthorService authors, FeedLinks links, ObjectMapper mapper) {
+  FeedService(
+      FeedQueries queries,
+      KeptEntries kept,
+      AuthorService authors,
+      FeedLinks links,
+      ObjectMapper mapper) {
     this.queries = queries;
+    this.kept = kept;
     this.authors = authors;
     this.links = links;
     this.mapper = mapper;
@@ -41,7 +49,7 @@ public class FeedService {
   public record Rendered(byte[] body, String contentType, Instant updated, List<Long> articles) {}
 
   public Rendered everything(FeedFormat format, UriInfo uri) {
-    List<FeedQueries.Entry> entries = queries.entries(Optional.empty());
+    List<KeptEntries.Kept> entries = kept.of(queries.entries(Optional.empty()));
     Instant updated = newest(entries).orElseGet(queries::firstActivity);
     return render(
         format,
@@ -60,7 +68,7 @@ public class FeedService {
             .tagFeed(slug)
             .orElseThrow(() -> ProblemException.notFound("No tag has the slug '" + slug + "'."));
     FeedQueries.Subject tag = found.tag();
-    List<FeedQueries.Entry> entries = found.entries();
+    List<KeptEntries.Kept> entries = kept.of(found.entries());
     return render(
         format,
         uri,
@@ -74,7 +82,7 @@ public class FeedService {
 
   public Rendered author(String handle, FeedFormat format, UriInfo uri) {
     AuthorIdentity author = authors.requireAuthor(handle);
-    List<FeedQueries.Entry> entries = queries.entries(Optional.of(author.handle()));
+    List<KeptEntries.Kept> entries = kept.of(queries.entries(Optional.of(author.handle())));
     return render(
         format,
         uri,
@@ -94,24 +102,30 @@ public class FeedService {
       String homePageUrl,
       String selfPath,
       Instant updated,
-      List<FeedQueries.Entry> entries) {
-    Feed feed =
-        new Feed(
-            title,
-            description,
-            homePageUrl,
-            links.api(uri, selfPath),
-            updated,
-            entries.stream().map(e -> item(e, uri)).toList());
+      List<KeptEntries.Kept> entries) {
+    List<Feed.Item> items = entries.stream().map(e -> item(e.entry(), uri)).toList();
+    Feed feed = new Feed(title, description, homePageUrl, links.api(uri, selfPath), updated, items);
+    // The same for every request (links name the configured origin, never the request's host),
+    // so an entry's Atom bytes are kept with it.
     String tagScheme = links.api(uri, "/api/v1/tags/");
     byte[] body =
         switch (format) {
-          case ATOM -> AtomWriter.write(feed, tagScheme);
+          case ATOM -> AtomWriter.write(feed, atomEntries(entries, items, tagScheme));
           case RSS -> xml(RssFeeds.toRss(feed, tagScheme));
           case JSON -> json(JsonFeed.of(feed));
         };
     return new Rendered(
-        body, format.contentType(), updated, entries.stream().map(FeedQueries.Entry::id).toList());
+        body, format.contentType(), updated, entries.stream().map(e -> e.entry().id()).toList());
+  }
+
+  private static List<byte[]> atomEntries(
+      List<KeptEntries.Kept> entries, List<Feed.Item> items, String tagScheme) {
+    List<byte[]> written = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      Feed.Item item = items.get(i);
+      written.add(entries.get(i).atom(() -> AtomWriter.entry(item, tagScheme)));
+    }
+    return written;
   }
 
   private Feed.Item item(FeedQueries.Entry entry, UriInfo uri) {
@@ -135,8 +149,8 @@ public class FeedService {
     return entry.updatedAt().isAfter(entry.publishedAt()) ? entry.updatedAt() : entry.publishedAt();
   }
 
-  private static Optional<Instant> newest(List<FeedQueries.Entry> entries) {
-    return entries.stream().map(FeedService::updated).max(Comparator.naturalOrder());
+  private static Optional<Instant> newest(List<KeptEntries.Kept> entries) {
+    return entries.stream().map(e -> updated(e.entry())).max(Comparator.naturalOrder());
   }
 
   private static byte[] xml(WireFeed feed) {

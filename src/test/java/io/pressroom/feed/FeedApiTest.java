@@ -463,6 +463,48 @@ class FeedApiTest {
   }
 
   @Test
+  void anEditedBodyShowsInTheFeedsOfEveryFormat() {
+    Users.User author = users.author();
+    String before = Fixtures.unique("before");
+    String after = Fixtures.unique("after");
+    String slug =
+        users.published(
+            author,
+            Map.of(
+                "title",
+                "Edited " + Fixtures.unique("a"),
+                "summary",
+                "A summary.",
+                "body",
+                "The first " + before + ".",
+                "tags",
+                List.of("Feed " + Fixtures.unique("t"))));
+    String tag = given().get("/api/v1/articles/" + slug).then().extract().path("tags[0].slug");
+    List<String> feeds =
+        List.of(
+            "/feeds/tags/" + tag + ".atom",
+            "/feeds/tags/" + tag + ".rss",
+            "/feeds/tags/" + tag + ".json",
+            "/feeds/authors/" + author.handle() + ".atom");
+    // Every feed answered (its entry written, and the answer kept) before the edit.
+    for (String path : feeds) {
+      assertThat(given().get(path).then().statusCode(200).extract().asString()).contains(before);
+    }
+
+    author
+        .json()
+        .body(Map.of("body", "The second " + after + "."))
+        .patch("/api/v1/articles/" + slug)
+        .then()
+        .statusCode(200);
+
+    for (String path : feeds) {
+      String body = given().get(path).then().statusCode(200).extract().asString();
+      assertThat(body).as(path).contains(after).doesNotContain(before);
+    }
+  }
+
+  @Test
   void dropsCharactersThatXmlCannotCarry() throws Exception {
     Account author = fixtures.author();
     String tag = fixtures.tag();

@@ -10,7 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** A feed runs a small, fixed number of statements whatever its number of entries. */
+/**
+ * A feed runs a small, fixed number of statements whatever its number of entries: one more when
+ * some of its articles' entries are not kept yet.
+ */
 @QuarkusTest
 class FeedStatementCountTest {
 
@@ -28,9 +31,16 @@ class FeedStatementCountTest {
     }
     fixtures.article(occasional).tags(quietTag).create();
 
+    // The first feed to show these articles reads their bodies too, in one more statement; their
+    // entries are then kept for every feed and format that shows them. (Each path once: the
+    // response cache would answer it again.)
+    assertThat(count("/feeds/tags/" + busyTag + ".atom")).isEqualTo(2);
+    assertThat(count("/feeds/tags/" + busyTag + ".rss")).isEqualTo(1);
+    assertThat(count("/feeds/tags/" + busyTag + ".json")).isEqualTo(1);
+    assertThat(count("/feeds/tags/" + quietTag + ".json")).isEqualTo(2);
+    assertThat(count("/feeds/tags/" + quietTag + ".atom")).isEqualTo(1);
+    assertThat(count("/feeds/tags/" + quietTag + ".rss")).isEqualTo(1);
     for (String format : new String[] {"atom", "rss", "json"}) {
-      assertThat(count("/feeds/tags/" + quietTag + "." + format)).isEqualTo(1);
-      assertThat(count("/feeds/tags/" + busyTag + "." + format)).isEqualTo(1);
       assertThat(count("/feeds/authors/" + occasional.handle() + "." + format)).isEqualTo(2);
       assertThat(count("/feeds/authors/" + prolific.handle() + "." + format)).isEqualTo(2);
     }
@@ -42,9 +52,10 @@ class FeedStatementCountTest {
     for (int i = 0; i < 3; i++) {
       fixtures.article(author).tags(fixtures.tag()).create();
     }
-    for (String format : new String[] {"atom", "rss", "json"}) {
-      assertThat(count("/feeds/articles." + format)).isEqualTo(1);
-    }
+    // The bodies of the entries that other feeds have not shown yet, if any, in one more.
+    assertThat(count("/feeds/articles.json")).isBetween(1L, 2L);
+    assertThat(count("/feeds/articles.atom")).isEqualTo(1);
+    assertThat(count("/feeds/articles.rss")).isEqualTo(1);
   }
 
   @Test
