@@ -221,8 +221,12 @@ final class Highlights {
     }
   }
 
-  /** Lucene's formatter: marks in {@code <mark>}, escapes the rest (and so escapes alike). */
-  private static final class Formatter extends DefaultPassageFormatter {
+  /**
+   * Lucene's formatter: marks in {@code <mark>}, escapes the rest (and so escapes alike), as its
+   * own escaping does but copying the text between two escapes in one go: Lucene appends one char
+   * at a time, which was a fortieth of a search's time.
+   */
+  static final class Formatter extends DefaultPassageFormatter {
     Formatter() {
       super("<mark>", "</mark>", "… ", true);
     }
@@ -231,6 +235,32 @@ final class Highlights {
       StringBuilder escaped = new StringBuilder(text.length() + 16);
       append(escaped, text, 0, text.length());
       return escaped.toString();
+    }
+
+    @Override
+    protected void append(StringBuilder dest, String content, int start, int end) {
+      int plain = start;
+      for (int i = start; i < end; i++) {
+        String escaped = escaped(content.charAt(i));
+        if (escaped != null) {
+          dest.append(content, plain, i).append(escaped);
+          plain = i + 1;
+        }
+      }
+      dest.append(content, plain, end);
+    }
+
+    /** What Lucene's formatter writes for a char it escapes; null for one it copies. */
+    private static String escaped(char c) {
+      return switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#x27;";
+        case '/' -> "&#x2F;";
+        default -> null;
+      };
     }
   }
 
