@@ -13,12 +13,20 @@ public interface ArticleSearch {
   /** The orders the engine ranks its matches in itself, and the kind of their cursors. */
   enum Order {
     RELEVANCE("search-relevance"),
-    NEWEST("search-newest"),
     /**
-     * Oldest first. Its cursor is the database's for the same listing (the publication instant's
-     * text and the id), so paging goes on whichever of the two answers the next page.
+     * Newest first. Its cursor is the database's for the same listing (the publication instant's
+     * text and the id), so paging goes on whichever of the two answers the next page; the cursors
+     * it issued before ({@link #OLD_NEWEST_CURSOR_KIND}) are still read.
      */
+    NEWEST(ArticleSort.NEWEST.parameter()),
+    /** Oldest first, with the database's cursor as newest first. */
     OLDEST(ArticleSort.OLDEST.parameter());
+
+    /**
+     * The kind of the cursors newest first issued while it had its own (the score's bits, the
+     * publication in microseconds and the id), which readers may still hold.
+     */
+    public static final String OLD_NEWEST_CURSOR_KIND = "search-newest";
 
     private final String cursorKind;
 

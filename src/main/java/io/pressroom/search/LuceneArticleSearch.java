@@ -82,12 +82,7 @@ class LuceneArticleSearch implements ArticleSearch {
     indexer.awaitWritesHere();
     PageRequest page = request.page();
     Optional<SearchPage.After> after =
-        page.cursor()
-            .map(
-                c ->
-                    SearchPage.After.of(
-                        order,
-                        cursors.decode(c, order.cursorKind(), SearchPage.cursorKeyCount(order))));
+        page.cursor().map(c -> SearchPage.After.of(order, position(c, order)));
     SearchPage.Filters filters = filters(request);
     Query words = queries.articles(request.query(), index::hasTerm);
     if (words == null) {
@@ -264,6 +259,18 @@ class LuceneArticleSearch implements ArticleSearch {
   @Override
   public List<SearchHighlight> highlights(String query, List<Text> texts) {
     return textHighlights.highlights(query, texts);
+  }
+
+  /**
+   * Where a cursor of {@code order} stands; newest first also reads the cursors it issued before it
+   * took the database's, so that a reader paging across the upgrade goes on.
+   */
+  private CursorCodec.Position position(String cursor, ArticleSearch.Order order) {
+    if (order == ArticleSearch.Order.NEWEST
+        && ArticleSearch.Order.OLD_NEWEST_CURSOR_KIND.equals(cursors.kindOf(cursor))) {
+      return cursors.decode(cursor, ArticleSearch.Order.OLD_NEWEST_CURSOR_KIND, 3);
+    }
+    return cursors.decode(cursor, order.cursorKind(), SearchPage.cursorKeyCount(order));
   }
 
   /** A search's query as the index rewrote it, and its page of hits. */

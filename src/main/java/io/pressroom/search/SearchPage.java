@@ -76,14 +76,22 @@ final class SearchPage {
 
   /** How many keys a cursor of {@code order} has ({@link Hit#cursorKeys}). */
   static int cursorKeyCount(ArticleSearch.Order order) {
-    return order == ArticleSearch.Order.OLDEST ? 2 : 3;
+    return order == ArticleSearch.Order.RELEVANCE ? 3 : 2;
   }
 
   /** Where the previous page ended: score (its float bits), publication (micros) and id. */
   record After(float score, long published, long id) {
+    /**
+     * The position of a cursor of {@code order}, or of a newest-first cursor of the kind it had
+     * before ({@link ArticleSearch.Order#OLD_NEWEST_CURSOR_KIND}: keys as by relevance, of which
+     * the score is not needed).
+     */
     static After of(ArticleSearch.Order order, CursorCodec.Position position) {
+      boolean databaseKeys =
+          order != ArticleSearch.Order.RELEVANCE
+              && !position.sort().equals(ArticleSearch.Order.OLD_NEWEST_CURSOR_KIND);
       try {
-        if (order == ArticleSearch.Order.OLDEST) {
+        if (databaseKeys) {
           return new After(
               Float.NaN,
               SearchFields.micros(Timestamps.parse(position.text(0))),
@@ -102,12 +110,12 @@ final class SearchPage {
   /** A match, with its document number in the searcher that found it (for its snippet). */
   record Hit(long id, float score, long published, int doc) {
     /**
-     * The cursor after this hit: score bits, publication micros and id; oldest first, the
-     * database's keys for that listing instead (the publication instant as text, which PostgreSQL
-     * reads, and the id).
+     * The cursor after this hit: score bits, publication micros and id by relevance; newest or
+     * oldest first, the database's keys for that listing instead (the publication instant as text,
+     * which PostgreSQL reads, and the id).
      */
     List<String> cursorKeys(ArticleSearch.Order order) {
-      if (order == ArticleSearch.Order.OLDEST) {
+      if (order != ArticleSearch.Order.RELEVANCE) {
         return List.of(
             Instant.EPOCH.plus(published, ChronoUnit.MICROS).toString(), Long.toString(id));
       }

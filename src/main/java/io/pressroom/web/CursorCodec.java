@@ -83,6 +83,27 @@ public class CursorCodec {
 
   /** Decodes a cursor made for {@code sort}; anything else is a 400 problem. */
   public Position decode(String cursor, String sort, int keyCount) {
+    List<String> parts = parts(cursor);
+    if (parts.size() != keyCount + 1) {
+      throw invalid();
+    }
+    if (!parts.get(0).equals(sort)) {
+      throw ProblemException.invalidParameter(
+          "cursor", "this cursor belongs to another sort order; send the same sort as before");
+    }
+    return new Position(sort, parts.subList(1, parts.size()));
+  }
+
+  /**
+   * The sort order a cursor this API issued was made for, where a list reads cursors of more than
+   * one kind; anything else is a 400 problem.
+   */
+  public String kindOf(String cursor) {
+    return parts(cursor).get(0);
+  }
+
+  /** The sort and keys of a cursor this API signed; anything else is a 400 problem. */
+  private List<String> parts(String cursor) {
     int dot = cursor.indexOf('.');
     if (dot <= 0 || cursor.length() > 512) {
       throw invalid();
@@ -99,16 +120,7 @@ public class CursorCodec {
     if (!MessageDigest.isEqual(sign(payload), signature)) {
       throw invalid();
     }
-    List<String> parts =
-        Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(SEPARATOR, -1));
-    if (parts.size() != keyCount + 1) {
-      throw invalid();
-    }
-    if (!parts.get(0).equals(sort)) {
-      throw ProblemException.invalidParameter(
-          "cursor", "this cursor belongs to another sort order; send the same sort as before");
-    }
-    return new Position(sort, parts.subList(1, parts.size()));
+    return Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(SEPARATOR, -1));
   }
 
   public static ProblemException invalid() {

@@ -11,9 +11,11 @@ import static org.hamcrest.Matchers.not;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.account.Account;
+import io.pressroom.article.ArticleSearch;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.Users;
+import io.pressroom.web.CursorCodec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -42,6 +44,7 @@ class SearchApiTest {
   @Inject EntityManager entityManager;
   @Inject Users users;
   @Inject MeterRegistry meters;
+  @Inject CursorCodec cursors;
 
   /** A word no other test uses, which the English analyser keeps as it is. */
   private static String word() {
@@ -336,10 +339,11 @@ class SearchApiTest {
         .containsExactlyElementsOf(matches);
     assertThat(search(w, "tag", tag, "sort", "publishedAt").getList("items.slug"))
         .containsExactlyElementsOf(matches);
-    for (String sort : List.of("-likes", "-comments", "-rating", "publishedAt", "-updatedAt")) {
+    for (String sort :
+        List.of("-likes", "-comments", "-rating", "publishedAt", "-publishedAt", "-updatedAt")) {
       // As PostgreSQL answers alone (while the index is built): the same items, highlights and
-      // total. Oldest first is the index's own order, the others the database's order of the
-      // index's matches; either way the cursors are the database's.
+      // total. Oldest and newest first are the index's own orders, the others the database's
+      // order of the index's matches; either way the cursors are the database's.
       JsonPath byIndex = search(w, "tag", tag, "sort", sort);
       JsonPath byPostgresql = IndexBeingBuilt.during(() -> search(w, "tag", tag, "sort", sort));
       assertThat(byIndex.getList("items")).as(sort).isEqualTo(byPostgresql.getList("items"));
@@ -498,6 +502,49 @@ class SearchApiTest {
           .containsExactlyInAnyOrderElementsOf(created)
           .doesNotHaveDuplicates();
     }
+  }
+
+  @Test
+  void aNewestFirstCursorOfTheKindIssuedBeforeStillPagesOn() {
+    Account author = fixtures.author();
+    String w = word();
+    for (int i = 0; i < 5; i++) {
+      fixtures
+          .article(author)
+          .title(w + " " + i)
+          .publishedAt(Instant.now().minusSeconds(100 + i))
+          .create();
+    }
+    JsonPath first = search(w, "limit", "2", "sort", "-publishedAt");
+    String last = first.getList("items.slug", String.class).get(1);
+    Object[] row =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (Object[])
+                        entityManager
+                            .createNativeQuery(
+                                "select id, (extract(epoch from published_at) * 1000000)::bigint"
+                                    + " from articles where slug = :slug")
+                            .setParameter("slug", last)
+                            .getSingleResult());
+    // As newest first wrote its cursors before it took the database's: score bits, publication
+    // micros, id.
+    String issuedBefore =
+        cursors.encode(
+            new CursorCodec.Position(
+                ArticleSearch.Order.OLD_NEWEST_CURSOR_KIND,
+                List.of(
+                    Integer.toString(Float.floatToIntBits(1.5f)),
+                    row[1].toString(),
+                    row[0].toString())));
+
+    JsonPath next = search(w, "limit", "2", "sort", "-publishedAt", "cursor", issuedBefore);
+    assertThat(next.getList("items"))
+        .isEqualTo(
+            search(w, "limit", "2", "sort", "-publishedAt", "cursor", first.getString("page.next"))
+                .getList("items"));
+    assertThat(next.getList("items")).hasSize(2);
   }
 
   @Test
