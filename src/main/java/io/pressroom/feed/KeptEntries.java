@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -49,39 +50,39 @@ class KeptEntries {
    * between the two statements is left out, as it would be a moment later.
    */
   List<Kept> of(List<FeedQueries.Listed> listed) {
-    List<Kept> entries = new ArrayList<>(listed.size());
+    Map<Long, Kept> found = new HashMap<>();
     List<Long> missing = new ArrayList<>();
     for (FeedQueries.Listed article : listed) {
-      Kept found = kept.getIfPresent(article.id());
-      if (found != null && found.isOf(article)) {
-        entries.add(found);
+      Kept entry = kept.getIfPresent(article.id());
+      if (entry != null && entry.isOf(article)) {
+        found.put(article.id(), entry);
       } else {
-        entries.add(null);
         missing.add(article.id());
       }
     }
-    if (missing.isEmpty()) {
-      return entries;
-    }
-    Map<Long, FeedQueries.Body> bodies = queries.bodies(missing);
-    List<Kept> read = new ArrayList<>(listed.size());
-    for (int i = 0; i < listed.size(); i++) {
-      Kept entry = entries.get(i);
-      FeedQueries.Listed article = listed.get(i);
-      FeedQueries.Body body = entry == null ? bodies.get(article.id()) : null;
+    Map<Long, FeedQueries.Body> bodies = queries.bodies(missing); // no statement when none
+    List<Kept> entries = new ArrayList<>(listed.size());
+    for (FeedQueries.Listed article : listed) {
+      Kept entry = found.get(article.id());
+      FeedQueries.Body body = bodies.get(article.id());
       if (entry == null && body != null) {
-        entry = new Kept(article, FeedQueries.entry(article, body.html()));
-        // A body of a later version than the summary listed (an edit between the two statements)
-        // is shown this once, not kept under the listed version.
-        if (body.version() == article.version()) {
-          kept.put(article.id(), entry);
-        }
+        entry = read(article, body);
       }
       if (entry != null) {
-        read.add(entry);
+        entries.add(entry);
       }
     }
-    return read;
+    return entries;
+  }
+
+  private Kept read(FeedQueries.Listed article, FeedQueries.Body body) {
+    Kept entry = new Kept(article, FeedQueries.entry(article, body.html()));
+    // A body of a later version than the summary listed (an edit between the two statements) is
+    // shown this once, not kept under the listed version.
+    if (body.version() == article.version()) {
+      kept.put(article.id(), entry);
+    }
+    return entry;
   }
 
   /** An article's entry as feeds show it, and its Atom bytes once written. */

@@ -266,11 +266,15 @@ class LuceneArticleSearch implements ArticleSearch {
    * took the database's, so that a reader paging across the upgrade goes on.
    */
   private CursorCodec.Position position(String cursor, ArticleSearch.Order order) {
-    if (order == ArticleSearch.Order.NEWEST
-        && ArticleSearch.Order.OLD_NEWEST_CURSOR_KIND.equals(cursors.kindOf(cursor))) {
-      return cursors.decode(cursor, ArticleSearch.Order.OLD_NEWEST_CURSOR_KIND, 3);
-    }
-    return cursors.decode(cursor, order.cursorKind(), SearchPage.cursorKeyCount(order));
+    int keys = SearchPage.cursorKeyCount(order);
+    return order == ArticleSearch.Order.NEWEST
+        ? cursors.decode(
+            cursor,
+            order.cursorKind(),
+            keys,
+            ArticleSearch.Order.OLD_NEWEST_CURSOR_KIND,
+            SearchPage.cursorKeyCount(ArticleSearch.Order.RELEVANCE))
+        : cursors.decode(cursor, order.cursorKind(), keys);
   }
 
   /** A search's query as the index rewrote it, and its page of hits. */

@@ -83,7 +83,23 @@ public class CursorCodec {
 
   /** Decodes a cursor made for {@code sort}; anything else is a 400 problem. */
   public Position decode(String cursor, String sort, int keyCount) {
+    return position(parts(cursor), sort, keyCount);
+  }
+
+  /**
+   * Decodes a cursor made for {@code sort}, or for {@code olderSort}, the kind the same list issued
+   * before (which readers may still hold): {@link Position#sort()} tells which. Anything else is a
+   * 400 problem.
+   */
+  public Position decode(
+      String cursor, String sort, int keyCount, String olderSort, int olderKeyCount) {
     List<String> parts = parts(cursor);
+    return parts.get(0).equals(olderSort)
+        ? position(parts, olderSort, olderKeyCount)
+        : position(parts, sort, keyCount);
+  }
+
+  private static Position position(List<String> parts, String sort, int keyCount) {
     if (parts.size() != keyCount + 1) {
       throw invalid();
     }
@@ -92,14 +108,6 @@ public class CursorCodec {
           "cursor", "this cursor belongs to another sort order; send the same sort as before");
     }
     return new Position(sort, parts.subList(1, parts.size()));
-  }
-
-  /**
-   * The sort order a cursor this API issued was made for, where a list reads cursors of more than
-   * one kind; anything else is a 400 problem.
-   */
-  public String kindOf(String cursor) {
-    return parts(cursor).get(0);
   }
 
   /** The sort and keys of a cursor this API signed; anything else is a 400 problem. */

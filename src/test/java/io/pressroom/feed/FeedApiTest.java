@@ -431,19 +431,7 @@ class FeedApiTest {
   void anAuthorsNewNameAndARenamedTagShowInTheFeeds() throws Exception {
     Users.User author = users.author();
     Users.User editor = users.editor();
-    String slug =
-        users.published(
-            author,
-            Map.of(
-                "title",
-                "Bylined " + Fixtures.unique("a"),
-                "summary",
-                "A summary.",
-                "body",
-                "Some text.",
-                "tags",
-                List.of("Feed " + Fixtures.unique("t"))));
-    String tag = given().get("/api/v1/articles/" + slug).then().extract().path("tags[0].slug");
+    String tag = publishedWithNewTag(author, "Bylined", "Some text.").tag();
     String authorFeed = "/feeds/authors/" + author.handle() + ".atom";
     String tagFeed = "/feeds/tags/" + tag + ".atom";
     // Both feeds answered (and kept by the response cache) before the changes.
@@ -467,19 +455,9 @@ class FeedApiTest {
     Users.User author = users.author();
     String before = Fixtures.unique("before");
     String after = Fixtures.unique("after");
-    String slug =
-        users.published(
-            author,
-            Map.of(
-                "title",
-                "Edited " + Fixtures.unique("a"),
-                "summary",
-                "A summary.",
-                "body",
-                "The first " + before + ".",
-                "tags",
-                List.of("Feed " + Fixtures.unique("t"))));
-    String tag = given().get("/api/v1/articles/" + slug).then().extract().path("tags[0].slug");
+    Tagged article = publishedWithNewTag(author, "Edited", "The first " + before + ".");
+    String slug = article.slug();
+    String tag = article.tag();
     List<String> feeds =
         List.of(
             "/feeds/tags/" + tag + ".atom",
@@ -527,6 +505,26 @@ class FeedApiTest {
       assertThat(feed.getEntries().get(0).getDescription().getValue())
           .isEqualTo("Nul-like  summary");
     }
+  }
+
+  /** An article published through the API, and the slug of the one new tag it has. */
+  private record Tagged(String slug, String tag) {}
+
+  private Tagged publishedWithNewTag(Users.User author, String title, String body) {
+    String slug =
+        users.published(
+            author,
+            Map.of(
+                "title",
+                title + " " + Fixtures.unique("a"),
+                "summary",
+                "A summary.",
+                "body",
+                body,
+                "tags",
+                List.of("Feed " + Fixtures.unique("t"))));
+    String tag = given().get("/api/v1/articles/" + slug).then().extract().path("tags[0].slug");
+    return new Tagged(slug, tag);
   }
 
   private static Response feed(String path, String mediaType) {

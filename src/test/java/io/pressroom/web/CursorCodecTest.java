@@ -48,6 +48,25 @@ class CursorCodecTest {
   }
 
   @Test
+  void aListThatReadsAnOlderKindTooTellsWhichItDecoded() {
+    String current = cursors.encode(new CursorCodec.Position("new", List.of("a", "1")));
+    String older = cursors.encode(new CursorCodec.Position("old", List.of("b", "2", "3")));
+    String other = cursors.encode(new CursorCodec.Position("other", List.of("c", "4")));
+
+    CursorCodec.Position read = cursors.decode(current, "new", 2, "old", 3);
+    assertThat(read.sort()).isEqualTo("new");
+    assertThat(read.keys()).containsExactly("a", "1");
+    CursorCodec.Position readOlder = cursors.decode(older, "new", 2, "old", 3);
+    assertThat(readOlder.sort()).isEqualTo("old");
+    assertThat(readOlder.keys()).containsExactly("b", "2", "3");
+    assertThatThrownBy(() -> cursors.decode(other, "new", 2, "old", 3))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertField(e, "cursor"))
+        .hasMessageContaining("another sort order");
+    assertThatThrownBy(() -> cursors.decode(older, "new", 2, "old", 2))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertField(e, "cursor"));
+  }
+
+  @Test
   void aTamperedCursorIsRefused() {
     String cursor = cursors.encode(new CursorCodec.Position("name", List.of("ada", "7")));
     String otherPayload =
