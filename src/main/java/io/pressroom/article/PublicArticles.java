@@ -30,6 +30,17 @@ public final class PublicArticles {
         + ".published_at <= now()";
   }
 
+  /**
+   * Holds for the articles whose copies of the rule say anyone may read them right now: {@code
+   * live} and {@code publishedAt} are columns that triggers keep equal to {@link #isLive} and to
+   * the publication instant ({@code article_tags.public} and {@code published_at}, V6; {@code
+   * article_counters.live} and {@code published_at}, V18 and V21), so that a statement over those
+   * narrow rows need not read the article's own.
+   */
+  public static String copiedCondition(String live, String publishedAt) {
+    return live + " and " + publishedAt + " <= now()";
+  }
+
   /** Holds for articles (aliased {@code alias}) that are published for a later instant. */
   public static String scheduledCondition(String alias) {
     return alias

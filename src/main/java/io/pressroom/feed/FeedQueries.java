@@ -122,7 +122,9 @@ class FeedQueries {
                     + ", at.published_at as order_key, at.article_id as order_id"
                     + " from article_tags at join articles a on a.id = at.article_id"
                     + ENTRY_JOIN
-                    + " where at.tag_id = t.id and at.public and at.published_at <= now() and "
+                    + " where at.tag_id = t.id and "
+                    + PublicArticles.copiedCondition("at.public", "at.published_at")
+                    + " and "
                     + PublicArticles.condition("a")
                     + " order by at.published_at desc, at.article_id desc limit "
                     + MAX_ENTRIES

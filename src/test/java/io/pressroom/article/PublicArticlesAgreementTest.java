@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public rule is written twice, as Java ({@link PublicArticles}) and as SQL functions (V9) that
- * the tag triggers use: on a draft, a published, a scheduled and a deleted article, the SQL
- * condition, the SQL functions, the Java predicate and the tags' copies all agree.
+ * the triggers use: on a draft, a published, a scheduled, a rescheduled and a deleted article, the
+ * SQL condition, the SQL functions, the Java predicate and the copies kept by the tags (V6) and by
+ * the counters (V18, V21) all agree.
  */
 @QuarkusTest
 class PublicArticlesAgreementTest {
@@ -37,11 +38,22 @@ class PublicArticlesAgreementTest {
     fixtures.markDraft(draft);
     String deleted = fixtures.article(author).tags(tag).create();
     fixtures.markDeleted(deleted);
+    // Published, then moved to a later instant by a write of its own (as another instance would).
+    String rescheduled = fixtures.article(author).tags(tag).create();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "update articles set published_at = now() + interval '1 hour'"
+                            + " where slug = :slug")
+                    .setParameter("slug", rescheduled)
+                    .executeUpdate());
 
     Map<String, Boolean> expectedPublic =
-        Map.of(published, true, scheduled, false, draft, false, deleted, false);
+        Map.of(published, true, scheduled, false, draft, false, deleted, false, rescheduled, false);
     Map<String, Boolean> expectedLive =
-        Map.of(published, true, scheduled, true, draft, false, deleted, false);
+        Map.of(published, true, scheduled, true, draft, false, deleted, false, rescheduled, true);
 
     List<Row> rows =
         QuarkusTransaction.requiringNew()
@@ -61,12 +73,20 @@ class PublicArticlesAgreementTest {
                                     + " a.deleted_at) as sql_public,"
                                     + " article_is_live(a.status, a.deleted_at) as sql_live,"
                                     + " (select bool_and(at.public) from article_tags at"
-                                    + " where at.article_id = a.id) as tag_copy"
+                                    + " where at.article_id = a.id) as tag_copy, (select "
+                                    + PublicArticles.copiedCondition("at.public", "at.published_at")
+                                    + " from article_tags at where at.article_id = a.id"
+                                    + " limit 1) as tag_copy_public, (select "
+                                    + PublicArticles.copiedCondition("c.live", "c.published_at")
+                                    + " from article_counters c where c.article_id = a.id)"
+                                    + " as counters_copy_public, (select c.live from"
+                                    + " article_counters c where c.article_id = a.id)"
+                                    + " as counters_copy"
                                     + " from articles a where a.slug in (:slugs)",
                                 Tuple.class)
                             .setParameter("slugs", List.copyOf(expectedPublic.keySet()))));
 
-    assertThat(rows).hasSize(4);
+    assertThat(rows).hasSize(5);
     for (Row row : rows) {
       String slug = row.text("slug");
       boolean isPublic = expectedPublic.get(slug);
@@ -83,6 +103,9 @@ class PublicArticlesAgreementTest {
           .isEqualTo(isPublic);
       assertThat(row.bool("sql_live")).as(slug).isEqualTo(isLive);
       assertThat(row.bool("tag_copy")).as(slug).isEqualTo(isLive);
+      assertThat(row.bool("tag_copy_public")).as(slug).isEqualTo(isPublic);
+      assertThat(row.bool("counters_copy")).as(slug).isEqualTo(isLive);
+      assertThat(row.bool("counters_copy_public")).as(slug).isEqualTo(isPublic);
       assertThat(PublicArticles.isLive(status, deletedAt)).as(slug).isEqualTo(isLive);
       assertThat(row.bool("java_scheduled")).as(slug).isEqualTo(isLive && !isPublic);
       assertThat(PublicArticles.isScheduled(status, publishedAt, deletedAt, now))

@@ -571,6 +571,29 @@ class SearchApiTest {
   }
 
   @Test
+  void anArticleMovedToALaterInstantLeavesAtOnceThoughTheIndexHasNotHeard() {
+    Account author = fixtures.author();
+    String w = word();
+    String moved = fixtures.article(author).title(w + "-moved").create();
+    String staying = fixtures.article(author).title(w + "-staying").create();
+    assertThat(search(w).getList("items.slug")).containsExactlyInAnyOrder(moved, staying);
+
+    // A write the index is not told of (no changes feed row): PostgreSQL's public rule decides.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "update articles set published_at = now() + interval '1 hour'"
+                            + " where slug = :slug")
+                    .setParameter("slug", moved)
+                    .executeUpdate());
+
+    assertThat(search(w).getList("items.slug")).containsExactly(staying);
+    assertThat(search(w, "sort", "-likes").getList("items.slug")).containsExactly(staying);
+  }
+
+  @Test
   void aScheduledArticleAppearsAtItsInstant() {
     Account author = fixtures.author();
     String w = word();
