@@ -9,12 +9,14 @@ import java.time.Instant;
  * count for their tags ahead of time, see the V6 migration).
  *
  * <p>Every Java use goes through this class: {@link #condition(String)} for SQL over an aliased
- * {@code articles} row, {@link #isPublic} for an article already read. The database has the same
- * rule as the functions {@code article_is_live(status, deleted_at)} (immutable) and {@code
- * article_is_public(status, published_at, deleted_at)} (stable: it reads {@code now()}) of the V9
- * migration, which the triggers of V6 use; {@code PublicArticlesAgreementTest} checks that both
- * agree. Change them together. The SQL here is spelt out rather than calling the function so that
- * the planner sees plain column conditions and keeps using the indexes.
+ * {@code articles} row, {@link #copiedCondition} over the copies that triggers keep on narrower
+ * rows (a tag's index, the counters), {@link #isPublic} for an article already read. The database
+ * has the same rule as the functions {@code article_is_live(status, deleted_at)} (immutable) and
+ * {@code article_is_public(status, published_at, deleted_at)} (stable: it reads {@code now()}) of
+ * the V9 migration, which the triggers of V6, V18 and V21 use; {@code PublicArticlesAgreementTest}
+ * checks that all of them agree. Change them together. The SQL here is spelt out rather than
+ * calling the function so that the planner sees plain column conditions and keeps using the
+ * indexes.
  */
 public final class PublicArticles {
 
