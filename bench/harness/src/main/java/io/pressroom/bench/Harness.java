@@ -45,6 +45,7 @@ final class Harness {
   private final Procs.Sampler sampler;
   private final JitQueue jit;
   private final int rowJitWait;
+  private final int rowWarmupSlices;
   private boolean statementStats;
 
   /** The readers signed up for the signed-in rows and the write mix: email and password. */
@@ -78,6 +79,7 @@ final class Harness {
         new Procs.Sampler(appPid, Path.of(o.text("pg-pid-file")), o.number("nginx-pid", 0));
     this.jit = new JitQueue(o.text("jcmd", "jcmd"), appPid);
     this.rowJitWait = o.integer("row-jit-wait", 30);
+    this.rowWarmupSlices = o.integer("row-warmup-slices", 12);
   }
 
   static void log(String message) {
@@ -613,10 +615,7 @@ final class Harness {
             name,
             () -> {
               if (rowWarmup > 0) {
-                wrk(name + "-warmup", url, script, rowWarmup, env);
-                if (url.startsWith(app)) {
-                  jit.awaitDrained(rowJitWait, "the warm-up of " + name, Harness::log);
-                }
+                warmUp(name, url, script, env);
               }
               Measurement m = wrk(name, url, script, duration, env);
               return new Try(m, read(work.resolve("wrk").resolve(name + ".txt")));
@@ -628,6 +627,28 @@ final class Harness {
     Measurement m = best.value().measurement().withTries(best.tries());
     s.results.put(name, m);
     return m;
+  }
+
+  /**
+   * Warms a row in slices of {@code --row-warmup} seconds until its rate stops rising ({@link
+   * Warmth}), at most {@code --row-warmup-slices} of them, letting the app's JIT drain its queue
+   * after each.
+   */
+  private void warmUp(String name, String url, Path script, Map<String, String> env) {
+    Warmth warmth = new Warmth(rowWarmupSlices);
+    List<Long> rates = new ArrayList<>();
+    boolean settled = false;
+    while (!settled) {
+      Measurement slice = wrk(name + "-warmup", url, script, rowWarmup, env);
+      if (url.startsWith(app)) {
+        jit.awaitDrained(rowJitWait, "the warm-up of " + name, Harness::log);
+      }
+      rates.add(slice.rps());
+      settled = warmth.settled(slice.rps());
+    }
+    if (warmth.slices() > 2) {
+      log("warmed " + name + " for " + warmth.slices() * rowWarmup + " s: " + rates + " req/s");
+    }
   }
 
   /**
