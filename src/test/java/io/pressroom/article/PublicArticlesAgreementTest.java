@@ -40,15 +40,7 @@ class PublicArticlesAgreementTest {
     fixtures.markDeleted(deleted);
     // Published, then moved to a later instant by a write of its own (as another instance would).
     String rescheduled = fixtures.article(author).tags(tag).create();
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                entityManager
-                    .createNativeQuery(
-                        "update articles set published_at = now() + interval '1 hour'"
-                            + " where slug = :slug")
-                    .setParameter("slug", rescheduled)
-                    .executeUpdate());
+    fixtures.setPublishedAt(rescheduled, Instant.now().plusSeconds(3600));
 
     Map<String, Boolean> expectedPublic =
         Map.of(published, true, scheduled, false, draft, false, deleted, false, rescheduled, false);

@@ -579,15 +579,7 @@ class SearchApiTest {
     assertThat(search(w).getList("items.slug")).containsExactlyInAnyOrder(moved, staying);
 
     // A write the index is not told of (no changes feed row): PostgreSQL's public rule decides.
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                entityManager
-                    .createNativeQuery(
-                        "update articles set published_at = now() + interval '1 hour'"
-                            + " where slug = :slug")
-                    .setParameter("slug", moved)
-                    .executeUpdate());
+    fixtures.setPublishedAt(moved, Instant.now().plusSeconds(3600));
 
     assertThat(search(w).getList("items.slug")).containsExactly(staying);
     assertThat(search(w, "sort", "-likes").getList("items.slug")).containsExactly(staying);

@@ -110,6 +110,22 @@ public class Fixtures {
     announce();
   }
 
+  /**
+   * Moves the article's publication to {@code at} by a plain SQL write, as another instance or an
+   * operator would: no changes feed row, so the search index does not hear of it.
+   */
+  public void setPublishedAt(String slug, Instant at) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("update articles set published_at = :at where slug = :slug")
+                    .setParameter("at", at)
+                    .setParameter("slug", slug)
+                    .executeUpdate());
+    announce();
+  }
+
   public void setCounters(String slug, int likes, int comments, int ratingCount, int ratingSum) {
     QuarkusTransaction.requiringNew()
         .run(
