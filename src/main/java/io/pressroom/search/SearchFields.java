@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
 final class SearchFields {
 
   /** Bump when fields or analysis change: indexes of another schema are rebuilt from scratch. */
-  static final String SCHEMA = "8";
+  static final String SCHEMA = "9";
 
   static final String KEY = "key";
   static final String ID = "id";

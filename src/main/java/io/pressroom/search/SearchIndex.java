@@ -20,6 +20,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
 
 /**
  * The Lucene index of public articles on local disk (memory-mapped, not on the heap), with where in
@@ -31,6 +32,14 @@ import org.apache.lucene.search.SearcherManager;
  * segment open, the writer's merges read it through the searches' own readers, which are mapped.
  */
 final class SearchIndex implements AutoCloseable {
+
+  /**
+   * Each segment holds its articles newest first (since schema 9): the newest matches of a query
+   * are then the first it meets, so a newest-first page (suggestions' titles that begin as typed, a
+   * search with {@code sort=-publishedAt}) stops reading once it has them, where in the order the
+   * articles were added it read every match, each newer than the last.
+   */
+  static final Sort INDEX_ORDER = SearchPage.BY_NEWEST;
 
   static final String SCHEMA_KEY = "schema";
   static final String TXID_KEY = "txid";
@@ -108,6 +117,7 @@ final class SearchIndex implements AutoCloseable {
               ? IndexWriterConfig.OpenMode.CREATE
               : IndexWriterConfig.OpenMode.APPEND);
       config.setRAMBufferSizeMB(16);
+      config.setIndexSort(INDEX_ORDER);
       return new SearchIndex(path, directory, new IndexWriter(directory, config), resumeFrom);
     } catch (IOException | RuntimeException e) {
       directory.close();

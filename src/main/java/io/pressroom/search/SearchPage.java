@@ -51,8 +51,13 @@ final class SearchPage {
 
   static final Sort BY_RELEVANCE =
       new Sort(SortField.FIELD_SCORE, newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
-  private static final Sort BY_NEWEST =
-      new Sort(newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
+
+  /**
+   * Newest first, and the order of the index's documents in each segment ({@link
+   * SearchIndex#INDEX_ORDER}): a page in this order stops reading a segment once it has its hits.
+   */
+  static final Sort BY_NEWEST = new Sort(newest(SearchFields.PUBLISHED), newest(SearchFields.ID));
+
   private static final Sort BY_OLDEST =
       new Sort(oldest(SearchFields.PUBLISHED), oldest(SearchFields.ID));
 

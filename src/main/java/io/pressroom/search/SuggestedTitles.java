@@ -2,7 +2,6 @@ package io.pressroom.search;
 
 import io.pressroom.article.ArticleSearch;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +20,11 @@ import org.apache.lucene.util.QueryBuilder;
  * typed (the common case), a title with that word itself scores by it, and every other title that
  * has a word it begins scores the same ({@link SearchQueries#PREFIX_WEIGHT}), so that among those
  * only the newest count: two small searches, the titles with the word by relevance and the others
- * newest first (looked for in growing spans of time back from now), merged. Ranking all the titles
- * a one-letter word begins was a scan of half the index per suggestion.
+ * newest first, merged. Ranking all the titles a one-letter word begins was a scan of half the
+ * index per suggestion; the newest are the first the second search meets, since the index keeps
+ * each segment newest first ({@link SearchIndex#INDEX_ORDER}), so it stops after {@code limit} of
+ * them in each segment. (In the order articles were added, it looked in growing spans of time back
+ * from now instead: every match it read was newer than the ones it had.)
  */
 final class SuggestedTitles {
 
@@ -32,9 +34,6 @@ final class SuggestedTitles {
           .thenComparing(SearchPage.Hit::published)
           .thenComparing(SearchPage.Hit::id)
           .reversed();
-
-  private static final Duration FIRST_SPAN = Duration.ofDays(1);
-  private static final Duration LONGEST_SPAN = Duration.ofDays(365L * 20);
 
   private final SearchQueries queries;
   private final QueryBuilder words;
@@ -70,7 +69,7 @@ final class SuggestedTitles {
       others =
           new BooleanQuery.Builder().add(others, Occur.FILTER).add(itself, Occur.MUST_NOT).build();
     }
-    for (SearchPage.Hit hit : newest(searcher, others, now, limit)) {
+    for (SearchPage.Hit hit : page(searcher, others, now, false, limit)) {
       found.add(
           new SearchPage.Hit(hit.id(), SearchQueries.PREFIX_WEIGHT, hit.published(), hit.doc()));
     }
@@ -78,47 +77,13 @@ final class SuggestedTitles {
     return found.size() > limit ? found.subList(0, limit) : found;
   }
 
-  /**
-   * The newest {@code limit} articles of {@code query}, looked for in the last day first, then in
-   * spans eight times as long, then everywhere: ordering every match newest first would read all of
-   * them (the index holds older articles first, so each one read would be newer than those kept),
-   * while a span of time is a narrow range of the publication points that leads the search. The
-   * newest of a span that has {@code limit} of them are the newest of all.
-   */
-  private static List<SearchPage.Hit> newest(
-      IndexSearcher searcher, Query query, Instant now, int limit) throws IOException {
-    for (Duration span = FIRST_SPAN;
-        span.compareTo(LONGEST_SPAN) <= 0;
-        span = span.multipliedBy(8)) {
-      List<SearchPage.Hit> hits =
-          page(searcher, query, Optional.of(now.minus(span)), now, false, limit);
-      if (hits.size() >= limit) {
-        return hits;
-      }
-    }
-    return page(searcher, query, Optional.empty(), now, false, limit);
-  }
-
   private static List<SearchPage.Hit> page(
       IndexSearcher searcher, Query query, Instant now, boolean byRelevance, int limit)
       throws IOException {
-    return page(searcher, query, Optional.empty(), now, byRelevance, limit);
-  }
-
-  private static List<SearchPage.Hit> page(
-      IndexSearcher searcher,
-      Query query,
-      Optional<Instant> after,
-      Instant now,
-      boolean byRelevance,
-      int limit)
-      throws IOException {
-    SearchPage.Filters filters =
-        new SearchPage.Filters(
-            List.of(), Optional.empty(), after, Optional.empty(), Optional.empty(), now);
     ArticleSearch.Order order =
         byRelevance ? ArticleSearch.Order.RELEVANCE : ArticleSearch.Order.NEWEST;
-    return SearchPage.find(searcher, query, filters, order, Optional.empty(), 0, limit, false)
+    return SearchPage.find(
+            searcher, query, SearchPage.Filters.none(now), order, Optional.empty(), 0, limit, false)
         .hits();
   }
 }

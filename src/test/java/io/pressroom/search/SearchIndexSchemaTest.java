@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pressroom.article.SearchSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,50 @@ class SearchIndexSchemaTest {
       assertThat(index.resumePoint()).isEmpty();
       assertThat(index.documents()).isZero();
     }
+  }
+
+  @Test
+  void anIndexOfSchema8InTheOrderArticlesWereAddedIsBuiltAgainNewestFirst() throws IOException {
+    try (Directory dir = FSDirectory.open(directory);
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+      writer.addDocument(new Document());
+      writer.setLiveCommitData(
+          Map.of(
+                  SearchIndex.SCHEMA_KEY, "8",
+                  SearchIndex.TXID_KEY, "7",
+                  SearchIndex.SEQ_KEY, "1",
+                  SearchIndex.CLOCK_KEY, Instant.EPOCH.toString())
+              .entrySet());
+      writer.commit();
+    }
+    try (SearchIndex index = SearchIndex.open(directory)) {
+      assertThat(index.resumePoint()).isEmpty();
+      assertThat(index.documents()).isZero();
+      for (long id : new long[] {1, 2, 3, 4}) {
+        // Published in the order 3, 1, 4, 2.
+        long daysAgo = id == 3 ? 40 : id == 1 ? 30 : id == 4 ? 20 : 10;
+        index.put(
+            article(id, Instant.parse("2026-01-01T00:00:00Z").minus(Duration.ofDays(daysAgo))));
+      }
+      index.commit("8", 2, Instant.EPOCH.toString());
+    }
+    try (Directory dir = FSDirectory.open(directory);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      List<Long> ids = new ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        assertThat(leaf.reader().getMetaData().getSort()).isEqualTo(SearchIndex.INDEX_ORDER);
+        SortedNumericDocValues values = leaf.reader().getSortedNumericDocValues(SearchFields.ID);
+        while (values.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+          ids.add(values.nextValue());
+        }
+      }
+      assertThat(ids).containsExactly(2L, 4L, 1L, 3L);
+    }
+  }
+
+  private static SearchSource.Document article(long id, Instant published) {
+    return new SearchSource.Document(
+        id, "a" + id, "A title", "A summary", "A body", published, published, 2, List.of(3L));
   }
 
   private void writeOneArticle() throws IOException {

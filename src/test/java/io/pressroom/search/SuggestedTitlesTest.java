@@ -94,15 +94,19 @@ class SuggestedTitlesTest {
             "x",
             "zz",
             "linux kern");
-    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      index(directory, 600);
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        for (String text : typed) {
-          for (int limit : new int[] {1, 5, 10}) {
-            assertThat(ids(titles.find(searcher, text, NOW, limit)))
-                .as("%s, limit %d", text, limit)
-                .isEqualTo(ids(rankingAll(searcher, text, limit)));
+    // In the index's order (newest first in each segment), where the newest titles are the first
+    // met, and in the order they were added: the suggestions do not depend on it.
+    for (boolean newestFirst : new boolean[] {true, false}) {
+      try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+        index(directory, 600, newestFirst);
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          for (String text : typed) {
+            for (int limit : new int[] {1, 5, 10}) {
+              assertThat(ids(titles.find(searcher, text, NOW, limit)))
+                  .as("%s, limit %d, newest first %s", text, limit, newestFirst)
+                  .isEqualTo(ids(rankingAll(searcher, text, limit)));
+            }
           }
         }
       }
@@ -132,7 +136,7 @@ class SuggestedTitlesTest {
   @Test
   void aBeginningFindsWhatAPrefixOfTheTitleWordsFinds() throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      index(directory, 300);
+      index(directory, 300, true);
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         for (String word : WORDS) {
@@ -183,10 +187,14 @@ class SuggestedTitlesTest {
    * Titles of one to six words, published over eleven years (many in the same minutes, some at the
    * same instant, some still scheduled).
    */
-  private static void index(ByteBuffersDirectory directory, int count) throws IOException {
+  private static void index(ByteBuffersDirectory directory, int count, boolean newestFirst)
+      throws IOException {
     Random random = new Random(14);
-    try (IndexWriter writer =
-        new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
+    IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
+    if (newestFirst) {
+      config.setIndexSort(SearchIndex.INDEX_ORDER);
+    }
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
       for (long id = 1; id <= count; id++) {
         List<String> title = new ArrayList<>();
         for (int i = random.nextInt(6); i >= 0; i--) {
