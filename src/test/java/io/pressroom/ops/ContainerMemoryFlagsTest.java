@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -132,7 +133,7 @@ class ContainerMemoryFlagsTest {
     assertEquals(0, process.waitFor(), output);
     Matcher flag =
         Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+= (\\S+)", Pattern.MULTILINE).matcher(output);
-    Map<String, String> values = new java.util.HashMap<>();
+    Map<String, String> values = new HashMap<>();
     while (flag.find()) {
       values.put(flag.group(1), flag.group(2));
     }

@@ -15,6 +15,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
@@ -40,17 +41,7 @@ class SearchIndexSchemaTest {
   void startsAfreshFromAnIndexOfAnEarlierSchema() throws IOException {
     writeOneArticle();
     // Schema 3 had no pairs of adjacent words, which phrases now need.
-    try (Directory dir = FSDirectory.open(directory);
-        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
-      writer.setLiveCommitData(
-          Map.of(
-                  SearchIndex.SCHEMA_KEY, "3",
-                  SearchIndex.TXID_KEY, "7",
-                  SearchIndex.SEQ_KEY, "1",
-                  SearchIndex.CLOCK_KEY, Instant.EPOCH.toString())
-              .entrySet());
-      writer.commit();
-    }
+    commitUnderSchema("3");
     try (SearchIndex index = SearchIndex.open(directory)) {
       assertThat(index.resumePoint()).isEmpty();
       assertThat(index.documents()).isZero();
@@ -62,25 +53,17 @@ class SearchIndexSchemaTest {
     try (Directory dir = FSDirectory.open(directory);
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
       writer.addDocument(new Document());
-      writer.setLiveCommitData(
-          Map.of(
-                  SearchIndex.SCHEMA_KEY, "8",
-                  SearchIndex.TXID_KEY, "7",
-                  SearchIndex.SEQ_KEY, "1",
-                  SearchIndex.CLOCK_KEY, Instant.EPOCH.toString())
-              .entrySet());
-      writer.commit();
     }
+    commitUnderSchema("8");
     try (SearchIndex index = SearchIndex.open(directory)) {
       assertThat(index.resumePoint()).isEmpty();
       assertThat(index.documents()).isZero();
-      for (long id : new long[] {1, 2, 3, 4}) {
-        // Published in the order 3, 1, 4, 2.
-        long daysAgo = id == 3 ? 40 : id == 1 ? 30 : id == 4 ? 20 : 10;
-        index.put(
-            article(id, Instant.parse("2026-01-01T00:00:00Z").minus(Duration.ofDays(daysAgo))));
+      List<Long> oldestFirst = List.of(3L, 1L, 4L, 2L);
+      Instant first = Instant.parse("2025-12-01T00:00:00Z");
+      for (int i = 0; i < oldestFirst.size(); i++) {
+        index.put(article(oldestFirst.get(i), first.plus(Duration.ofDays(i))));
       }
-      index.commit("8", 2, Instant.EPOCH.toString());
+      index.commit("12", 2, Instant.EPOCH.toString());
     }
     try (Directory dir = FSDirectory.open(directory);
         DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -103,18 +86,29 @@ class SearchIndexSchemaTest {
 
   private void writeOneArticle() throws IOException {
     try (SearchIndex index = SearchIndex.open(directory)) {
-      index.put(
-          new SearchSource.Document(
-              1,
-              "a",
-              "A title",
-              "A summary",
-              "A body",
-              Instant.EPOCH,
-              Instant.EPOCH,
-              2,
-              List.of(3L)));
+      index.put(article(1, Instant.EPOCH));
       index.commit("7", 1, Instant.EPOCH.toString());
+    }
+  }
+
+  /** Commits what the directory holds with the position of an index of {@code schema}. */
+  private void commitUnderSchema(String schema) throws IOException {
+    try (Directory dir = FSDirectory.open(directory);
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+      writer.setLiveCommitData(
+          Map.of(
+                  SearchIndex.SCHEMA_KEY,
+                  schema,
+                  SearchIndex.TXID_KEY,
+                  "7",
+                  SearchIndex.SEQ_KEY,
+                  "1",
+                  SearchIndex.CLOCK_KEY,
+                  Instant.EPOCH.toString())
+              .entrySet());
+      writer.commit();
+      assertThat(SegmentInfos.readLatestCommit(dir).getUserData())
+          .containsEntry(SearchIndex.SCHEMA_KEY, schema);
     }
   }
 }
