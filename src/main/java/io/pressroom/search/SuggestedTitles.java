@@ -12,6 +12,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -20,11 +21,13 @@ import org.apache.lucene.util.QueryBuilder;
  * typed (the common case), a title with that word itself scores by it, and every other title that
  * has a word it begins scores the same ({@link SearchQueries#PREFIX_WEIGHT}), so that among those
  * only the newest count: two small searches, the titles with the word by relevance and the others
- * newest first, merged. Ranking all the titles a one-letter word begins was a scan of half the
- * index per suggestion; the newest are the first the second search meets, since the index keeps
- * each segment newest first ({@link SearchIndex#INDEX_ORDER}), so it stops after {@code limit} of
- * them in each segment. (In the order articles were added, it looked in growing spans of time back
- * from now instead: every match it read was newer than the ones it had.)
+ * newest first, merged (the first only when some title has the word: mostly what is typed only
+ * begins one, and then a look-up of the word replaces it). Ranking all the titles a one-letter word
+ * begins was a scan of half the index per suggestion; the newest are the first the second search
+ * meets, since the index keeps each segment newest first ({@link SearchIndex#INDEX_ORDER}), so it
+ * stops after {@code limit} of them in each segment. (In the order articles were added, it looked
+ * in growing spans of time back from now instead: every match it read was newer than the ones it
+ * had.)
  */
 final class SuggestedTitles {
 
@@ -56,6 +59,12 @@ final class SuggestedTitles {
       return page(searcher, all, now, true, limit);
     }
     Query itself = words.createBooleanQuery(SearchFields.TITLE, word, Occur.MUST);
+    if (itself instanceof TermQuery term
+        && searcher.getIndexReader().docFreq(term.getTerm()) == 0) {
+      // What is typed mostly only begins a word, which no title has itself: one look-up of it
+      // instead of a search by relevance that finds nothing and a clause that excludes nothing.
+      itself = null;
+    }
     List<SearchPage.Hit> found = new ArrayList<>();
     Query others = SearchQueries.titleBeginning(stem);
     if (itself != null) {
