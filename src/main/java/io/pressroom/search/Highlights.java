@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -203,18 +204,29 @@ final class Highlights {
         String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
       List<LeafReaderContext> leaves = reader.leaves();
       List<CharSequence[]> values = new ArrayList<>();
+      // One reader of each field's texts per segment, moved forward from article to article (they
+      // come in increasing order): a reader per text allocated a buffer as long as the segment's
+      // longest text (up to a whole body) and a slice of its file, for each field of each article.
+      BinaryDocValues[] readers = new BinaryDocValues[fields.length];
+      int readersLeaf = -1;
       for (int doc = docIter.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = docIter.nextDoc()) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int leafIndex = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext leaf = leaves.get(leafIndex);
+        int leafDoc = doc - leaf.docBase;
         CharSequence[] texts = new CharSequence[fields.length];
         for (int i = 0; i < fields.length; i++) {
-          String text = SearchFields.text(leaf.reader(), fields[i], doc - leaf.docBase);
+          if (leafIndex != readersLeaf || readers[i] == null || readers[i].docID() > leafDoc) {
+            readers[i] = leaf.reader().getBinaryDocValues(fields[i]);
+          }
+          String text = SearchFields.text(readers[i], leafDoc);
           texts[i] =
               text == null
                   ? ""
                   : text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
         }
+        readersLeaf = leafIndex;
         values.add(texts);
       }
       return values;

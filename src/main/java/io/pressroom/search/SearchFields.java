@@ -165,7 +165,11 @@ final class SearchFields {
 
   /** The text {@link #addText} kept for the document {@code doc} of {@code leaf}; null if none. */
   static String text(LeafReader leaf, String name, int doc) throws IOException {
-    BinaryDocValues values = leaf.getBinaryDocValues(name);
+    return text(leaf.getBinaryDocValues(name), doc);
+  }
+
+  /** The text of {@code doc} in these values, which must not have gone past it; null for none. */
+  static String text(BinaryDocValues values, int doc) throws IOException {
     return values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString() : null;
   }
 

@@ -75,6 +75,46 @@ class HighlightsTest {
   }
 
   @Test
+  void eachArticleOfAPageAcrossSegmentsGetsItsOwnTexts() throws IOException {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
+        for (int i = 0; i < 12; i++) {
+          Document doc = new Document();
+          // Every third body without the word: its snippet then comes from its summary.
+          String body = i % 3 == 0 ? "Nothing here " + i + "." : "Kernel " + i + " in a body.";
+          SearchFields.addArticleText(
+              doc, "Kernel title " + i, "Summary " + i + " on the kernel", body);
+          writer.addDocument(doc);
+          if (i % 4 == 3) {
+            writer.commit();
+          }
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertThat(reader.leaves()).hasSize(3);
+        // Out of order, and each segment's first article of the page further in it than the last
+        // one of the segment before.
+        int[] page = {7, 0, 10, 6, 1, 11};
+        SearchHighlight[] marked =
+            highlights.highlights(
+                new IndexSearcher(reader),
+                queries.marked(queries.articles("kernel"), "kernel"),
+                page);
+        for (int i = 0; i < page.length; i++) {
+          int article = page[i];
+          assertThat(marked[i].title()).isEqualTo("<mark>Kernel</mark> title " + article);
+          assertThat(marked[i].snippet())
+              .isEqualTo(
+                  article % 3 == 0
+                      ? "Summary " + article + " on the <mark>kernel</mark>"
+                      : "<mark>Kernel</mark> " + article + " in a body.");
+        }
+      }
+    }
+  }
+
+  @Test
   void markdownReadsAsText() {
     assertThat(
             Highlights.plainText(
