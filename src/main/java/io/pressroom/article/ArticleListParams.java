@@ -35,7 +35,10 @@ public class ArticleListParams {
   @Parameter(
       description =
           "Full-text search over title, summary and body, ranked by relevance; each item then"
-              + " carries highlight (its title and a passage with the matched words marked)",
+              + " carries highlight (its title and a passage with the matched words marked)."
+              + " Every word must match; \"quoted words\" as a phrase; -word must not match;"
+              + " the last word, while it is being typed, also matches the words it begins"
+              + " (kern finds kernel, securit finds security)",
       example = "rust kernel")
   String q;
 

@@ -84,15 +84,15 @@ class LuceneArticleSearch implements ArticleSearch {
     Optional<SearchPage.After> after =
         page.cursor().map(c -> SearchPage.After.of(order, position(c, order)));
     SearchPage.Filters filters = filters(request);
-    Query words = queries.articles(request.query(), index::hasTerm);
-    if (words == null) {
-      return Optional.of(
-          new Shown<>(
-              articles.searchedPage(List.of(), List.of(), new PageInfo(page.limit(), 0, null)),
-              List.of()));
-    }
     IndexSearcher searcher = acquire(index);
     try {
+      Query words = queries.articles(request.query(), IndexTerms.words(searcher.getIndexReader()));
+      if (words == null) {
+        return Optional.of(
+            new Shown<>(
+                articles.searchedPage(List.of(), List.of(), new PageInfo(page.limit(), 0, null)),
+                List.of()));
+      }
       Ranked ranked =
           slots.run(
               () -> {
@@ -161,9 +161,9 @@ class LuceneArticleSearch implements ArticleSearch {
     }
     indexer.awaitWritesHere();
     SearchPage.Filters filters = filters(request);
-    Query words = queries.articles(request.query(), index::hasTerm);
     IndexSearcher searcher = acquire(index);
     try {
+      Query words = queries.articles(request.query(), IndexTerms.words(searcher.getIndexReader()));
       long searched = searcher.getIndexReader().numDocs();
       if (words == null) {
         return Optional.of(

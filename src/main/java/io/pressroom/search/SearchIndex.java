@@ -13,7 +13,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -198,21 +197,6 @@ final class SearchIndex implements AutoCloseable {
 
   void release(IndexSearcher searcher) throws IOException {
     searchers().release(searcher);
-  }
-
-  /** Whether an analysed word is in the title, summary or body of an article searches see. */
-  boolean hasTerm(String term) {
-    try {
-      IndexSearcher searcher = acquire();
-      try {
-        IndexReader reader = searcher.getIndexReader();
-        return reader.docFreq(new Term(SearchFields.WORDS, term)) > 0;
-      } finally {
-        release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The documents searches see now (after the last refresh). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -70,9 +71,18 @@ final class SearchQueries {
    */
   static final int PREFIX_EXPANSIONS = 64;
 
-  /** Whether an analysed word is a term of the index. */
+  /** What the index has of the words a query names. */
   interface Terms {
+    /** Whether an analysed word is a term of the index. */
     boolean indexed(String term);
+
+    /**
+     * Whether some term of the index begins with {@code beginning} (as {@link #prefixText} spells
+     * it); so supposed unless the index is asked.
+     */
+    default boolean begun(String beginning) {
+      return true;
+    }
 
     Terms NONE = term -> false;
   }
@@ -90,9 +100,25 @@ final class SearchQueries {
     return articles(text, Terms.NONE);
   }
 
-  /** As {@link #articles(String)}, the last word a prefix only when {@code terms} lacks it. */
+  /**
+   * As {@link #articles(String)}, the last word a prefix only when {@code terms} lacks it, and of
+   * the words it is on the way to when it begins none of them ({@link #beginning}).
+   */
   Query articles(String text, Terms terms) {
-    return build(text, SearchFields.BOOSTS, MIN_PREFIX, terms).orElse(null);
+    return build(text, SearchFields.BOOSTS, MIN_PREFIX, terms, typed -> beginning(typed, terms))
+        .orElse(null);
+  }
+
+  /**
+   * What the word {@code typed} (as {@link #prefixText} spells it), still being typed, begins in
+   * {@code terms}: itself, but for a word typed past the stem the index keeps of it ({@code
+   * securit}, of which the index has {@code secur}): that stem ({@link UnfinishedWords}).
+   */
+  String beginning(String typed, Terms terms) {
+    if (typed.length() < MIN_PREFIX || terms.begun(typed)) {
+      return typed;
+    }
+    return UnfinishedWords.stem(analyzer, typed, terms::indexed).orElse(typed);
   }
 
   /**
@@ -131,7 +157,17 @@ final class SearchQueries {
 
   /** The query over titles alone, for suggestions: the last word is a prefix from one letter. */
   Query titles(String text) {
-    return build(text, Map.of(SearchFields.TITLE, 1f), 1, null).orElse(null);
+    return titles(text, Terms.NONE);
+  }
+
+  /**
+   * As {@link #titles(String)}, the last word beginning what {@link #beginning} says in {@code
+   * titleWords} (the title's words and beginnings).
+   */
+  Query titles(String text, Terms titleWords) {
+    return build(
+            text, Map.of(SearchFields.TITLE, 1f), 1, null, typed -> beginning(typed, titleWords))
+        .orElse(null);
   }
 
   /**
@@ -141,7 +177,11 @@ final class SearchQueries {
    * alone, check phrases by positions.
    */
   private Optional<Query> build(
-      String text, Map<String, Float> fields, int minPrefix, Terms terms) {
+      String text,
+      Map<String, Float> fields,
+      int minPrefix,
+      Terms terms,
+      UnaryOperator<String> beginning) {
     boolean withPairs = fields.equals(SearchFields.BOOSTS);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     List<String> words = new ArrayList<>();
@@ -180,19 +220,21 @@ final class SearchQueries {
       last = word;
     }
     boolean typing = last != null;
-    boolean lastIsPrefix = false;
+    // What the last word begins while it is being typed; null when it is only itself.
+    String begun = null;
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      lastIsPrefix = typing && i == words.size() - 1 && isPrefix(word, minPrefix, terms);
+      boolean lastIsPrefix = typing && i == words.size() - 1 && isPrefix(word, minPrefix, terms);
+      begun = lastIsPrefix ? beginning.apply(prefixText(word)) : null;
       if (withPairs) {
-        Query[] matchAndTitle = articleWord(word, lastIsPrefix);
+        Query[] matchAndTitle = articleWord(word, begun);
         if (matchAndTitle != null) {
           addArticleWord(query, matchAndTitle, words.size() == 1);
           any = true;
         }
         continue;
       }
-      Query clause = wordQuery(fields, word, lastIsPrefix, terms);
+      Query clause = wordQuery(fields, word, begun, terms);
       if (clause != null) {
         query.add(clause, Occur.MUST);
         any = true;
@@ -201,7 +243,7 @@ final class SearchQueries {
     if (words.size() > 1) {
       Query together =
           withPairs
-              ? together(words, lastIsPrefix)
+              ? together(words, begun)
               : acrossFields(
                   fields, field -> builder.createPhraseQuery(field, String.join(" ", words)));
       if (together != null) {
@@ -243,14 +285,14 @@ final class SearchQueries {
 
   /**
    * "Words together rank higher": each pair of the words that stand together in an article adds to
-   * its score. A last word still being typed pairs as a prefix ({@code memory kern} also rewards
-   * {@code "memori kernel"}).
+   * its score. A last word still being typed pairs as the prefix it {@code begun} ({@code memory
+   * kern} also rewards {@code "memori kernel"}); null when it is a word.
    */
-  private Query together(List<String> words, boolean lastIsPrefix) {
+  private Query together(List<String> words, String begun) {
     List<String> pairs = pairs(String.join(" ", words));
     Query typed = null;
-    if (lastIsPrefix) {
-      String stem = prefixText(words.get(words.size() - 1));
+    if (begun != null) {
+      String stem = begun;
       List<String> analysed = analysed(words.get(words.size() - 1));
       if (!pairs.isEmpty()
           && analysed.size() == 1
@@ -300,14 +342,14 @@ final class SearchQueries {
    * is in the title (boosted by the title's weight, so that a title match ranks above a body-only
    * one however often the body repeats the word: a word's score in one field stays below its
    * rarity, and the title's part is four times a title match's). Also as a prefix of the words it
-   * begins when {@code prefix}. Null when the word is a stop word alone.
+   * begin with {@code begun} (null: the word only). Null when the word is a stop word alone.
    */
-  private Query[] articleWord(String word, boolean prefix) {
+  private Query[] articleWord(String word, String begun) {
     Query match = builder.createBooleanQuery(SearchFields.WORDS, word, Occur.MUST);
     Query title = builder.createBooleanQuery(SearchFields.TITLE, word, Occur.MUST);
-    if (prefix) {
-      match = orBeginning(match, SearchFields.WORDS, word);
-      title = orBeginning(title, SearchFields.TITLE, word);
+    if (begun != null) {
+      match = orBeginning(match, SearchFields.WORDS, begun);
+      title = orBeginning(title, SearchFields.TITLE, begun);
     }
     if (match == null) {
       return null;
@@ -338,28 +380,28 @@ final class SearchQueries {
     }
   }
 
-  /** {@code exact}, or a word of {@code field} that {@code word} begins, weighing less. */
-  private static Query orBeginning(Query exact, String field, String word) {
+  /** {@code exact}, or a word of {@code field} that {@code begun} begins, weighing less. */
+  private static Query orBeginning(Query exact, String field, String begun) {
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     if (exact != null) {
       either.add(exact, Occur.SHOULD);
     }
     Query begins =
         new PrefixQuery(
-            new Term(field, prefixText(word)),
+            new Term(field, begun),
             new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
     either.add(new BoostQuery(begins, PREFIX_WEIGHT), Occur.SHOULD);
     return either.build();
   }
 
-  /** A word in any field; also as a prefix of the words it begins when {@code prefix}. */
-  private Query wordQuery(Map<String, Float> fields, String word, boolean prefix, Terms terms) {
+  /** A word in any field; also the words that begin with {@code begun} unless it is null. */
+  private Query wordQuery(Map<String, Float> fields, String word, String begun, Terms terms) {
     Query exact =
         acrossFields(fields, field -> builder.createBooleanQuery(field, word, Occur.MUST));
-    if (!prefix) {
+    if (begun == null) {
       return exact;
     }
-    String stem = prefixText(word);
+    String stem = begun;
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     if (exact != null) {
       either.add(exact, Occur.SHOULD);

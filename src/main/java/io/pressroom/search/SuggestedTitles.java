@@ -49,15 +49,17 @@ final class SuggestedTitles {
   /** Up to {@code limit} public titles (published by {@code now}) for {@code text}, best first. */
   List<SearchPage.Hit> find(IndexSearcher searcher, String text, Instant now, int limit)
       throws IOException {
-    Query all = queries.titles(text);
+    SearchQueries.Terms titleWords = IndexTerms.titleWords(searcher.getIndexReader());
+    Query all = queries.titles(text, titleWords);
     if (all == null) {
       return List.of();
     }
     String word = text.strip();
-    String stem = SearchQueries.prefixText(word);
-    if (!ONE_WORD.matcher(word).matches() || stem.isEmpty()) {
+    String typed = SearchQueries.prefixText(word);
+    if (!ONE_WORD.matcher(word).matches() || typed.isEmpty()) {
       return page(searcher, all, now, true, limit);
     }
+    String stem = queries.beginning(typed, titleWords);
     Query itself = words.createBooleanQuery(SearchFields.TITLE, word, Occur.MUST);
     if (itself instanceof TermQuery term
         && searcher.getIndexReader().docFreq(term.getTerm()) == 0) {

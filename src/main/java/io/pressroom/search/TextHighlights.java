@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -58,20 +56,12 @@ final class TextHighlights {
         IndexSearcher searcher = new IndexSearcher(reader);
         // The last word stands for the words it begins only when these articles lack it, as in
         // the index. Only stop words mark nothing: each snippet is then its summary's beginning.
-        Query words = queries.articles(text, term -> hasWord(reader, term));
+        Query words = queries.articles(text, IndexTerms.words(reader));
         Query marked =
             words == null ? new MatchNoDocsQuery() : queries.marked(searcher.rewrite(words), text);
         return Arrays.asList(
             highlights.highlights(searcher, marked, IntStream.range(0, articles.size()).toArray()));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean hasWord(IndexReader reader, String term) {
-    try {
-      return reader.docFreq(new Term(SearchFields.WORDS, term)) > 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

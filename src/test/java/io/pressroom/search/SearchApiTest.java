@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +228,38 @@ class SearchApiTest {
     // Quoted, the word is exact; so is every word but the last.
     assertThat(search("\"" + w.substring(0, 6) + "\"").getList("items.slug")).doesNotContain(slug);
     assertThat(search(w.substring(0, 6) + " notes").getList("items.slug")).doesNotContain(slug);
+  }
+
+  @Test
+  void aWordTypedPastTheStemTheIndexKeepsStillFindsItsArticles() throws IOException {
+    Account author = fixtures.author();
+    String whole = word() + "ality";
+    String slug = fixtures.article(author).title("Notes on " + whole).create();
+    String typed = whole.substring(0, whole.length() - 1);
+    // The index keeps the word by its stem (…al), which what is typed (…alit) goes past.
+    String stem = stem(whole);
+    assertThat(typed).startsWith(stem).isNotEqualTo(stem);
+
+    JsonPath found = search(typed);
+    assertThat(found.getList("items.slug")).contains(slug);
+    assertThat(found.getString("items.find { it.slug == '" + slug + "' }.highlight.title"))
+        .isEqualTo("Notes on <mark>" + whole + "</mark>");
+    assertThat(search("\"" + typed + "\"").getList("items.slug"))
+        .as("quoted, the word is exact")
+        .doesNotContain(slug);
+  }
+
+  /** The one term the index makes of {@code word}. */
+  private static String stem(String word) throws IOException {
+    try (TokenStream tokens = SearchFields.analyzer().tokenStream(SearchFields.BODY, word)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      assertThat(tokens.incrementToken()).isTrue();
+      String stem = term.toString();
+      assertThat(tokens.incrementToken()).isFalse();
+      tokens.end();
+      return stem;
+    }
   }
 
   @Test

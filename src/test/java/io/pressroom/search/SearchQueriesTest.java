@@ -2,6 +2,7 @@ package io.pressroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SearchQueriesTest {
@@ -98,6 +99,39 @@ class SearchQueriesTest {
     assertThat(queries.articles("memory kernels", indexed).toString())
         .contains("pairs:memori kernel")
         .doesNotContain("*");
+  }
+
+  /** An index of these terms: a word is in it, and a beginning begins one of them. */
+  private static SearchQueries.Terms indexOf(String... terms) {
+    return new SearchQueries.Terms() {
+      @Override
+      public boolean indexed(String term) {
+        return Arrays.asList(terms).contains(term);
+      }
+
+      @Override
+      public boolean begun(String beginning) {
+        return Arrays.stream(terms).anyMatch(term -> term.startsWith(beginning));
+      }
+    };
+  }
+
+  @Test
+  void aWordTypedPastTheStemTheIndexKeepsBeginsThatStem() {
+    SearchQueries.Terms index = indexOf("memori", "secur", "secret");
+    assertThat(queries.articles("memory securit", index).toString())
+        .contains("words:secur*")
+        .contains("title:secur*")
+        .contains("pairs:memori secur*")
+        .doesNotContain("securit*");
+    assertThat(queries.titles("memory securit", index).toString())
+        .contains("title_beginnings:secur)")
+        .doesNotContain("title_beginnings:securit");
+    assertThat(queries.articles("memory secu", index).toString()).contains("words:secu*");
+    assertThat(queries.articles("memory carpet", indexOf("memori", "car")).toString())
+        .as("no ending leads from carpet back to car")
+        .contains("words:carpet*")
+        .doesNotContain("car*");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.pressroom.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -53,6 +54,23 @@ class SuggestionApiTest {
                 .queryParam("q", "zephyrine " + tag.substring(0, 4))
                 .get("/api/v1/suggestions")
                 .jsonPath(),
+        page -> page.getList("articles.slug").contains(slug));
+  }
+
+  @Test
+  void aTitleWordTypedPastTheStemTheIndexKeepsIsStillSuggested() {
+    Account author = fixtures.author();
+    // The index keeps "zor…ality" as "zor…al" (SearchApiTest checks such a word's stem): what is
+    // typed below goes past the stem of the title's word.
+    StringBuilder letters = new StringBuilder("zor");
+    new SecureRandom().ints(8, 0, 17).forEach(i -> letters.append("bcdfghjkmnpqrtvwz".charAt(i)));
+    String whole = letters + "ality";
+    String slug = fixtures.article(author).title("Notes on " + whole).create();
+    String typed = whole.substring(0, whole.length() - 1);
+
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () -> given().queryParam("q", typed).get("/api/v1/suggestions").jsonPath(),
         page -> page.getList("articles.slug").contains(slug));
   }
 
