@@ -111,27 +111,46 @@ class LuceneArticleSearch implements ArticleSearch {
                         page.fetchSize(),
                         true);
                 timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                return new Ranked(rewritten, found);
+                // The snippets of the page in the same turn: cut while the postings and texts the
+                // search just read are still in the processor's caches, and without sharing the
+                // cores with every other search's snippets at once.
+                Query marked = queries.marked(rewritten, request.query());
+                int onPage = Math.min(page.limit(), found.hits().size());
+                SearchHighlight[] snippets =
+                    highlights.highlights(searcher, marked, docs(found.hits().subList(0, onPage)));
+                return new Ranked(marked, found, snippets);
               });
-      Query rewritten = ranked.rewritten();
       SearchPage.Hits hits = ranked.hits();
       List<Long> found = hits.ids();
       Map<Long, byte[]> visible = articles.publicSummaryJson(found);
       List<SearchPage.Hit> shown = new ArrayList<>();
-      for (SearchPage.Hit hit : hits.hits()) {
+      List<SearchHighlight> marked = new ArrayList<>();
+      List<Integer> unmarked = new ArrayList<>();
+      for (int i = 0; i < hits.hits().size() && shown.size() <= page.limit(); i++) {
+        SearchPage.Hit hit = hits.hits().get(i);
         if (visible.containsKey(hit.id())) {
           shown.add(hit);
+          marked.add(i < ranked.snippets().length ? ranked.snippets()[i] : null);
+          if (i >= ranked.snippets().length && shown.size() <= page.limit()) {
+            unmarked.add(shown.size() - 1);
+          }
         }
       }
       boolean more = shown.size() > page.limit();
       if (more) {
         shown = shown.subList(0, page.limit());
+        marked = marked.subList(0, page.limit());
       }
-      SearchHighlight[] marked =
-          highlights.highlights(
-              searcher,
-              queries.marked(rewritten, request.query()),
-              shown.stream().mapToInt(SearchPage.Hit::doc).toArray());
+      if (!unmarked.isEmpty()) {
+        // An article of the page was taken down since the index heard of it: one after the page
+        // takes its place, and its snippet is cut now.
+        SearchHighlight[] late =
+            highlights.highlights(
+                searcher, ranked.marked(), docs(unmarked.stream().map(shown::get).toList()));
+        for (int i = 0; i < unmarked.size(); i++) {
+          marked.set(unmarked.get(i), late[i]);
+        }
+      }
       List<byte[]> items = shown.stream().map(hit -> visible.get(hit.id())).toList();
       String next =
           more
@@ -143,7 +162,7 @@ class LuceneArticleSearch implements ArticleSearch {
           new Shown<>(
               articles.searchedPage(
                   items,
-                  List.of(marked),
+                  marked,
                   new PageInfo(page.limit(), hits.total(), next, !hits.totalIsEstimate())),
               found));
     } catch (IOException e) {
@@ -277,8 +296,15 @@ class LuceneArticleSearch implements ArticleSearch {
         : cursors.decode(cursor, order.cursorKind(), keys);
   }
 
-  /** A search's query as the index rewrote it, and its page of hits. */
-  private record Ranked(Query rewritten, SearchPage.Hits hits) {}
+  /**
+   * A search's page of hits, what its snippets mark (its query as the index rewrote it, {@link
+   * SearchQueries#marked}), and the snippets of the hits up to the page's size.
+   */
+  private record Ranked(Query marked, SearchPage.Hits hits, SearchHighlight[] snippets) {}
+
+  private static int[] docs(List<SearchPage.Hit> hits) {
+    return hits.stream().mapToInt(SearchPage.Hit::doc).toArray();
+  }
 
   private static IndexSearcher acquire(SearchIndex index) {
     try {

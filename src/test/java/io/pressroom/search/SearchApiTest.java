@@ -621,6 +621,27 @@ class SearchApiTest {
   }
 
   @Test
+  void anArticleOfThePageTakenDownLeavesItsPlaceToTheNextWithItsSnippet() {
+    Account author = fixtures.author();
+    String w = word();
+    for (String title : List.of("First " + w, "Second " + w, "Third " + w)) {
+      fixtures.article(author).title(title).create();
+    }
+    String taken = search(w, "limit", "2").getString("items[0].slug");
+
+    // A write the index is not told of: the third match, past the page, takes the place.
+    fixtures.setPublishedAt(taken, Instant.now().plusSeconds(3600));
+
+    JsonPath page = search(w, "limit", "2");
+    assertThat(page.getList("items.slug")).hasSize(2).doesNotContain(taken);
+    for (int i = 0; i < 2; i++) {
+      assertThat(page.getString("items[" + i + "].highlight.title"))
+          .isEqualTo(page.getString("items[" + i + "].title").replace(w, "<mark>" + w + "</mark>"));
+    }
+    assertThat(page.getString("page.next")).isNull();
+  }
+
+  @Test
   void aScheduledArticleAppearsAtItsInstant() {
     Account author = fixtures.author();
     String w = word();
