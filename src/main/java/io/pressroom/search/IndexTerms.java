@@ -2,6 +2,7 @@ package io.pressroom.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Predicate;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -17,17 +18,9 @@ final class IndexTerms {
 
   /** The words of the articles' text fields ({@link SearchFields#WORDS}): what searches match. */
   static SearchQueries.Terms words(IndexReader reader) {
-    return new SearchQueries.Terms() {
-      @Override
-      public boolean indexed(String term) {
-        return docFreq(reader, SearchFields.WORDS, term) > 0;
-      }
-
-      @Override
-      public boolean begun(String beginning) {
-        return anyBegins(reader, SearchFields.WORDS, beginning);
-      }
-    };
+    return terms(
+        term -> docFreq(reader, SearchFields.WORDS, term) > 0,
+        beginning -> anyBegins(reader, SearchFields.WORDS, beginning));
   }
 
   /**
@@ -35,15 +28,21 @@ final class IndexTerms {
    * SearchFields#TITLE_BEGINNINGS}): what suggestions match.
    */
   static SearchQueries.Terms titleWords(IndexReader reader) {
+    return terms(
+        term -> docFreq(reader, SearchFields.TITLE, term) > 0,
+        beginning -> docFreq(reader, SearchFields.TITLE_BEGINNINGS, beginning) > 0);
+  }
+
+  private static SearchQueries.Terms terms(Predicate<String> indexed, Predicate<String> begun) {
     return new SearchQueries.Terms() {
       @Override
       public boolean indexed(String term) {
-        return docFreq(reader, SearchFields.TITLE, term) > 0;
+        return indexed.test(term);
       }
 
       @Override
       public boolean begun(String beginning) {
-        return docFreq(reader, SearchFields.TITLE_BEGINNINGS, beginning) > 0;
+        return begun.test(beginning);
       }
     };
   }
