@@ -2633,7 +2633,7 @@ export interface operations {
                  */
                 publishedBefore?: string;
                 /**
-                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked)
+                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked). Every word must match; "quoted words" as a phrase; -word must not match; the last word, while it is being typed, also matches the words it begins (kern finds kernel, securit finds security)
                  * @example rust kernel
                  */
                 q?: string;
@@ -4045,7 +4045,7 @@ export interface operations {
                  */
                 publishedBefore?: string;
                 /**
-                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked)
+                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked). Every word must match; "quoted words" as a phrase; -word must not match; the last word, while it is being typed, also matches the words it begins (kern finds kernel, securit finds security)
                  * @example rust kernel
                  */
                 q?: string;
