@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -220,6 +221,15 @@ final class SearchQueries {
       last = word;
     }
     boolean typing = last != null;
+    if (typing && isPrefix(last, minPrefix, terms)) {
+      // A word of several parts still being typed (open-sour): the parts before the last are
+      // whole words, and only the last one is what the reader is still typing.
+      int lastPart = lastPartStart(last);
+      if (lastPart > 0) {
+        words.set(words.size() - 1, last.substring(0, lastPart));
+        words.add(last.substring(lastPart));
+      }
+    }
     // What the last word begins while it is being typed; null when it is only itself.
     String begun = null;
     for (int i = 0; i < words.size(); i++) {
@@ -439,6 +449,27 @@ final class SearchQueries {
 
   private List<String> analysed(String word) {
     return terms(SearchFields.BODY, word);
+  }
+
+  /**
+   * Where in {@code word} the last of the terms the analysis makes of it begins, when it makes
+   * several ({@code open-sour}: 5); 0 when it makes one or none.
+   */
+  private int lastPartStart(String word) {
+    int terms = 0;
+    int lastStart = 0;
+    try (TokenStream tokens = analyzer.tokenStream(SearchFields.BODY, word)) {
+      OffsetAttribute offsets = tokens.addAttribute(OffsetAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        terms++;
+        lastStart = offsets.startOffset();
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms > 1 ? lastStart : 0;
   }
 
   /** The terms the analysis of {@code field} makes of {@code text}, in order. */

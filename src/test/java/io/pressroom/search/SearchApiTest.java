@@ -249,6 +249,19 @@ class SearchApiTest {
         .doesNotContain(slug);
   }
 
+  @Test
+  void aWordOfSeveralPartsFindsItsArticlesWhileItsLastPartIsTyped() {
+    Account author = fixtures.author();
+    String first = word();
+    String second = word();
+    String slug = fixtures.article(author).title("Notes on " + first + "-" + second).create();
+
+    JsonPath found = search(first + "-" + second.substring(0, 6));
+    assertThat(found.getList("items.slug")).containsExactly(slug);
+    assertThat(found.getString("items[0].highlight.title"))
+        .isEqualTo("Notes on <mark>" + first + "</mark>-<mark>" + second + "</mark>");
+  }
+
   /** The one term the index makes of {@code word}. */
   private static String stem(String word) throws IOException {
     try (TokenStream tokens = SearchFields.analyzer().tokenStream(SearchFields.BODY, word)) {

@@ -135,6 +135,20 @@ class SearchQueriesTest {
   }
 
   @Test
+  void aWordOfSeveralPartsStillBeingTypedIsWholeButItsLastPart() {
+    SearchQueries.Terms index = indexOf("open", "sourc");
+    assertThat(queries.articles("open-sour", index).toString())
+        .contains("+words:open")
+        .contains("words:sour*")
+        .contains("pairs:open sour*")
+        .doesNotContain("opensour");
+    assertThat(queries.articles("open-source", index).toString())
+        .as("a word of the index is itself")
+        .doesNotContain("*");
+    assertThat(queries.titles("open-sour").toString()).contains("title_beginnings:sour");
+  }
+
+  @Test
   void titleSuggestionsDoNotUsePairs() {
     assertThat(queries.titles("memory allocators").toString())
         .doesNotContain("pairs")
