@@ -302,7 +302,6 @@ final class SearchQueries {
     List<String> pairs = pairs(String.join(" ", words));
     Query typed = null;
     if (begun != null) {
-      String stem = begun;
       List<String> analysed = analysed(words.get(words.size() - 1));
       if (!pairs.isEmpty()
           && analysed.size() == 1
@@ -311,7 +310,7 @@ final class SearchQueries {
         before = before.substring(0, before.indexOf(' '));
         typed =
             new PrefixQuery(
-                new Term(SearchFields.PAIRS, before + " " + stem),
+                new Term(SearchFields.PAIRS, before + " " + begun),
                 new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
       }
     }
@@ -411,16 +410,15 @@ final class SearchQueries {
     if (begun == null) {
       return exact;
     }
-    String stem = begun;
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     if (exact != null) {
       either.add(exact, Occur.SHOULD);
     }
     for (Map.Entry<String, Float> field : fields.entrySet()) {
-      Term start = new Term(field.getKey(), stem);
+      Term start = new Term(field.getKey(), begun);
       Query begins =
           terms == null
-              ? titleBeginning(stem)
+              ? titleBeginning(begun)
               : new PrefixQuery(
                   start, new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
       either.add(new BoostQuery(begins, field.getValue() * PREFIX_WEIGHT), Occur.SHOULD);
