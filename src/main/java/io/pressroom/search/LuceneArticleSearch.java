@@ -125,21 +125,23 @@ class LuceneArticleSearch implements ArticleSearch {
       Map<Long, byte[]> visible = articles.publicSummaryJson(found);
       List<SearchPage.Hit> shown = new ArrayList<>();
       List<SearchHighlight> marked = new ArrayList<>();
-      List<Integer> unmarked = new ArrayList<>();
       for (int i = 0; i < hits.hits().size() && shown.size() <= page.limit(); i++) {
         SearchPage.Hit hit = hits.hits().get(i);
         if (visible.containsKey(hit.id())) {
           shown.add(hit);
           marked.add(i < ranked.snippets().length ? ranked.snippets()[i] : null);
-          if (i >= ranked.snippets().length && shown.size() <= page.limit()) {
-            unmarked.add(shown.size() - 1);
-          }
         }
       }
       boolean more = shown.size() > page.limit();
       if (more) {
         shown = shown.subList(0, page.limit());
         marked = marked.subList(0, page.limit());
+      }
+      List<Integer> unmarked = new ArrayList<>();
+      for (int at = 0; at < marked.size(); at++) {
+        if (marked.get(at) == null) {
+          unmarked.add(at);
+        }
       }
       if (!unmarked.isEmpty()) {
         // An article of the page was taken down since the index heard of it: one after the page

@@ -123,7 +123,7 @@ final class UnfinishedWords {
   }
 
   /** The one term the analysis of the body makes of {@code word}; null for none or several. */
-  private static String onlyTerm(Analyzer analyzer, String word) {
+  static String onlyTerm(Analyzer analyzer, String word) {
     try (TokenStream tokens = analyzer.tokenStream(SearchFields.BODY, word)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
