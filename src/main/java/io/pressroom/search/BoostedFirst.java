@@ -97,13 +97,12 @@ final class BoostedFirst {
   }
 
   /**
-   * Counts matches up to one past {@code bound} and no further, noting where the {@code bound}th
-   * was (for the estimate past it): the total of a page the first pass found.
+   * Counts matches up to one past {@code bound} and no further: the total of a page the first pass
+   * found.
    */
   static final class CountTo implements Collector {
     private final int bound;
     private int seen;
-    private long boundAt = -1;
 
     CountTo(int bound) {
       this.bound = bound;
@@ -117,26 +116,18 @@ final class BoostedFirst {
       return seen > bound;
     }
 
-    long boundAt() {
-      return boundAt;
-    }
-
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) {
       if (seen > bound) {
         throw new CollectionTerminatedException();
       }
-      int base = context.docBase;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) {
-          seen++;
-          if (seen == bound) {
-            boundAt = (long) base + doc;
-          } else if (seen > bound) {
+          if (++seen > bound) {
             throw new CollectionTerminatedException();
           }
         }

@@ -165,7 +165,7 @@ class LuceneArticleSearch implements ArticleSearch {
               articles.searchedPage(
                   items,
                   marked,
-                  new PageInfo(page.limit(), hits.total(), next, !hits.totalIsEstimate())),
+                  new PageInfo(page.limit(), hits.total(), next, !hits.totalIsLowerBound())),
               found));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,15 +17,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
@@ -37,15 +32,21 @@ import org.apache.lucene.search.TotalHits;
  * One page of a search in the index: the query with its filters, ordered by relevance (ties by
  * newest, then id), newest or oldest first, after a keyset cursor. Matches are counted exactly up
  * to {@link #EXACT_TOTAL_UP_TO}; past that, counting every match would cost as much as the search,
- * so the total is estimated from how far into the index the {@value #EXACT_TOTAL_UP_TO}th match
- * was.
+ * so the total is that bound, a lower bound, as Lucene's own {@link
+ * TotalHits.Relation#GREATER_THAN_OR_EQUAL_TO}.
  */
 final class SearchPage {
 
   /**
-   * Totals up to this are exact; larger ones are estimates, marked as such. Until this many matches
-   * are found, every match is scored and ranked; only then may the search skip blocks of articles
-   * that cannot reach the page, so the lower the bound, the cheaper a common word.
+   * Totals up to this are exact; past it the total is this bound, marked as a lower bound. Until
+   * this many matches are found, every match is scored and ranked; only then may the search skip
+   * blocks of articles that cannot reach the page, so the lower the bound, the cheaper a common
+   * word.
+   *
+   * <p>It is not scaled into an estimate of every match: scaling by how far into the index the
+   * bound was reached assumes matches spread evenly over it, and the index is ordered newest first,
+   * where a word of this week's news, or a filter such as {@code updatedSince}, puts every match at
+   * its start: 100 matches of 120 read as most of the index.
    */
   static final int EXACT_TOTAL_UP_TO = 100;
 
@@ -131,7 +132,7 @@ final class SearchPage {
     }
   }
 
-  record Hits(List<Hit> hits, long total, boolean totalIsEstimate) {
+  record Hits(List<Hit> hits, long total, boolean totalIsLowerBound) {
     List<Long> ids() {
       return hits.stream().map(Hit::id).toList();
     }
@@ -177,7 +178,6 @@ final class SearchPage {
             .orElse(null);
     // Lucene counts at least as far as the page reaches, whatever the bound.
     int exactUpTo = counted ? Math.max(EXACT_TOTAL_UP_TO, offset + size) : offset + size;
-    int maxDoc = searcher.getIndexReader().maxDoc();
     TopDocs docs =
         byRelevance
             ? BoostedFirst.page(
@@ -188,21 +188,23 @@ final class SearchPage {
                 afterDoc,
                 offset + size)
             : null;
-    long total;
-    boolean estimate;
+    boolean atLeast;
+    long seen;
     if (docs != null) {
       BoostedFirst.CountTo count = new BoostedFirst.CountTo(exactUpTo);
       searcher.search(query, count);
-      estimate = count.pastBound();
-      total = estimate ? estimate(exactUpTo, maxDoc, count.boundAt()) : count.seen();
+      atLeast = count.pastBound();
+      seen = count.seen();
     } else {
       TopFieldCollector top = TopFieldCollector.create(sort, offset + size, afterDoc, exactUpTo);
-      Counting counting = new Counting(top, maxDoc, exactUpTo);
-      searcher.search(query, counting);
+      searcher.search(query, top);
       docs = top.topDocs();
-      estimate = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-      total = estimate ? counting.estimate() : docs.totalHits.value;
+      atLeast = docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+      seen = docs.totalHits.value;
     }
+    // Past the bound both have counted more than it, how many more depending on when each stopped:
+    // the bound itself is the same answer for the same matches.
+    long total = atLeast ? exactUpTo : seen;
     List<Hit> hits = new ArrayList<>();
     ScoreDoc[] scoreDocs = docs.scoreDocs;
     for (int i = offset; i < scoreDocs.length; i++) {
@@ -211,7 +213,7 @@ final class SearchPage {
       float score = byRelevance ? (Float) fields[0] : 0f;
       hits.add(new Hit((Long) fields[first + 1], score, (Long) fields[first], scoreDocs[i].doc));
     }
-    return new Hits(hits, total, estimate);
+    return new Hits(hits, total, atLeast);
   }
 
   static Query withFilters(Query words, Filters filters, IndexReader reader) throws IOException {
@@ -270,71 +272,11 @@ final class SearchPage {
     return true;
   }
 
-  /**
-   * All matches, from the position in the index of the {@code bound}th ({@code boundAt}): matches
-   * spread evenly, so bound × documents ÷ that position.
-   */
-  static long estimate(int bound, int maxDoc, long boundAt) {
-    if (boundAt < 0) {
-      return bound;
-    }
-    return Math.max(Math.round((double) bound * maxDoc / (boundAt + 1)), bound);
-  }
-
   private static SortField newest(String field) {
     return LongField.newSortField(field, true, SortedNumericSelector.Type.MAX);
   }
 
   private static SortField oldest(String field) {
     return LongField.newSortField(field, false, SortedNumericSelector.Type.MIN);
-  }
-
-  /**
-   * Passes every match on to the page's collector and notes where in the index the match that
-   * reached the exact bound was: matches spread evenly, so bound × documents ÷ that position
-   * estimates the whole count. Until the bound, the page's collector sees every match in order.
-   */
-  private static final class Counting implements Collector {
-
-    private final TopFieldCollector delegate;
-    private final int maxDoc;
-    private final int bound;
-    private int seen;
-    private long boundAt = -1;
-
-    Counting(TopFieldCollector delegate, int maxDoc, int bound) {
-      this.delegate = delegate;
-      this.maxDoc = maxDoc;
-      this.bound = bound;
-    }
-
-    long estimate() {
-      return SearchPage.estimate(bound, maxDoc, boundAt);
-    }
-
-    @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      int base = context.docBase;
-      LeafCollector leaf = delegate.getLeafCollector(context);
-      return new FilterLeafCollector(leaf) {
-        @Override
-        public void collect(int doc) throws IOException {
-          if (++seen == bound) {
-            boundAt = (long) base + doc;
-          }
-          super.collect(doc);
-        }
-
-        @Override
-        public DocIdSetIterator competitiveIterator() throws IOException {
-          return in.competitiveIterator();
-        }
-      };
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return delegate.scoreMode();
-    }
   }
 }

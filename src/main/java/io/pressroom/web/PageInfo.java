@@ -14,9 +14,9 @@ public record PageInfo(
         String next,
     @Schema(
             description =
-                "False when total is an estimate: a search (q) counts its matches exactly up to"
-                    + " 100 (or the page's size, if larger) and estimates past that; every other"
-                    + " listing counts exactly",
+                "False when total is a lower bound: a search (q) counts its matches exactly up"
+                    + " to 100 (or the page's size, if larger); past that, total is that bound and"
+                    + " more articles match. Every other listing counts exactly",
             example = "true")
         boolean totalIsExact) {
 

@@ -26,19 +26,30 @@ class SearchPageTest {
   void countsExactlyUpToTheBound() throws IOException {
     SearchPage.Hits hits = firstPage(SearchPage.EXACT_TOTAL_UP_TO, 21);
     assertThat(hits.total()).isEqualTo(SearchPage.EXACT_TOTAL_UP_TO);
-    assertThat(hits.totalIsEstimate()).isFalse();
+    assertThat(hits.totalIsLowerBound()).isFalse();
     assertThat(hits.hits()).hasSize(21);
   }
 
   @Test
-  void estimatesPastTheBoundAndSaysSo() throws IOException {
+  void pastTheBoundTheTotalIsTheBoundAndSaysSo() throws IOException {
     SearchPage.Hits hits = firstPage(3 * SearchPage.EXACT_TOTAL_UP_TO, 21);
-    assertThat(hits.totalIsEstimate()).isTrue();
-    assertThat(hits.total()).isGreaterThan(SearchPage.EXACT_TOTAL_UP_TO);
-    // Every article matches, so the estimate is the whole index.
-    assertThat(hits.total()).isEqualTo(3L * SearchPage.EXACT_TOTAL_UP_TO);
+    assertThat(hits.totalIsLowerBound()).isTrue();
+    assertThat(hits.total()).isEqualTo(SearchPage.EXACT_TOTAL_UP_TO);
     // The page is still the best and newest first, whatever was skipped.
     assertThat(hits.hits()).extracting(SearchPage.Hit::id).startsWith(300L, 299L, 298L);
+  }
+
+  @Test
+  void matchesAtOneEndOfTheIndexAreNotTakenForMostOfIt() throws IOException {
+    int matching = SearchPage.EXACT_TOTAL_UP_TO + 20;
+    Document[] articles = new Document[10 * matching];
+    for (int i = 0; i < articles.length; i++) {
+      String body = i < matching ? "The kernel grew." : "Nothing to see.";
+      articles[i] = article(i + 1, "Title " + (i + 1), "Summary", body);
+    }
+    SearchPage.Hits hits = kernel(21, articles);
+    assertThat(hits.totalIsLowerBound()).isTrue();
+    assertThat(hits.total()).isEqualTo(SearchPage.EXACT_TOTAL_UP_TO).isLessThan(matching);
   }
 
   @Test
@@ -46,7 +57,7 @@ class SearchPageTest {
     int size = SearchPage.EXACT_TOTAL_UP_TO + 21;
     SearchPage.Hits hits = firstPage(size, size);
     assertThat(hits.total()).isEqualTo(size);
-    assertThat(hits.totalIsEstimate()).isFalse();
+    assertThat(hits.totalIsLowerBound()).isFalse();
   }
 
   @Test
