@@ -160,7 +160,7 @@ final class Chart {
     int barTop = top + (LINE - BAR) / 2;
 
     double ratio = Report.ratio(state, row, m);
-    Double floor = row.floor(databasePass);
+    Double floor = row.floor(databasePass, info.articles());
     Double targetShare = floor;
     boolean shareMet = floor == null || ratio >= floor;
     Measurement ceiling = state.results.get("nginx-" + row.ceiling());

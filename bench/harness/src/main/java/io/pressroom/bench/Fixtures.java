@@ -1,6 +1,7 @@
 package io.pressroom.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -184,19 +185,23 @@ record Fixtures(
     return new Row("search-liked", label, paths.get(0), Row.Kind.SEARCH, "list", note, paths);
   }
 
-  /** "9–11" from the app's totals of each query, "?" for one it did not count. */
+  /**
+   * "9–11" from the app's totals of each query ("100+" where a total is a lower bound), "?" for one
+   * it did not count.
+   */
   String matches(List<String> queries) {
-    List<Long> known = new ArrayList<>();
+    List<String> known = new ArrayList<>();
     for (String q : queries) {
       String total = totals.getOrDefault(q, "?");
-      if (!total.matches("[0-9]+")) {
+      if (!total.matches("[0-9]+\\+?")) {
         return "?";
       }
-      known.add(Long.parseLong(total));
+      known.add(total);
     }
-    long min = known.stream().mapToLong(Long::longValue).min().orElse(0);
-    long max = known.stream().mapToLong(Long::longValue).max().orElse(0);
-    return min == max ? Long.toString(min) : min + "–" + max;
+    Comparator<String> byCount = Comparator.comparingLong(t -> Long.parseLong(t.replace("+", "")));
+    String fewest = known.stream().min(byCount).orElse("0");
+    String most = known.stream().max(byCount).orElse("0");
+    return fewest.equals(most) ? fewest : fewest + "–" + most;
   }
 
   /** The nginx ceilings: id, the static file, and the row whose answer it serves. */

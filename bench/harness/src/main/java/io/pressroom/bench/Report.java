@@ -217,7 +217,7 @@ final class Report {
     double ratio = ratio(state, row, m);
     List<String> misses = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    Double floor = row.floor(databasePass);
+    Double floor = row.floor(databasePass, info.articles());
     Double p99Limit = row.p99Limit(databasePass, info.articles());
     if (floor != null
         && !tally.target(Tally.Category.RATIO, row.id() + " " + Fmt.pct(ratio), ratio >= floor)) {

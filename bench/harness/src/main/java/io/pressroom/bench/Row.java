@@ -39,7 +39,10 @@ record Row(
     HOT_MISS(0.30, 0.05, 50.0, 50.0),
     /** Database read: ≥ 5% of nginx in both passes. */
     DB(0.05, 0.05, 50.0, 50.0),
-    /** A kind of search: as a database read, with p99 < 100 ms allowed at 1,000,000 articles. */
+    /**
+     * A kind of search: as a database read at 100,000 articles; at 1,000,000 only p99 < 100 ms
+     * (issue 14 sets no share of nginx there).
+     */
     SEARCH(0.05, 0.05, 50.0, 50.0),
     /** Suggestions while typing: p99 < 20 ms in both passes, no share of nginx. */
     SUGGEST(null, null, 20.0, 20.0),
@@ -67,8 +70,14 @@ record Row(
     this(id, label, path, kind, ceiling, note, List.of());
   }
 
-  /** The share of nginx's req/s that the row must reach in a pass; null when it has none. */
-  Double floor(boolean databasePass) {
+  /**
+   * The share of nginx's req/s that the row must reach in a pass; null when it has none. Search has
+   * none from 1,000,000 articles on, where issue 14 holds it to its p99 alone.
+   */
+  Double floor(boolean databasePass, long articles) {
+    if (kind == Kind.SEARCH && articles >= 1_000_000) {
+      return null;
+    }
     return databasePass ? kind.missFloor : kind.floor;
   }
 

@@ -53,8 +53,8 @@ class FixturesTest {
     totals.put("\"memory allocator\"", "2210");
     totals.put("rust compiler", "1630");
     totals.put("cloud storage latency", "?");
-    totals.put("kern", "0");
-    totals.put("comp", "0");
+    totals.put("kern", "24000");
+    totals.put("comp", "100+");
     return new Fixtures(
         f.tag(),
         f.tagTotal(),
@@ -178,6 +178,8 @@ class FixturesTest {
     assertThat(phrase.note()).endsWith("; 1412–2210 matches");
     // One query the app did not count: the range is unknown.
     assertThat(multi.note()).isEqualTo("q=rust compiler · cloud storage latency; ? matches");
+    // One the app counted only up to a bound: at least that many.
+    assertThat(rows.get(11).note()).isEqualTo("q=kern · comp; 100+–24000 matches");
     assertThat(suggest.rotation()).hasSize(8).first().isEqualTo("/api/v1/suggestions?q=li");
     assertThat(suggest.path()).isEqualTo("/api/v1/suggestions?q=li");
     assertThat(rows.get(14).note()).isEqualTo("16 signed-in readers");

@@ -91,6 +91,16 @@ class ReportNewRowsTest {
   }
 
   @Test
+  void atAMillionArticlesSearchIsHeldToNoShareOfNginx() {
+    String report = Report.render(run(), info(1_000_000));
+
+    assertThat(report)
+        .contains(
+            "| Search, exact phrase | `/api/v1/articles?q=%22kernel%20patch%22` and 1 more | 3000"
+                + " | 9.00 | 49.00 | 2.00 | 0.60 | 4.9% | 60/30/5/1 | met (");
+  }
+
+  @Test
   void suggestionsAreHeldToP99Under20MsAndNoShareOfNginx() {
     String report = Report.render(run(), info(100_000));
 
