@@ -84,6 +84,21 @@ class ArticleQueries {
   private static final String PUBLIC_UPDATED_SINCE =
       PublicArticles.condition("a") + " and a.updated_at >= :updatedSince";
 
+  /**
+   * Whether every public article was updated since the instant: then a pull of what changed is a
+   * pull of everything, whose total is kept ({@link #EVERYTHING_TOTAL}) and whose page is met at
+   * once walking the order's own index, where counting and ordering the updated range read every
+   * public article (0.33 s a page at 1,000,000 articles). An aggregator's first pull asks so. One
+   * look-up in the updated index, from the instant down.
+   */
+  private static final String ALL_UPDATED =
+      "all_updated as materialized (select not exists (select 1 from articles a where "
+          + PublicArticles.condition("a")
+          + " and a.updated_at < :updatedSince) as yes)";
+
+  /** Holds when {@link #ALL_UPDATED} does. */
+  private static final String EVERY_ONE_UPDATED = "(select yes from all_updated)";
+
   /** The ids of the tags filtered by. */
   private static final String TAG_IDS = "select id from tags where slug in (:tags)";
 
@@ -189,6 +204,9 @@ class ArticleQueries {
     SqlBuilder sql = new SqlBuilder();
     range.ifPresent(
         matches -> sql.append("with m as materialized (").appendAll(matches).append(") "));
+    if (onlyUpdatedSince(filter)) {
+      sql.append(", " + ALL_UPDATED + " ");
+    }
     sql.append("select f.total as total, f.known_tags as known_tags,")
         .append(" f.author_known as author_known, p.* from (select ")
         .appendAll(facts(filter, range.isPresent()))
@@ -208,6 +226,14 @@ class ArticleQueries {
     SqlBuilder sql = new SqlBuilder();
     if (onlyByTag(filter)) {
       sql.append(TAG_TOTAL, "totalTag", filter.tagSlugs().get(0));
+    } else if (ranged && onlyUpdatedSince(filter)) {
+      // The range is counted only when some public article was not updated since.
+      sql.append(
+          "(case when "
+              + EVERY_ONE_UPDATED
+              + " then "
+              + EVERYTHING_TOTAL
+              + " else (select count(*) from m) end)");
     } else if (ranged) {
       sql.append("(select count(*) from m)");
     } else if (everything(filter)) {
@@ -276,6 +302,15 @@ class ArticleQueries {
   private static SqlBuilder rangePage(
       ArticleFilter filter, Optional<SortPosition> after, int limit, int offset) {
     ArticleSort sort = filter.sort();
+    if (!sort.byCounter() && onlyUpdatedSince(filter)) {
+      // Every public article updated since: walk the order's index (the instant holds for each).
+      return new SqlBuilder()
+          .append("select * from (")
+          .appendAll(page(filter, after, limit, offset))
+          .append(") e where " + EVERY_ONE_UPDATED + " union all select * from (")
+          .appendAll(sorted(filter, after, limit, offset, "", "not " + EVERY_ONE_UPDATED))
+          .append(") r where not " + EVERY_ONE_UPDATED);
+    }
     if (!sort.byCounter()) {
       return sorted(filter, after, limit, offset, "", "true");
     }
@@ -873,6 +908,23 @@ class ArticleQueries {
         .publishedBefore()
         .ifPresent(at -> sql.append(" and " + column + " < :before", "before", at));
     return sql;
+  }
+
+  /**
+   * Public articles updated since an instant, and no other filter: the range of the updated index
+   * ({@link #matchRange}), unless it holds them all ({@link #ALL_UPDATED}).
+   */
+  private static boolean onlyUpdatedSince(ArticleFilter filter) {
+    return filter.updatedSince().isPresent()
+        && filter.status() == ArticleStatus.PUBLISHED
+        && filter.tagSlugs().isEmpty()
+        && filter.authorHandle().isEmpty()
+        && filter.query().isEmpty()
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && filter.onlyAuthorId().isEmpty()
+        && filter.followedBy().isEmpty()
+        && matchRange(filter).isPresent();
   }
 
   /** Every public article, whatever the order: the kept count is its total. */

@@ -83,6 +83,46 @@ class ListingPlanTest {
   }
 
   /**
+   * A pull since an instant before every public article's last update (an aggregator's first pull
+   * asks so) is a pull of everything: its total is the kept count and its page is met walking the
+   * order's index, where counting and ordering the updated range read every public article (0.33 s
+   * a page at 1,000,000 articles). Once one public article was not updated since, the range is read
+   * again. Its answers are the plain listing's either way.
+   */
+  @Test
+  void aPullSinceBeforeEveryUpdateReadsNoRange() throws Exception {
+    String slug = fixtures.article(fixtures.author()).create();
+    Optional<Instant> beforeAll = Optional.of(Instant.parse("2000-01-01T00:00:00Z"));
+    for (ArticleSort sort : List.of(ArticleSort.NEWEST, ArticleSort.OLDEST)) {
+      ArticleFilter pull = filter(sort, beforeAll);
+      List<Row> everything =
+          ArticleQueries.listingStatement(filter(sort, Optional.empty()), Optional.empty(), 20, 0)
+              .read(entityManager);
+      List<Row> pulled =
+          ArticleQueries.listingStatement(pull, Optional.empty(), 20, 0).read(entityManager);
+      assertThat(pulled.get(0).getLong("total"))
+          .as("the total of a pull of everything, " + sort.parameter())
+          .isEqualTo(everything.get(0).getLong("total"));
+      assertThat(slugsOf(pulled)).as("its page").isEqualTo(slugsOf(everything));
+      transaction.begin();
+      try {
+        assertThat(analysed(pull))
+            .as("the plan of a pull of everything, " + sort.parameter())
+            .containsPattern("CTE m\\n\\s+->  [^\\n]*\\(never executed\\)");
+        new SqlBuilder()
+            .append("update articles set updated_at = '1999-12-31T00:00:00Z'")
+            .append(" where slug = :slug", "slug", slug)
+            .execute(entityManager);
+        assertThat(analysed(pull))
+            .as("the plan once an article was not updated since, " + sort.parameter())
+            .containsPattern("CTE m\\n\\s+->  [^\\n]*\\(actual rows=");
+      } finally {
+        transaction.rollback();
+      }
+    }
+  }
+
+  /**
    * A listing of several tags is counted and ordered from the tags' public ranges of the tag index,
    * which carry each article's liveness and publication instant: counting by visiting each article
    * of the two largest tags took 0.95 s at 100,000 articles.
