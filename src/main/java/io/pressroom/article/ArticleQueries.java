@@ -238,6 +238,15 @@ class ArticleQueries {
       sql.append("(select count(*) from m)");
     } else if (everything(filter)) {
       sql.append(EVERYTHING_TOTAL);
+    } else if (onlyPublishedBetween(filter)) {
+      // Bounds that every public article's publication is within (publishedAfter=2000-01-01) count
+      // everything: one look-up at each end of the publication index says so.
+      sql.append("(case when true")
+          .appendAll(noneOutside(filter))
+          .append(" then " + EVERYTHING_TOTAL + " else (select count(*)")
+          .appendAll(from(filter))
+          .appendAll(where(filter))
+          .append(") end)");
     } else {
       sql.append("(select count(*)").appendAll(from(filter)).appendAll(where(filter)).append(")");
     }
@@ -925,6 +934,41 @@ class ArticleQueries {
         && filter.onlyAuthorId().isEmpty()
         && filter.followedBy().isEmpty()
         && matchRange(filter).isPresent();
+  }
+
+  /** Public articles published after or before an instant, or between two, and no other filter. */
+  private static boolean onlyPublishedBetween(ArticleFilter filter) {
+    return (filter.publishedAfter().isPresent() || filter.publishedBefore().isPresent())
+        && filter.status() == ArticleStatus.PUBLISHED
+        && filter.tagSlugs().isEmpty()
+        && filter.authorHandle().isEmpty()
+        && filter.query().isEmpty()
+        && filter.updatedSince().isEmpty()
+        && filter.onlyAuthorId().isEmpty()
+        && filter.followedBy().isEmpty();
+  }
+
+  /** Conditions (each "and ...") that no public article was published outside the bounds. */
+  private static SqlBuilder noneOutside(ArticleFilter filter) {
+    String publicArticle = "select 1 from articles a where " + PublicArticles.condition("a");
+    SqlBuilder sql = new SqlBuilder();
+    filter
+        .publishedAfter()
+        .ifPresent(
+            at ->
+                sql.append(
+                    " and not exists (" + publicArticle + " and a.published_at <= :after)",
+                    "after",
+                    at));
+    filter
+        .publishedBefore()
+        .ifPresent(
+            at ->
+                sql.append(
+                    " and not exists (" + publicArticle + " and a.published_at >= :before)",
+                    "before",
+                    at));
+    return sql;
   }
 
   /** Every public article, whatever the order: the kept count is its total. */
