@@ -40,14 +40,17 @@ class ListingPlanTest {
           plan -> plan.contains("CTE m") && plan.contains("CTE Scan on m"),
           "matches read once as a range, counted and ordered from it");
 
-  /** The count of the articles within the bounds of publication ran, or did not. */
+  /**
+   * The count of the articles within the bounds of publication ran, or did not: an aggregate over a
+   * scan (of whichever kind PostgreSQL picks) of the bounds from 2000 on.
+   */
   private static final Pattern COUNTED =
       Pattern.compile(
-          "(?s).*Aggregate \\(actual[^\\n]*\\n(?:\\s+Buffers[^\\n]*\\n)?\\s+->  Index[^\\n]*\\n\\s+(?:Filter|Index Cond): \\(\\(published_at > '2000.*");
+          "Aggregate \\(actual[^\\n]*\\n(?:[^\\n]*\\n){0,4}?[^\\n]*published_at > '2000");
 
   private static final Pattern COUNTED_NOT =
       Pattern.compile(
-          "(?s).*Aggregate \\(never executed\\)\\n\\s+->  Index[^\\n]*\\n\\s+(?:Filter|Index Cond): \\(\\(published_at > '2000.*");
+          "Aggregate \\(never executed\\)\\n(?:[^\\n]*\\n){0,4}?[^\\n]*published_at > '2000");
 
   /** The ways of reading tags updated since an instant that a listing chooses from. */
   private static final List<String> WAYS = List.of("hashed", "updated", "tag rows");
@@ -165,12 +168,14 @@ class ListingPlanTest {
     try {
       assertThat(analysed(bounded))
           .as("the plan within bounds around every article")
-          .matches(COUNTED_NOT);
+          .containsPattern(COUNTED_NOT);
       new SqlBuilder()
           .append("update articles set published_at = '1999-12-31T00:00:00Z'")
           .append(" where slug = :slug", "slug", slug)
           .execute(entityManager);
-      assertThat(analysed(bounded)).as("the plan once an article is outside").matches(COUNTED);
+      assertThat(analysed(bounded))
+          .as("the plan once an article is outside")
+          .containsPattern(COUNTED);
     } finally {
       transaction.rollback();
     }
