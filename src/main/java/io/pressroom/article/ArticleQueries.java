@@ -270,26 +270,63 @@ class ArticleQueries {
   private static SqlBuilder page(
       ArticleFilter filter, Optional<SortPosition> after, int limit, int offset) {
     ArticleSort sort = filter.sort();
-    String direction = sort.descending() ? " desc" : " asc";
     boolean tagIndexOrder = viaTagIndex(filter) && sort.byPublication();
     String key = tagIndexOrder ? "at.published_at" : sort.keyExpression();
     // In an order by a counter, the id of the counters' row: the cursor's (key, id) is then a bound
     // of the counter's index, where with the article's id it was checked row by row from the top.
     String idColumn = tagIndexOrder ? "at.article_id" : orderId(sort);
-    SqlBuilder sql =
-        new SqlBuilder()
-            .append("select " + keptColumns(idColumn))
-            .append(", cast(" + key + " as text) as sort_key")
-            .append(", " + key + " as order_key, " + idColumn + " as order_id");
+    if (offset == 0) {
+      return new SqlBuilder()
+          .append("select " + keptColumns(idColumn))
+          .append(", cast(" + key + " as text) as sort_key")
+          .append(", " + key + " as order_key, " + idColumn + " as order_id")
+          .appendAll(rows(filter, after, limit, 0, key, idColumn, true));
+    }
+    // A page after skipped rows (page=N): its ids first, from the order's index alone, then the
+    // kept
+    // summaries of those. Joined to each skipped row, the summaries and counters were read for
+    // every one (3.2 s for page 400 of the largest tag at 1,000,000 articles, its ids 4 ms).
+    String outerKey = tagIndexOrder ? "a.published_at" : key;
+    return new SqlBuilder()
+        .append("select " + KEPT_COLUMNS)
+        .append(", cast(" + outerKey + " as text) as sort_key")
+        .append(", " + outerKey + " as order_key, a.id as order_id from articles a")
+        .append(KEPT_JOIN)
+        .append(" where a.id = any(array(select " + idColumn)
+        .appendAll(rows(filter, after, limit, offset, key, idColumn, false))
+        .append("))");
+  }
+
+  /**
+   * From, where, order and bounds of a page's rows, keyed by {@code key} and {@code idColumn}; with
+   * each one's kept summary and counters joined, or ({@code kept} false) only the counters an order
+   * by one needs.
+   */
+  private static SqlBuilder rows(
+      ArticleFilter filter,
+      Optional<SortPosition> after,
+      int limit,
+      int offset,
+      String key,
+      String idColumn,
+      boolean kept) {
+    ArticleSort sort = filter.sort();
+    String direction = sort.descending() ? " desc" : " asc";
+    boolean tagIndexOrder = viaTagIndex(filter) && sort.byPublication();
+    SqlBuilder sql = new SqlBuilder();
     if (tagIndexOrder && onlyByTag(filter)) {
       // A tag's page alone reads no articles row: the tag index's copies of the publication time
       // and of liveness (V6, kept by triggers) decide what is public, as they do for its total.
       sql.append(" from article_tags at")
-          .append(keptJoin(idColumn))
+          .append(kept ? keptJoin(idColumn) : "")
           .append(" where true")
           .appendAll(tagRange(filter));
     } else {
-      sql.appendAll(from(filter)).append(KEPT_JOIN).appendAll(where(filter));
+      String joins =
+          kept
+              ? KEPT_JOIN
+              : sort.byCounter() ? " join article_counters ctr on ctr.article_id = a.id" : "";
+      sql.appendAll(from(filter)).append(joins).appendAll(where(filter));
     }
     if (sort.byCounter() && filter.status() == ArticleStatus.PUBLISHED) {
       // Implied by the public condition; spelt out so that the counters' partial index serves it.
