@@ -204,7 +204,7 @@ class ArticleQueries {
     SqlBuilder sql = new SqlBuilder();
     range.ifPresent(
         matches -> sql.append("with m as materialized (").appendAll(matches).append(") "));
-    if (onlyUpdatedSince(filter)) {
+    if (range.isPresent() && onlyUpdatedSince(filter)) {
       sql.append(", " + ALL_UPDATED + " ");
     }
     sql.append("select f.total as total, f.known_tags as known_tags,")
@@ -286,15 +286,11 @@ class ArticleQueries {
     // kept
     // summaries of those. Joined to each skipped row, the summaries and counters were read for
     // every one (3.2 s for page 400 of the largest tag at 1,000,000 articles, its ids 4 ms).
-    String outerKey = tagIndexOrder ? "a.published_at" : key;
-    return new SqlBuilder()
-        .append("select " + KEPT_COLUMNS)
-        .append(", cast(" + outerKey + " as text) as sort_key")
-        .append(", " + outerKey + " as order_key, a.id as order_id from articles a")
-        .append(KEPT_JOIN)
-        .append(" where a.id = any(array(select " + idColumn)
-        .appendAll(rows(filter, after, limit, offset, key, idColumn, false))
-        .append("))");
+    return summariesOf(
+        tagIndexOrder ? "a.published_at" : key,
+        new SqlBuilder()
+            .append("select " + idColumn)
+            .appendAll(rows(filter, after, limit, offset, key, idColumn, false)));
   }
 
   /**
@@ -404,16 +400,23 @@ class ArticleQueries {
             .appendAll(after(sort, key, "a.id", after))
             .append(" order by " + key + direction + ", a.id" + direction)
             .append(pageBounds(limit, offset));
-    // The page's ids are looked up as an array, once: as "a.id in (the page)" or a join with it,
-    // PostgreSQL sometimes merged them with the whole primary key from its start (450,000 entries
-    // read for a page of 21 at 1,000,000 articles).
+    return summariesOf(key, matches);
+  }
+
+  /**
+   * The kept summaries and counters of the page whose ids {@code ids} selects, keyed by {@code key}
+   * (an expression on {@code a} and {@code ctr}). The ids are looked up as an array, once: as "a.id
+   * in (the page)" or a join with it, PostgreSQL sometimes merged them with the whole primary key
+   * from its start (450,000 entries read for a page of 21 at 1,000,000 articles).
+   */
+  private static SqlBuilder summariesOf(String key, SqlBuilder ids) {
     return new SqlBuilder()
         .append("select " + KEPT_COLUMNS)
         .append(", cast(" + key + " as text) as sort_key")
         .append(", " + key + " as order_key, a.id as order_id from articles a")
         .append(KEPT_JOIN)
         .append(" where a.id = any(array(")
-        .appendAll(matches)
+        .appendAll(ids)
         .append("))");
   }
 
@@ -957,30 +960,38 @@ class ArticleQueries {
   }
 
   /**
-   * Public articles updated since an instant, and no other filter: the range of the updated index
-   * ({@link #matchRange}), unless it holds them all ({@link #ALL_UPDATED}).
+   * Public articles updated since an instant, and no other filter: read as the range of the updated
+   * index ({@link #matchRange}, which the callers have) unless it holds them all ({@link
+   * #ALL_UPDATED}).
    */
   private static boolean onlyUpdatedSince(ArticleFilter filter) {
-    return filter.updatedSince().isPresent()
-        && filter.status() == ArticleStatus.PUBLISHED
-        && filter.tagSlugs().isEmpty()
-        && filter.authorHandle().isEmpty()
-        && filter.query().isEmpty()
+    return publicByTimeAlone(filter)
+        && filter.updatedSince().isPresent()
         && filter.publishedAfter().isEmpty()
-        && filter.publishedBefore().isEmpty()
-        && filter.onlyAuthorId().isEmpty()
-        && filter.followedBy().isEmpty()
-        && matchRange(filter).isPresent();
+        && filter.publishedBefore().isEmpty();
   }
 
   /** Public articles published after or before an instant, or between two, and no other filter. */
   private static boolean onlyPublishedBetween(ArticleFilter filter) {
-    return (filter.publishedAfter().isPresent() || filter.publishedBefore().isPresent())
-        && filter.status() == ArticleStatus.PUBLISHED
+    return publicByTimeAlone(filter)
+        && filter.updatedSince().isEmpty()
+        && (filter.publishedAfter().isPresent() || filter.publishedBefore().isPresent());
+  }
+
+  /** Every public article, whatever the order: the kept count is its total. */
+  private static boolean everything(ArticleFilter filter) {
+    return publicByTimeAlone(filter)
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && filter.updatedSince().isEmpty();
+  }
+
+  /** Public articles with no filter but, perhaps, instants of publication or update. */
+  private static boolean publicByTimeAlone(ArticleFilter filter) {
+    return filter.status() == ArticleStatus.PUBLISHED
         && filter.tagSlugs().isEmpty()
         && filter.authorHandle().isEmpty()
         && filter.query().isEmpty()
-        && filter.updatedSince().isEmpty()
         && filter.onlyAuthorId().isEmpty()
         && filter.followedBy().isEmpty();
   }
@@ -1006,19 +1017,6 @@ class ArticleQueries {
                     "before",
                     at));
     return sql;
-  }
-
-  /** Every public article, whatever the order: the kept count is its total. */
-  private static boolean everything(ArticleFilter filter) {
-    return filter.status() == ArticleStatus.PUBLISHED
-        && filter.tagSlugs().isEmpty()
-        && filter.authorHandle().isEmpty()
-        && filter.query().isEmpty()
-        && filter.publishedAfter().isEmpty()
-        && filter.publishedBefore().isEmpty()
-        && filter.updatedSince().isEmpty()
-        && filter.onlyAuthorId().isEmpty()
-        && filter.followedBy().isEmpty();
   }
 
   /**

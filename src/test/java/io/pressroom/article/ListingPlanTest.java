@@ -208,14 +208,7 @@ class ListingPlanTest {
         for (String way : List.of("seqscan", "bitmapscan", "hashjoin", "mergejoin")) {
           entityManager.createNativeQuery("set local enable_" + way + " = off").executeUpdate();
         }
-        String plan =
-            new SqlBuilder()
-                    .append("explain (analyze, costs off, timing off, summary off) ")
-                    .appendAll(ArticleQueries.listingStatement(filter, Optional.empty(), 3, 6))
-                    .read(entityManager)
-                    .stream()
-                    .map(row -> row.text("query plan"))
-                    .collect(Collectors.joining("\n"));
+        String plan = analysed(filter, 3, 6);
         Matcher summaries =
             Pattern.compile("on article_listings k \\(actual rows=[0-9.]+ loops=(\\d+)\\)")
                 .matcher(plan);
@@ -439,9 +432,14 @@ class ListingPlanTest {
    * transaction.
    */
   private String analysed(ArticleFilter filter) {
+    return analysed(filter, 20, 0);
+  }
+
+  /** The plan of the listing's page of {@code limit} after {@code offset}, as {@link #analysed}. */
+  private String analysed(ArticleFilter filter, int limit, int offset) {
     return new SqlBuilder()
             .append("explain (analyze, costs off, timing off, summary off) ")
-            .appendAll(ArticleQueries.listingStatement(filter, Optional.empty(), 20, 0))
+            .appendAll(ArticleQueries.listingStatement(filter, Optional.empty(), limit, offset))
             .read(entityManager)
             .stream()
             .map(row -> row.text("query plan"))
