@@ -8,7 +8,6 @@ import io.pressroom.text.PrefixIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,21 +17,16 @@ import java.util.Optional;
  * statement. An account becomes an author by its first public article, so the copy holds until the
  * next scheduled publication; dropped when a write here commits and when another instance announces
  * one ({@link KeptSnapshot}), but for follows, whose order it catches up within {@link
- * #FOLLOWER_ORDER_LAG}.
+ * PublicContentChanged#FOLLOWER_ORDER_LAG}: loading the copy reads every account and article (50 ms
+ * at 100,000 articles, 230 at 1,000,000), and loaded again on every follow, readers following
+ * authors kept the database loading it. Now it is loaded at most once in that while, however many
+ * follows came.
  */
 @ApplicationScoped
 class PublicAuthorList {
 
   /** An author with the case-folded handle and name as PostgreSQL folds them. */
   record Listed(AuthorRef ref, String handleKey, String nameKey) {}
-
-  /**
-   * How long the order by followers may lag a follow. A follow changes only that order, and loading
-   * the copy reads every account and article (50 ms at 100,000 articles, 230 at 1,000,000): loaded
-   * again on every follow, readers following authors kept the database loading it. Now it is loaded
-   * at most once in this while, however many follows came.
-   */
-  static final Duration FOLLOWER_ORDER_LAG = Duration.ofSeconds(10);
 
   private final AuthorQueries queries;
   private final KeptSnapshot<PrefixIndex<Listed>> snapshot = new KeptSnapshot<>();
@@ -64,7 +58,7 @@ class PublicAuthorList {
   void contentChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
     if (PublicContentChanged.FOLLOWERS.equals(change)) {
-      snapshot.staleWithin(FOLLOWER_ORDER_LAG);
+      snapshot.staleWithin(PublicContentChanged.FOLLOWER_ORDER_LAG);
     } else {
       snapshot.drop();
     }
@@ -72,7 +66,7 @@ class PublicAuthorList {
 
   void otherInstances(@Observes OtherInstancesChanged change) {
     if (change.followersOnly()) {
-      snapshot.staleWithin(FOLLOWER_ORDER_LAG);
+      snapshot.staleWithin(PublicContentChanged.FOLLOWER_ORDER_LAG);
     } else {
       snapshot.trust(change.listening());
     }

@@ -8,6 +8,7 @@ import io.pressroom.web.ResponseDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -17,10 +18,10 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hot public answers (article pages, listings, tags, authors, feeds) kept in memory as the exact
- * bytes an anonymous client is sent, with their validators; signed-in readers share them, and their
- * own state on an article page is kept beside them per reader and article, dropped with the page's
- * invalidations and by any follow (see {@link ResponseCacheFilter}).
+ * Hot public answers (article pages, listings, tags, authors, feeds, suggestions) kept in memory as
+ * the exact bytes an anonymous client is sent, with their validators; signed-in readers share them,
+ * and their own state on an article page is kept beside them per reader and article, dropped with
+ * the page's invalidations and by any follow (see {@link ResponseCacheFilter}).
  *
  * <p>Invalidation: a change to what may appear in listings (a public or scheduled article
  * published, edited, unpublished or deleted; a tag, or an author's shown profile or role changed)
@@ -29,6 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a like, a rating, a comment) drops only the entries that show that article. Entries also end
  * when a scheduled article's instant comes, and after a time to live. An answer built while an
  * invalidation happened is not kept, so a slow reader never puts back what a writer just replaced.
+ *
+ * <p>Suggestions while typing are built partly from this instance's search index, which applies a
+ * commit a moment after the commit's invalidation has reached this cache: a suggestion built in
+ * between shows the index as it was. So they are also dropped whenever the index starts showing a
+ * new state ({@link SearchAnswersChanged}), and one built before that is not kept. They list
+ * authors most followed first, from a copy whose order may lag a follow by {@link
+ * PublicContentChanged#FOLLOWER_ORDER_LAG}; a follow does not drop them (readers following would
+ * keep them empty), they are kept no longer than that lag instead.
  *
  * <p>Several instances on one database: this instance's own writes are applied as soon as they
  * commit; every write also sends the same invalidation, with the instant of any scheduled
@@ -42,6 +51,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class ResponseCache {
+
+  private static final String AUTHORS = "/api/v1/authors";
+  private static final String SUGGESTIONS = "/api/v1/suggestions";
 
   /**
    * A kept answer and what it depends on; {@code articlePage} when it is a public article page, to
@@ -71,6 +83,7 @@ public class ResponseCache {
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong epoch = new AtomicLong();
   private final AtomicLong authorsInvalidatedAt = new AtomicLong();
+  private final AtomicLong searchAnswersChangedAt = new AtomicLong();
   private final ConcurrentSkipListSet<Instant> scheduled = new ConcurrentSkipListSet<>();
 
   /** Whether invalidations of other instances reach this one; nothing is served until they do. */
@@ -107,7 +120,9 @@ public class ResponseCache {
     if (entry == null) {
       return null;
     }
-    if (entry.generation() != generation.get() || now.isAfter(entry.expiresAt())) {
+    if (entry.generation() != generation.get()
+        || now.isAfter(entry.expiresAt())
+        || (fromSearchIndex(key) && searchAnswersChangedAt.get() > entry.epoch())) {
       entries.invalidate(key);
       return null;
     }
@@ -169,7 +184,10 @@ public class ResponseCache {
     if (!listening || stamp.generation() != generation.get()) {
       return;
     }
-    if (key.startsWith("/api/v1/authors") && authorsInvalidatedAt.get() > stamp.epoch()) {
+    if (key.startsWith(AUTHORS) && authorsInvalidatedAt.get() > stamp.epoch()) {
+      return;
+    }
+    if (fromSearchIndex(key) && searchAnswersChangedAt.get() > stamp.epoch()) {
       return;
     }
     for (Long article : articles) {
@@ -178,7 +196,12 @@ public class ResponseCache {
         return;
       }
     }
-    Instant expiresAt = Instant.now().plus(config.timeToLive());
+    Instant expiresAt =
+        Instant.now()
+            .plus(
+                fromSearchIndex(key)
+                    ? min(config.timeToLive(), PublicContentChanged.FOLLOWER_ORDER_LAG)
+                    : config.timeToLive());
     Instant due = firstScheduled();
     if (due != null && due.isBefore(expiresAt)) {
       expiresAt = due;
@@ -218,7 +241,7 @@ public class ResponseCache {
       case AUTHORS -> {
         // Follower counts show only on authors; a reader who raced this write stays out too.
         epoch.incrementAndGet();
-        entries.asMap().keySet().removeIf(key -> key.startsWith("/api/v1/authors"));
+        entries.asMap().keySet().removeIf(key -> key.startsWith(AUTHORS));
         authorsInvalidatedAt.set(epoch.get());
       }
       case EVERYTHING -> newGeneration();
@@ -226,6 +249,24 @@ public class ResponseCache {
         // Not an answer of this cache.
       }
     }
+  }
+
+  /**
+   * This instance's search index shows searches a new state: suggestions built from the one before
+   * are dropped, and one being built now is not kept (see {@link #keep}).
+   */
+  void searchAnswersChanged(@Observes SearchAnswersChanged change) {
+    searchAnswersChangedAt.set(epoch.incrementAndGet());
+    entries.asMap().keySet().removeIf(ResponseCache::fromSearchIndex);
+  }
+
+  /** Whether the kept answer of {@code key} is built from the search index: a suggestion. */
+  static boolean fromSearchIndex(String key) {
+    return key.startsWith(SUGGESTIONS);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

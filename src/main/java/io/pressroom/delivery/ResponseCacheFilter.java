@@ -51,7 +51,7 @@ public class ResponseCacheFilter {
   private static final Pattern CACHEABLE =
       Pattern.compile(
           "/api/v1/articles(/[^/]+)?|/api/v1/tags(/[^/]+(/articles)?)?"
-              + "|/api/v1/authors(/[^/]+)?|/feeds/.+");
+              + "|/api/v1/authors(/[^/]+)?|/feeds/.+|/api/v1/suggestions");
 
   /**
    * The answers whose resource asks who is calling, and which are the same for everyone (when they
@@ -68,7 +68,10 @@ public class ResponseCacheFilter {
    * them (nor is it checked) today, so a kept copy is served as to a keyed caller.
    */
   private static final Pattern SAME_FOR_ANY_TOKEN =
-      Pattern.compile("/api/v1/tags(/[^/]+)?|/feeds/.+");
+      Pattern.compile("/api/v1/tags(/[^/]+)?|/feeds/.+|/api/v1/suggestions");
+
+  /** Suggestions while typing: what is typed is their {@code q}, yet they are kept. */
+  private static final Pattern SUGGESTIONS = Pattern.compile("/api/v1/suggestions");
 
   private static final byte[] VIEWER_FIELD = ",\"viewer\":".getBytes(StandardCharsets.UTF_8);
   private static final List<String> KEPT_HEADERS =
@@ -238,14 +241,14 @@ public class ResponseCacheFilter {
    * need a role) that are no searches, and the answers that never ask who calls.
    */
   private static boolean sharedWhenBuilt(ContainerRequestContext request, String path) {
-    if (request.getUriInfo().getQueryParameters().containsKey("q")) {
+    if (SAME_FOR_ANY_TOKEN.matcher(path).matches()) {
+      return true;
+    }
+    if (searches(request, path)) {
       return false;
     }
     if (ARTICLE_PAGE.matcher(path).matches()) {
       return request.getUriInfo().getRequestUri().getRawQuery() == null;
-    }
-    if (SAME_FOR_ANY_TOKEN.matcher(path).matches()) {
-      return true;
     }
     List<String> status = request.getUriInfo().getQueryParameters().get("status");
     return status == null || status.stream().allMatch(PUBLISHED::equals);
@@ -398,12 +401,21 @@ public class ResponseCacheFilter {
   }
 
   static boolean cacheable(ContainerRequestContext request) {
-    // Searches (q) are not kept: each is asked rarely, and the search index follows writes a
-    // moment after they invalidate this cache, so a kept answer could miss a change for its TTL.
+    String path = request.getUriInfo().getPath();
     return HttpMethod.GET.equals(request.getMethod())
         && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-        && CACHEABLE.matcher(request.getUriInfo().getPath()).matches()
-        && !request.getUriInfo().getQueryParameters().containsKey("q");
+        && CACHEABLE.matcher(path).matches()
+        && !searches(request, path);
+  }
+
+  /**
+   * Whether the request is a search (a listing's {@code q}), which is not kept: each is asked
+   * rarely. Suggestions, asked by every reader typing the same first letters, are (see {@link
+   * ResponseCache} for how they follow the search index).
+   */
+  private static boolean searches(ContainerRequestContext request, String path) {
+    return request.getUriInfo().getQueryParameters().containsKey("q")
+        && !SUGGESTIONS.matcher(path).matches();
   }
 
   private static String key(ContainerRequestContext request) {

@@ -9,10 +9,12 @@ import io.pressroom.article.SearchSource;
 import io.pressroom.delivery.ChangePosition;
 import io.pressroom.delivery.ChangesService;
 import io.pressroom.delivery.OtherInstancesHeard;
+import io.pressroom.delivery.SearchAnswersChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.io.IOException;
@@ -59,6 +61,7 @@ class SearchIndexer {
   private final PressroomConfig.Search config;
   private final SearchSource source;
   private final ChangesService changes;
+  private final Event<SearchAnswersChanged> answersChanged;
   private final Semaphore wake = new Semaphore(0);
   private final Counter feedReads;
   private final AtomicLong writesHere = new AtomicLong();
@@ -85,10 +88,15 @@ class SearchIndexer {
   private Instant committedAt = Instant.now();
 
   SearchIndexer(
-      PressroomConfig config, SearchSource source, ChangesService changes, MeterRegistry meters) {
+      PressroomConfig config,
+      SearchSource source,
+      ChangesService changes,
+      Event<SearchAnswersChanged> answersChanged,
+      MeterRegistry meters) {
     this.config = config.search();
     this.source = source;
     this.changes = changes;
+    this.answersChanged = answersChanged;
     Gauge.builder("pressroom.search.index.lag", this, SearchIndexer::lagSeconds)
         .description("Seconds since the search index last caught up with the changes feed")
         .baseUnit("seconds")
@@ -229,6 +237,7 @@ class SearchIndexer {
           if (!ready) {
             ready = true;
             LOG.infof("Search index ready with %d articles", index.documents());
+            answersChanged.fire(new SearchAnswersChanged());
             if (index.mergeOwed()) {
               // After readiness: the merge takes a while, and the index answers meanwhile. Owed
               // by a build that a stop cut short during its merge (a build merges before it is
@@ -395,6 +404,7 @@ class SearchIndexer {
     if (changed) {
       index.refresh();
       uncommitted = true;
+      answersChanged.fire(new SearchAnswersChanged());
     }
     caughtUpAt = Instant.now();
     synchronized (appliedLock) {

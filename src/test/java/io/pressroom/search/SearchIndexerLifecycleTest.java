@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.SearchSource;
 import io.pressroom.delivery.ChangesService;
+import io.pressroom.delivery.SearchAnswersChanged;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -43,6 +45,7 @@ class SearchIndexerLifecycleTest {
   @Inject PressroomConfig config;
   @Inject SearchSource source;
   @Inject ChangesService changes;
+  @Inject Event<SearchAnswersChanged> answersChanged;
   @Inject DataSource dataSource;
   @Inject Fixtures fixtures;
 
@@ -50,7 +53,8 @@ class SearchIndexerLifecycleTest {
   void aStopWhileTheIndexIsBusyLeavesItCommittedAndClosed() throws Exception {
     Path directory = Files.createTempDirectory("pressroom-search-stop-");
     SearchIndexer indexer =
-        new SearchIndexer(withIndexIn(directory), source, changes, new SimpleMeterRegistry());
+        new SearchIndexer(
+            withIndexIn(directory), source, changes, answersChanged, new SimpleMeterRegistry());
     Thread stopper = new Thread(() -> indexer.onStop(null), "test-stopper");
     try (Connection locker = dataSource.getConnection()) {
       locker.setAutoCommit(false);
@@ -78,7 +82,8 @@ class SearchIndexerLifecycleTest {
     fixtures.article(fixtures.author()).create();
     Path directory = Files.createTempDirectory("pressroom-search-retry-");
     SearchIndexer indexer =
-        new SearchIndexer(withIndexIn(directory), source, changes, new SimpleMeterRegistry());
+        new SearchIndexer(
+            withIndexIn(directory), source, changes, answersChanged, new SimpleMeterRegistry());
     try {
       try (Connection locker = dataSource.getConnection()) {
         locker.setAutoCommit(false);
@@ -111,7 +116,8 @@ class SearchIndexerLifecycleTest {
     Logger logger = Logger.getLogger(SearchIndexer.class.getName());
     logger.addHandler(handler);
     SearchIndexer indexer =
-        new SearchIndexer(withIndexIn(directory), source, changes, new SimpleMeterRegistry());
+        new SearchIndexer(
+            withIndexIn(directory), source, changes, answersChanged, new SimpleMeterRegistry());
     try {
       indexer.onStart(null);
       Eventually.within(Duration.ofSeconds(20), indexer::ready, ready -> ready);
