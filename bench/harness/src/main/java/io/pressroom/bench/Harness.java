@@ -364,7 +364,8 @@ final class Harness {
 
   /**
    * Signs up {@code --writers} readers through the API (generated readers have no password), for
-   * the signed-in rows and the write mix.
+   * the signed-in rows and the write mix; those an earlier run on the same data signed up already
+   * are kept as they are.
    */
   private void signUpReaders() {
     signUpAnswer = api.send("POST", app + "/api/v1/accounts", null, "{}").status();
@@ -390,6 +391,12 @@ final class Harness {
                   + "\",\"name\":\"Bench Writer "
                   + i
                   + "\"}");
+      if (up.status() == 409) {
+        // Signed up by an earlier run on this data set (--reuse-data): the same email and
+        // password, so the reader signs in like the others.
+        readers.add(Map.entry(email, password));
+        continue;
+      }
       if (!up.ok()) {
         String body = up.text();
         log(

@@ -31,6 +31,7 @@ class HarnessTest {
   Path work;
   Path bin;
   final AtomicLong served = new AtomicLong();
+  boolean readersSignedUpAlready;
 
   @BeforeEach
   void start() throws IOException {
@@ -111,7 +112,7 @@ class HarnessTest {
       case "POST /api/v1/accounts" ->
           answer(
               x,
-              body.equals("{}") ? 400 : 201,
+              body.equals("{}") ? 400 : readersSignedUpAlready ? 409 : 201,
               "{\"token\":{\"accessToken\":\"tok-" + body.length() + "\"}}");
       case "PUT /api/v1/articles/slug-1/like", "DELETE /api/v1/articles/slug-1/like" ->
           answer(x, 204, null);
@@ -308,5 +309,36 @@ class HarnessTest {
         .endsWith("; not measured: feed suggest (endpoints not there yet).\n");
     assertThat(work.resolve("results.svg")).exists();
     ChartTest.parse(Files.readString(work.resolve("results.svg")));
+  }
+
+  /**
+   * A run on the data set an earlier run left (bench/run --reuse-data) finds its readers signed up
+   * already (409): they sign in as before, and the signed-in rows and the write mix are measured.
+   */
+  @Test
+  void readersAnEarlierRunSignedUpSignInAgain() throws Exception {
+    readersSignedUpAlready = true;
+    new Harness(
+            options(
+                "deployed",
+                "--duration",
+                "1",
+                "--row-warmup",
+                "0",
+                "--warmup",
+                "1",
+                "--cold-samples",
+                "1",
+                "--writers",
+                "2",
+                "--query",
+                "memory allocator"))
+        .deployed();
+
+    assertThat(Files.readAllLines(work.resolve("tokens.txt")))
+        .hasSize(2)
+        .allMatch(t -> t.startsWith("tok-in-"));
+    assertThat(Files.readAllLines(bin.resolve("wrk-calls.txt")))
+        .anyMatch(c -> c.contains("-s /nonexistent/lua/signed-in.lua http://127.0.0.1:"));
   }
 }
