@@ -65,6 +65,12 @@ class ArticleQueries {
    */
   private static final int RANGE_SORTED = 10_000;
 
+  /**
+   * How many public articles of a counter's index a tags' page in that order passes at most,
+   * checking each one's tags, before it orders the tags' whole range instead ({@link #TAG_WALK}).
+   */
+  private static final int WALKED_AT_MOST = 20_000;
+
   /** Each row of {@code a}'s counters, looked up by key ({@code offset 0} keeps it a look-up). */
   private static final String COUNTERS_OF_EACH =
       " cross join lateral (select * from article_counters c where c.article_id = a.id offset 0)"
@@ -204,6 +210,9 @@ class ArticleQueries {
     SqlBuilder sql = new SqlBuilder();
     range.ifPresent(
         matches -> sql.append("with m as materialized (").appendAll(matches).append(") "));
+    if (range.isPresent() && walksCounterIndex(filter, offset)) {
+      sql.appendAll(tagWalk(filter, after, limit));
+    }
     if (range.isPresent() && onlyUpdatedSince(filter)) {
       sql.append(", " + ALL_UPDATED + " ");
     }
@@ -368,12 +377,79 @@ class ArticleQueries {
         filter.tagSlugs().isEmpty()
             ? page(filter, after, limit, offset)
             : sorted(filter, after, limit, offset, COUNTERS_JOINED, "not " + FEW_MATCHES);
+    if (walksCounterIndex(filter, offset)) {
+      // Unless the walk of the counter's index met the page: then its ids are the page.
+      String walkMet = "(select count(*) from walk) = " + limit;
+      return new SqlBuilder()
+          .append("select * from (")
+          .appendAll(byKey)
+          .append(") s where " + FEW_MATCHES + " union all select * from (")
+          .appendAll(summariesOf(sort.keyExpression(), new SqlBuilder().append(TAG_WALK)))
+          .append(") k where not " + FEW_MATCHES + " and " + walkMet + " union all select * from (")
+          .appendAll(past)
+          .append(") w where not " + FEW_MATCHES + " and not " + walkMet);
+    }
     return new SqlBuilder()
         .append("select * from (")
         .appendAll(byKey)
         .append(") s where " + FEW_MATCHES + " union all select * from (")
         .appendAll(past)
         .append(") w where not " + FEW_MATCHES);
+  }
+
+  /**
+   * Whether a tags' page in an order by a counter first walks that counter's index ({@link
+   * #tagWalk}): a cursor's page (a numbered one needs every skipped row) of tags alone. Instants
+   * narrow the tags' range, which may then be small though the tags are not (the walk would run
+   * before the range's size is known, and longer): a tag's articles since June by likes at
+   * 1,000,000 articles took 61 ms so against 38.
+   */
+  private static boolean walksCounterIndex(ArticleFilter filter, int offset) {
+    return filter.sort().byCounter()
+        && !filter.tagSlugs().isEmpty()
+        && filter.updatedSince().isEmpty()
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && offset == 0;
+  }
+
+  /** The ids the walk of {@link #tagWalk} met, in its order. */
+  private static final String TAG_WALK = "select id from walk";
+
+  /**
+   * The first {@code limit} public articles of the tags in the order of a counter, met by walking
+   * that counter's index and checking each article's tags by key ({@code walk}), at most {@link
+   * #WALKED_AT_MOST} of them. Past {@link #RANGE_SORTED} articles the tags' range was joined to the
+   * counters and ordered whole (113 to 130 ms for a tag of 11,669 articles at 1,000,000); a tag
+   * holding a share s of the articles meets its page after about {@code limit / s} of them. The
+   * walk is bounded because nothing says the tags' articles are not the least liked: short of a
+   * page it leaves the order to the range, as before. It does not start for tags whose kept counts
+   * (scheduled articles included, so never fewer than the range) are within {@link #RANGE_SORTED}:
+   * PostgreSQL asks whether it met the page before it looks at the range's size.
+   */
+  private static SqlBuilder tagWalk(ArticleFilter filter, Optional<SortPosition> after, int limit) {
+    ArticleSort sort = filter.sort();
+    String key = sort.keyExpression();
+    String direction = sort.descending() ? " desc" : " asc";
+    return new SqlBuilder()
+        .append(
+            ", walk as materialized (select w.id from (select ctr.article_id as id from"
+                + " article_counters ctr where "
+                + PublicArticles.copiedCondition("ctr.live", "ctr.published_at"))
+        .appendAll(after(sort, key, "ctr.article_id", after))
+        .append(" order by " + key + direction + ", ctr.article_id" + direction)
+        .append(
+            " limit "
+                + WALKED_AT_MOST
+                + ") w where exists (select 1 from article_tags t where t.article_id = w.id and"
+                + " t.tag_id = any(array("
+                + TAG_IDS
+                + "))) and (select coalesce(sum(public_count), 0) from tags where slug in (:tags)) > "
+                + RANGE_SORTED
+                + pageBounds(limit, 0)
+                + ") ",
+            "tags",
+            filter.tagSlugs());
   }
 
   /**

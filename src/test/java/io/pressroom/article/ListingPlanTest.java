@@ -52,6 +52,10 @@ class ListingPlanTest {
       Pattern.compile(
           "Aggregate \\(never executed\\)\\n(?:[^\\n]*\\n){0,4}?[^\\n]*published_at > '2000");
 
+  /** The tags' range (the CTE {@code m}) was never read. */
+  private static final Pattern RANGE_NOT_READ =
+      Pattern.compile("CTE m\\n\\s+->[^\\n]*never executed");
+
   /** The ways of reading tags updated since an instant that a listing chooses from. */
   private static final List<String> WAYS = List.of("hashed", "updated", "tag rows");
 
@@ -355,6 +359,52 @@ class ListingPlanTest {
       } finally {
         transaction.rollback();
       }
+    }
+  }
+
+  /**
+   * Past 10,000 articles a tag's page by likes walks the likes index, checking each article's tags,
+   * and stops at its page: the tag's range is not read, counted or ordered. When the walk passes
+   * 20,000 articles without meeting its page (the tag's articles among the least liked), the range
+   * is ordered as before: the same page either way. Articles are added in a transaction rolled
+   * back.
+   */
+  @Test
+  void aLargeTagsPageByLikesIsMetWalkingTheLikesIndex() throws Exception {
+    Account author = fixtures.author();
+    String tag = fixtures.tag();
+    String first = fixtures.article(author).tags(tag).publishedAt(Instant.now()).create();
+    String second = fixtures.article(author).tags(tag).publishedAt(Instant.now()).create();
+    fixtures.setCounters(first, 9, 0, 0, 0);
+    fixtures.setCounters(second, 8, 0, 0, 0);
+    ArticleFilter filter = filter(List.of(tag), ArticleSort.MOST_LIKED, Optional.empty());
+    transaction.begin();
+    try {
+      String tagged = addUpdatedArticles(author, 10_000);
+      new SqlBuilder()
+          .append("insert into article_tags (article_id, tag_id) select a.id, t.id from")
+          .append(" articles a, tags t where a.slug like :added", "added", tagged + "%")
+          .append(" and t.slug = :tag", "tag", tag)
+          .execute(entityManager);
+      // Unliked, the newest of the tag's added articles is the first after the two liked ones.
+      String newestTagged = tagged + "10000";
+
+      String walked = analysed(filter, 3, 0);
+      assertThat(walked).contains("CTE walk").containsPattern(RANGE_NOT_READ);
+      List<Row> page =
+          ArticleQueries.listingStatement(filter, Optional.empty(), 3, 0).read(entityManager);
+      assertThat(page.get(0).getLong("total")).isEqualTo(10_002L);
+      assertThat(slugsOf(page)).containsExactly(first, second, newestTagged);
+
+      // 20,001 newer articles of no tag, as unliked: the walk passes 20,000 of them and gives up.
+      addUpdatedArticles(author, 20_001);
+      String ordered = analysed(filter, 3, 0);
+      assertThat(ordered).contains("CTE walk").doesNotContainPattern(RANGE_NOT_READ);
+      page = ArticleQueries.listingStatement(filter, Optional.empty(), 3, 0).read(entityManager);
+      assertThat(page.get(0).getLong("total")).isEqualTo(10_002L);
+      assertThat(slugsOf(page)).containsExactly(first, second, newestTagged);
+    } finally {
+      transaction.rollback();
     }
   }
 
