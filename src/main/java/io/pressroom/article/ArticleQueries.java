@@ -433,8 +433,9 @@ class ArticleQueries {
     String direction = sort.descending() ? " desc" : " asc";
     return new SqlBuilder()
         .append(
-            ", walk as materialized (select w.id from (select ctr.article_id as id from"
-                + " article_counters ctr where "
+            ", walk as materialized (select w.id from (select ctr.article_id as id, "
+                + key
+                + " as k from article_counters ctr where "
                 + PublicArticles.copiedCondition("ctr.live", "ctr.published_at"))
         .appendAll(after(sort, key, "ctr.article_id", after))
         .append(" order by " + key + direction + ", ctr.article_id" + direction)
@@ -446,6 +447,12 @@ class ArticleQueries {
                 + TAG_IDS
                 + "))) and (select coalesce(sum(public_count), 0) from tags where slug in (:tags)) > "
                 + RANGE_SORTED
+                // In the walk's order again: a join may hand its rows over in another (a hash of
+                // the walk probed by the tags' rows), and the page would be any of the matches.
+                + " order by w.k"
+                + direction
+                + ", w.id"
+                + direction
                 + pageBounds(limit, 0)
                 + ") ",
             "tags",
