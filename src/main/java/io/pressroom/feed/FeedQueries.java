@@ -97,7 +97,7 @@ class FeedQueries {
                 "authorHandle",
                 handle));
     // The limit is written into the statement, not bound, so that PostgreSQL keeps one plan for it
-    // instead of planning each feed afresh (see ArticleQueries.pageBounds).
+    // instead of planning each feed afresh (see ListingFilters.pageBounds).
     sql.append(" order by a.published_at desc, a.id desc limit " + MAX_ENTRIES);
     return sql.read(entityManager, "listing_json").stream().map(FeedQueries::listed).toList();
   }

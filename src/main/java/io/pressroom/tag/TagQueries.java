@@ -88,7 +88,7 @@ class TagQueries {
     sql.append(" order by " + order.key + " " + order.direction)
         .append(", x.id " + order.direction)
         // Written in, not bound: with a bound limit PostgreSQL planned this statement afresh on
-        // every call (pg_stat_statements: as many plans as calls), see ArticleQueries.pageBounds.
+        // every call (pg_stat_statements: as many plans as calls), see ListingFilters.pageBounds.
         .append(" limit " + limit + (offset > 0 ? " offset " + offset : ""));
     return sql.rows(entityManager).stream()
         .map(row -> new Listed(row.getLong("id"), row.text("name_key"), view(row)))

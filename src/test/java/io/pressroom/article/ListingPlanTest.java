@@ -112,10 +112,9 @@ class ListingPlanTest {
     for (ArticleSort sort : List.of(ArticleSort.NEWEST, ArticleSort.OLDEST)) {
       ArticleFilter pull = filter(sort, beforeAll);
       List<Row> everything =
-          ArticleQueries.listingStatement(filter(sort, Optional.empty()), Optional.empty(), 20, 0)
+          ListingStatement.of(filter(sort, Optional.empty()), Optional.empty(), 20, 0)
               .read(entityManager);
-      List<Row> pulled =
-          ArticleQueries.listingStatement(pull, Optional.empty(), 20, 0).read(entityManager);
+      List<Row> pulled = ListingStatement.of(pull, Optional.empty(), 20, 0).read(entityManager);
       assertThat(pulled.get(0).getLong("total"))
           .as("the total of a pull of everything, " + sort.parameter())
           .isEqualTo(everything.get(0).getLong("total"));
@@ -159,11 +158,9 @@ class ListingPlanTest {
             Optional.empty(),
             Optional.empty());
     List<Row> everything =
-        ArticleQueries.listingStatement(
-                filter(ArticleSort.NEWEST, Optional.empty()), Optional.empty(), 20, 0)
+        ListingStatement.of(filter(ArticleSort.NEWEST, Optional.empty()), Optional.empty(), 20, 0)
             .read(entityManager);
-    List<Row> within =
-        ArticleQueries.listingStatement(bounded, Optional.empty(), 20, 0).read(entityManager);
+    List<Row> within = ListingStatement.of(bounded, Optional.empty(), 20, 0).read(entityManager);
     assertThat(within.get(0).getLong("total"))
         .as("the total within bounds around every article")
         .isEqualTo(everything.get(0).getLong("total"));
@@ -201,11 +198,9 @@ class ListingPlanTest {
     for (ArticleSort sort : List.of(ArticleSort.NEWEST, ArticleSort.MOST_LIKED)) {
       ArticleFilter filter = filter(List.of(tag), sort, Optional.empty());
       List<String> whole =
-          slugsOf(
-              ArticleQueries.listingStatement(filter, Optional.empty(), 12, 0).read(entityManager));
+          slugsOf(ListingStatement.of(filter, Optional.empty(), 12, 0).read(entityManager));
       List<String> third =
-          slugsOf(
-              ArticleQueries.listingStatement(filter, Optional.empty(), 3, 6).read(entityManager));
+          slugsOf(ListingStatement.of(filter, Optional.empty(), 3, 6).read(entityManager));
       assertThat(third).as("page 3 of 3, " + sort.parameter()).isEqualTo(whole.subList(6, 9));
       transaction.begin();
       try {
@@ -318,9 +313,7 @@ class ListingPlanTest {
               .isEqualTo(way.equals(claim.way()) ? updated.size() : 0);
         }
         assertThat(
-                slugsOf(
-                    ArticleQueries.listingStatement(filter, Optional.empty(), 20, 0)
-                        .read(entityManager)))
+                slugsOf(ListingStatement.of(filter, Optional.empty(), 20, 0).read(entityManager)))
             .as("the page for " + claim)
             .containsExactlyInAnyOrderElementsOf(updated);
       } finally {
@@ -352,8 +345,7 @@ class ListingPlanTest {
             .append(" articles a, tags t where a.slug like :added", "added", added + "%")
             .append(" and t.slug = :tag", "tag", tag)
             .execute(entityManager);
-        List<Row> page =
-            ArticleQueries.listingStatement(filter, Optional.empty(), 3, 0).read(entityManager);
+        List<Row> page = ListingStatement.of(filter, Optional.empty(), 3, 0).read(entityManager);
         assertThat(page.get(0).getLong("total")).as("the total").isEqualTo(others + 2L);
         assertThat(slugsOf(page.subList(0, 2))).as("the most liked").containsExactly(first, second);
       } finally {
@@ -397,8 +389,7 @@ class ListingPlanTest {
 
       String walked = analysed(filter, 3, 0);
       assertThat(walked).contains("CTE walk").containsPattern(RANGE_NOT_READ);
-      List<Row> page =
-          ArticleQueries.listingStatement(filter, Optional.empty(), 3, 0).read(entityManager);
+      List<Row> page = ListingStatement.of(filter, Optional.empty(), 3, 0).read(entityManager);
       assertThat(page.get(0).getLong("total")).isEqualTo(10_002L);
       assertThat(slugsOf(page)).containsExactly(first, second, newestTagged);
 
@@ -406,7 +397,7 @@ class ListingPlanTest {
       addUpdatedArticles(author, 20_001);
       String ordered = analysed(filter, 3, 0);
       assertThat(ordered).contains("CTE walk").doesNotContainPattern(RANGE_NOT_READ);
-      page = ArticleQueries.listingStatement(filter, Optional.empty(), 3, 0).read(entityManager);
+      page = ListingStatement.of(filter, Optional.empty(), 3, 0).read(entityManager);
       assertThat(page.get(0).getLong("total")).isEqualTo(10_002L);
       assertThat(slugsOf(page)).containsExactly(first, second, newestTagged);
     } finally {
@@ -495,7 +486,7 @@ class ListingPlanTest {
   private String analysed(ArticleFilter filter, int limit, int offset) {
     return new SqlBuilder()
             .append("explain (analyze, costs off, timing off, summary off) ")
-            .appendAll(ArticleQueries.listingStatement(filter, Optional.empty(), limit, offset))
+            .appendAll(ListingStatement.of(filter, Optional.empty(), limit, offset))
             .read(entityManager)
             .stream()
             .map(row -> row.text("query plan"))
@@ -506,7 +497,7 @@ class ListingPlanTest {
     SqlBuilder explain =
         new SqlBuilder()
             .append("explain ")
-            .appendAll(ArticleQueries.listingStatement(filter, Optional.of(after), 20, 0));
+            .appendAll(ListingStatement.of(filter, Optional.of(after), 20, 0));
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {

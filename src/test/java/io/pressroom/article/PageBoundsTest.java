@@ -9,11 +9,11 @@ class PageBoundsTest {
 
   @Test
   void aFirstPageHasNoOffset() {
-    assertThat(ArticleQueries.pageBounds(21, 0)).isEqualTo(" limit 21");
+    assertThat(ListingFilters.pageBounds(21, 0)).isEqualTo(" limit 21");
   }
 
   @Test
   void aNumberedPageSkipsTheOnesBefore() {
-    assertThat(ArticleQueries.pageBounds(21, 40)).isEqualTo(" limit 21 offset 40");
+    assertThat(ListingFilters.pageBounds(21, 40)).isEqualTo(" limit 21 offset 40");
   }
 }

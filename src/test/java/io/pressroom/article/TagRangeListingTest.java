@@ -86,7 +86,7 @@ class TagRangeListingTest {
     }
 
     List<String> both = List.of(first, second);
-    // The tags' kept counts choose the way (ArticleQueries.TAGS_UPDATED_WAY): as they are, each tag
+    // The tags' kept counts choose the way (MatchRange.TAGS_UPDATED_WAY): as they are, each tag
     // row checks its article; claiming a million, each updated article checks its tags. The third,
     // hashed, needs hundreds of updated articles: ListingPlanTest.
     for (Integer claimed : new Integer[] {null, 1_000_000}) {

@@ -1,0 +1,220 @@
+package io.pressroom.article;
+
+import io.pressroom.article.ArticleQueries.SortPosition;
+import io.pressroom.db.SqlBuilder;
+import java.util.Optional;
+
+/**
+ * The SQL of what a listing's filter asks, shared by the listing's statement ({@link
+ * ListingStatement}), its ranges of matches ({@link MatchRange}) and the orders search matches are
+ * put in ({@link ArticleQueries#order}): which articles (from, where), after which position a page
+ * starts and where it ends, and which kind of listing a filter is (the kinds that read a kept total
+ * or an index's range instead of counting).
+ */
+final class ListingFilters {
+
+  private ListingFilters() {}
+
+  /** Live articles as the partial indexes of V1 name them (public or scheduled). */
+  static final String LIVE_ARTICLE = "a.status = 'published' and a.deleted_at is null";
+
+  /** The ids of the tags filtered by. */
+  static final String TAG_IDS = "select id from tags where slug in (:tags)";
+
+  /**
+   * Public articles of one tag (other filters may narrow them): read from the tag's range of {@code
+   * article_tags_public_idx}.
+   */
+  static boolean viaTagIndex(ArticleFilter filter) {
+    return filter.tagSlugs().size() == 1 && filter.status() == ArticleStatus.PUBLISHED;
+  }
+
+  /** A listing of one tag and nothing else, whose total the tag keeps itself. */
+  static boolean onlyByTag(ArticleFilter filter) {
+    return viaTagIndex(filter)
+        && filter.authorHandle().isEmpty()
+        && filter.query().isEmpty()
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && filter.updatedSince().isEmpty()
+        && filter.onlyAuthorId().isEmpty()
+        && filter.followedBy().isEmpty();
+  }
+
+  /** The bounds of publication the filter asks for, on the instant {@code column}. */
+  static SqlBuilder publishedBetween(ArticleFilter filter, String column) {
+    SqlBuilder sql = new SqlBuilder();
+    filter
+        .publishedAfter()
+        .ifPresent(at -> sql.append(" and " + column + " > :after", "after", at));
+    filter
+        .publishedBefore()
+        .ifPresent(at -> sql.append(" and " + column + " < :before", "before", at));
+    return sql;
+  }
+
+  /**
+   * Public articles updated since an instant, and no other filter: read as the range of the updated
+   * index ({@link MatchRange#of}, which the callers have) unless it holds them all ({@code
+   * ListingStatement.ALL_UPDATED}).
+   */
+  static boolean onlyUpdatedSince(ArticleFilter filter) {
+    return publicByTimeAlone(filter)
+        && filter.updatedSince().isPresent()
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty();
+  }
+
+  /** Public articles published after or before an instant, or between two, and no other filter. */
+  static boolean onlyPublishedBetween(ArticleFilter filter) {
+    return publicByTimeAlone(filter)
+        && filter.updatedSince().isEmpty()
+        && (filter.publishedAfter().isPresent() || filter.publishedBefore().isPresent());
+  }
+
+  /** Every public article, whatever the order: the kept count is its total. */
+  static boolean everything(ArticleFilter filter) {
+    return publicByTimeAlone(filter)
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && filter.updatedSince().isEmpty();
+  }
+
+  /** Public articles with no filter but, perhaps, instants of publication or update. */
+  static boolean publicByTimeAlone(ArticleFilter filter) {
+    return filter.status() == ArticleStatus.PUBLISHED
+        && filter.tagSlugs().isEmpty()
+        && filter.authorHandle().isEmpty()
+        && filter.query().isEmpty()
+        && filter.onlyAuthorId().isEmpty()
+        && filter.followedBy().isEmpty();
+  }
+
+  /** Conditions (each "and ...") that no public article was published outside the bounds. */
+  static SqlBuilder noneOutside(ArticleFilter filter) {
+    String publicArticle = "select 1 from articles a where " + PublicArticles.condition("a");
+    SqlBuilder sql = new SqlBuilder();
+    filter
+        .publishedAfter()
+        .ifPresent(
+            at ->
+                sql.append(
+                    " and not exists (" + publicArticle + " and a.published_at <= :after)",
+                    "after",
+                    at));
+    filter
+        .publishedBefore()
+        .ifPresent(
+            at ->
+                sql.append(
+                    " and not exists (" + publicArticle + " and a.published_at >= :before)",
+                    "before",
+                    at));
+    return sql;
+  }
+
+  /**
+   * The public rows of the one tag filtered by, from its range of {@code article_tags_public_idx}.
+   */
+  static SqlBuilder tagRange(ArticleFilter filter) {
+    return new SqlBuilder()
+        .append(
+            " and at.tag_id = (select id from tags where slug = :tag) and "
+                + PublicArticles.copiedCondition("at.public", "at.published_at"),
+            "tag",
+            filter.tagSlugs().get(0));
+  }
+
+  static SqlBuilder from(ArticleFilter filter) {
+    return new SqlBuilder()
+        .append(
+            viaTagIndex(filter)
+                ? " from article_tags at join articles a on a.id = at.article_id"
+                : " from articles a");
+  }
+
+  static SqlBuilder where(ArticleFilter filter) {
+    SqlBuilder sql = new SqlBuilder();
+    switch (filter.status()) {
+      case PUBLISHED -> sql.append(" where " + PublicArticles.condition("a"));
+      case SCHEDULED -> sql.append(" where " + PublicArticles.scheduledCondition("a"));
+      case DRAFT -> sql.append(" where a.deleted_at is null and a.status = 'draft'");
+      case ARCHIVED -> sql.append(" where a.deleted_at is null and a.status = 'archived'");
+    }
+    filter
+        .onlyAuthorId()
+        .ifPresent(id -> sql.append(" and a.author_id = :onlyAuthor", "onlyAuthor", id));
+    filter
+        .followedBy()
+        .ifPresent(
+            id ->
+                sql.append(
+                    " and a.author_id in (select author_id from follows where follower_id ="
+                        + " :follower)",
+                    "follower",
+                    id));
+    if (viaTagIndex(filter)) {
+      sql.appendAll(tagRange(filter));
+    } else if (!filter.tagSlugs().isEmpty()) {
+      sql.append(
+          " and exists (select 1 from article_tags at where at.article_id = a.id and at.tag_id"
+              + " in ("
+              + TAG_IDS
+              + "))",
+          "tags",
+          filter.tagSlugs());
+    }
+    filter
+        .authorHandle()
+        .ifPresent(
+            handle ->
+                sql.append(
+                    " and a.author_id = (select id from accounts where handle = :author)",
+                    "author",
+                    handle));
+    filter
+        .query()
+        .ifPresent(q -> sql.append(" and a.search @@ websearch_to_tsquery('english', :q)", "q", q));
+    sql.appendAll(publishedBetween(filter, "a.published_at"));
+    filter
+        .updatedSince()
+        .ifPresent(at -> sql.append(" and a.updated_at >= :updatedSince", "updatedSince", at));
+    return sql;
+  }
+
+  /** Rows past {@code after} in the order of {@code key} (ties by {@code idColumn}). */
+  static SqlBuilder after(
+      ArticleSort sort, String key, String idColumn, Optional<SortPosition> after) {
+    SqlBuilder sql = new SqlBuilder();
+    after.ifPresent(
+        position ->
+            sql.append(
+                    " and ("
+                        + key
+                        + ", "
+                        + idColumn
+                        + ") "
+                        + (sort.descending() ? "<" : ">")
+                        + " (cast(:afterKey as "
+                        + sort.keyType()
+                        + "), :afterId)")
+                .bind("afterKey", position.key())
+                .bind("afterId", position.id()));
+    return sql;
+  }
+
+  static String orderId(ArticleSort sort) {
+    return sort.byCounter() ? "ctr.article_id" : "a.id";
+  }
+
+  /**
+   * {@code limit} and {@code offset} written into the statement, not bound: a bound limit makes
+   * PostgreSQL cost the cached generic plan as if a tenth of the range were read, so it plans the
+   * listing afresh on every execution (about four fifths of the statement's time, measured), while
+   * with the numbers in the text it keeps one plan per connection. Both are numbers PageRequest
+   * bounded; page sizes are few, so are the statements.
+   */
+  static String pageBounds(int limit, int offset) {
+    return " limit " + limit + (offset > 0 ? " offset " + offset : "");
+  }
+}
