@@ -58,13 +58,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.watchdog = watchdog;
   }
 
+  /**
+   * Below the range the kernel hands out as the local ports of outgoing connections (Linux: 32768
+   * to 60999): a port in it may be held for a moment by any connection of the machine, the app's
+   * own to its database included, and the database could not start there (54,380 was so, once, in
+   * CI).
+   */
+  static final int DEFAULT_PORT = 25432;
+
   /** Returns the started database, or null when a datasource URL is configured. */
   public static EmbeddedDatabase startUnlessConfigured() {
     if (isSet(System.getProperty(URL_PROPERTY)) || isSet(System.getenv(URL_VARIABLE))) {
       return null;
     }
     Path dataDir = Path.of(setting("PRESSROOM_DATA_DIR", "pressroom.data-dir", "data"));
-    int port = Integer.parseInt(setting("PRESSROOM_DB_PORT", "pressroom.db-port", "54329"));
+    int port =
+        Integer.parseInt(
+            setting("PRESSROOM_DB_PORT", "pressroom.db-port", Integer.toString(DEFAULT_PORT)));
     EmbeddedDatabase database = start(dataDir, port);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(database::closeAfterApplication, "embedded-postgres-stop"));
