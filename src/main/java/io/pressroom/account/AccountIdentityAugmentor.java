@@ -29,10 +29,12 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
 
   private final AccountQueries queries;
   private final KnownSessions known;
+  private final AccessTokenParser tokens;
 
-  AccountIdentityAugmentor(AccountQueries queries, KnownSessions known) {
+  AccountIdentityAugmentor(AccountQueries queries, KnownSessions known, AccessTokenParser tokens) {
     this.queries = queries;
     this.known = known;
+    this.tokens = tokens;
   }
 
   @Override
@@ -41,7 +43,7 @@ class AccountIdentityAugmentor implements SecurityIdentityAugmentor {
     if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
       return Uni.createFrom().item(identity);
     }
-    Optional<CurrentUser.TokenSession> named = CurrentUser.TokenSession.of(token);
+    Optional<CurrentUser.TokenSession> named = tokens.session(token);
     if (named.isEmpty()) {
       return Uni.createFrom()
           .failure(new AuthenticationFailedException("The token names no account or no session"));

@@ -1,6 +1,5 @@
 package io.pressroom.account;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -39,10 +38,10 @@ public class RememberedCallers {
    */
   private static final Pattern PLAIN_BEARER = Pattern.compile("Bearer [A-Za-z0-9._~+/=-]+");
 
-  private final JWTParser tokens;
+  private final AccessTokenParser tokens;
   private final KnownSessions known;
 
-  RememberedCallers(JWTParser tokens, KnownSessions known) {
+  RememberedCallers(AccessTokenParser tokens, KnownSessions known) {
     this.tokens = tokens;
     this.known = known;
   }
@@ -58,7 +57,7 @@ public class RememberedCallers {
     } catch (ParseException e) {
       return REFUSED;
     }
-    Optional<CurrentUser.TokenSession> named = CurrentUser.TokenSession.of(token);
+    Optional<CurrentUser.TokenSession> named = tokens.session(token);
     if (named.isEmpty()) {
       return REFUSED;
     }
