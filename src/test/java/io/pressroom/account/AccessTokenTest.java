@@ -163,4 +163,50 @@ class AccessTokenTest {
         .statusCode(401)
         .contentType("application/problem+json");
   }
+
+  /**
+   * A token signed with our key for a real account, whose session claim is {@code session} (none
+   * when null).
+   */
+  private String tokenNamingSession(Users.User user, String session) {
+    JwtClaimsBuilder claims =
+        Jwt.issuer("pressroom")
+            .subject(Long.toString(user.id()))
+            .audience(AUDIENCE)
+            .issuedAt(Instant.now().minusSeconds(10))
+            .expiresAt(Instant.now().plusSeconds(600));
+    if (session != null) {
+      claims.claim("sid", session);
+    }
+    return claims.jws().keyId(keys.keyId()).sign(keys.privateKey());
+  }
+
+  @Test
+  void aSignedTokenThatNamesNoSessionIsRefusedEveryTimeItIsSent() {
+    Users.User user = users.reader();
+    // Warm the response cache, so that the signed-in page is answered from memory where it can be.
+    given().get("/api/v1/articles").then().statusCode(200);
+    for (String token :
+        new String[] {tokenNamingSession(user, null), tokenNamingSession(user, "x")}) {
+      // Twice each: the second time the token is one the parser verified already and remembers.
+      for (int i = 0; i < 2; i++) {
+        rejected(token);
+        given()
+            .header("Authorization", "Bearer " + token)
+            .get("/api/v1/articles")
+            .then()
+            .statusCode(401)
+            .contentType("application/problem+json");
+      }
+    }
+    String session = claimsOf(user.accessToken()).getString("sid");
+    for (int i = 0; i < 2; i++) {
+      given()
+          .header("Authorization", "Bearer " + tokenNamingSession(user, session))
+          .get("/api/v1/me")
+          .then()
+          .statusCode(200)
+          .body("handle", equalTo(user.handle()));
+    }
+  }
 }

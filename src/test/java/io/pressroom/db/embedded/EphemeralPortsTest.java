@@ -29,6 +29,10 @@ class EphemeralPortsTest {
     return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
   }
 
+  /**
+   * Within this machine's range or Linux's default one: a port is judged against where any machine
+   * may hand it out, not only this one.
+   */
   private static boolean ephemeral(int port, int[] range) {
     return port >= Math.min(range[0], 32768) && port <= Math.max(range[1], 60999);
   }
