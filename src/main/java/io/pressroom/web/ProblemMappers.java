@@ -197,8 +197,16 @@ public class ProblemMappers {
     if (database.isPresent()) {
       return Problems.response(database.get(), uri);
     }
+    if (AbandonedRequests.closedByClient(e)) {
+      LOG.debugf("The client closed the connection before its request to %s was read", path(uri));
+      return Problems.response(
+          ProblemType.MALFORMED_BODY,
+          "The connection closed before the request body was read in full.",
+          uri,
+          List.of());
+    }
     String id = UUID.randomUUID().toString();
-    LOG.errorf(e, "Unexpected failure %s on %s", id, uri == null ? "?" : uri.getPath());
+    LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
     return Problems.response(
         ProblemType.INTERNAL,
         "Something went wrong on our side. Quote reference " + id + " when you report it.",
@@ -216,6 +224,10 @@ public class ProblemMappers {
                 List.of()))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
         .build();
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? "?" : uri.getPath();
   }
 
   private static String webDetail(ProblemType type, UriInfo uri) {
