@@ -2,6 +2,7 @@ package io.pressroom.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.Users;
@@ -50,12 +51,7 @@ class AbandonedRequestTest {
     Users.User reader = users.reader();
     String comments = "/api/v1/articles/" + slug + "/comments";
     assertNoServerError(comments, reader.accessToken());
-    reader
-        .request()
-        .get(comments)
-        .then()
-        .statusCode(200)
-        .body("items", org.hamcrest.Matchers.empty());
+    reader.request().get(comments).then().statusCode(200).body("items", empty());
   }
 
   private void assertNoServerError(String path, String token) throws Exception {
@@ -94,7 +90,7 @@ class AbandonedRequestTest {
     given().get("/api/v1/tags").then().statusCode(200);
   }
 
-  /** Sends the head of a POST and a tenth of the body it announces, then closes the connection. */
+  /** Sends the head of a POST and the first bytes of the body it announces, then hangs up. */
   private static void hangUpMidBody(String path, String token) throws IOException {
     try (Socket socket = new Socket("localhost", RestAssured.port)) {
       String head =
