@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.RecordedLogs;
 import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,11 +16,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,28 +66,10 @@ class FirstAdminTest {
 
   /** Runs the start-up bootstrap for {@code email}, as a start with that setting would. */
   private List<LogRecord> bootstrap(String email) {
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger logger = Logger.getLogger(FirstAdmin.class.getName());
-    logger.addHandler(handler);
-    try {
+    try (RecordedLogs log = RecordedLogs.of(FirstAdmin.class, Level.ALL)) {
       firstAdmin.createIfMissing(email, OPERATORS_PASSWORD, accounts);
-    } finally {
-      logger.removeHandler(handler);
+      return log.records();
     }
-    return records;
   }
 
   private static Response signIn(String email, String password) {

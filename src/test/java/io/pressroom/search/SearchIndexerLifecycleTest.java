@@ -9,6 +9,7 @@ import io.pressroom.delivery.ChangesService;
 import io.pressroom.delivery.SearchAnswersChanged;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.RecordedLogs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;
@@ -22,14 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -111,10 +107,7 @@ class SearchIndexerLifecycleTest {
     fixtures.article(fixtures.author()).create();
     Path directory = Files.createTempDirectory("pressroom-search-rebuild-");
     IndexOfAnotherDatabase.writeIn(directory);
-    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    Handler handler = keepingWarnings(warnings);
-    Logger logger = Logger.getLogger(SearchIndexer.class.getName());
-    logger.addHandler(handler);
+    RecordedLogs warnings = RecordedLogs.of(SearchIndexer.class, Level.WARNING);
     SearchIndexer indexer =
         new SearchIndexer(
             withIndexIn(directory), source, changes, answersChanged, new SimpleMeterRegistry());
@@ -125,31 +118,14 @@ class SearchIndexerLifecycleTest {
       long visible = QuarkusTransaction.requiringNew().call(source::publicCount);
       assertThat(indexer.readyIndex().searchableDocuments()).isEqualTo(visible).isPositive();
       assertThat(indexer.readyIndex().mergeOwed()).as("merged before it answered").isFalse();
-      assertThat(warnings)
+      assertThat(warnings.records())
           .as("built again (one warning), not failed and retried")
           .singleElement()
           .satisfies(warning -> assertThat(warning.getThrown()).isNull());
     } finally {
-      logger.removeHandler(handler);
+      warnings.close();
       indexer.onStop(null);
     }
-  }
-
-  private static Handler keepingWarnings(List<LogRecord> warnings) {
-    return new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          warnings.add(record);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
   }
 
   /** Cancels the build's read of the articles if it is waiting for a lock now. */

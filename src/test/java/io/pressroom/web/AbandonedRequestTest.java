@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 
+import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.RecordedLogs;
 import io.pressroom.support.Users;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,12 +17,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,37 +54,16 @@ class AbandonedRequestTest {
   }
 
   private void assertNoServerError(String path, String token) throws Exception {
-    List<LogRecord> errors = new CopyOnWriteArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-              errors.add(record);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger logger = Logger.getLogger(ProblemMappers.class.getName());
-    logger.addHandler(handler);
-    try {
-      double serverErrors = count("5\\d\\d");
-      double clientErrors = count("4\\d\\d");
+    double serverErrors = count("5\\d\\d");
+    double clientErrors = count("4\\d\\d");
+    try (RecordedLogs errors = RecordedLogs.of(ProblemMappers.class, Level.SEVERE)) {
       hangUpMidBody(path, token);
-      long until = System.nanoTime() + 10_000_000_000L;
-      while (count("[45]\\d\\d") == serverErrors + clientErrors && System.nanoTime() < until) {
-        Thread.sleep(50);
-      }
+      // Once the metrics count it, the request's failure has been mapped (and logged, if at all).
+      Eventually.within(
+          Duration.ofSeconds(10), () -> count("[45]\\d\\d"), n -> n > serverErrors + clientErrors);
       assertThat(count("5\\d\\d")).as("5xx answers counted").isEqualTo(serverErrors);
       assertThat(count("4\\d\\d")).as("4xx answers counted").isEqualTo(clientErrors + 1);
-      assertThat(errors).extracting(LogRecord::getMessage).isEmpty();
-    } finally {
-      logger.removeHandler(handler);
+      assertThat(errors.records()).extracting(LogRecord::getMessage).isEmpty();
     }
     given().get("/api/v1/tags").then().statusCode(200);
   }
@@ -118,11 +96,11 @@ class AbandonedRequestTest {
     Matcher line =
         Pattern.compile("^http_server_requests_seconds_count\\{(.*)\\} (\\S+)$", Pattern.MULTILINE)
             .matcher(text);
+    Pattern wanted = Pattern.compile("status=\"" + status + "\"");
     double total = 0;
     while (line.find()) {
       String labels = line.group(1);
-      if (labels.contains("method=\"POST\"")
-          && Pattern.compile("status=\"" + status + "\"").matcher(labels).find()) {
+      if (labels.contains("method=\"POST\"") && wanted.matcher(labels).find()) {
         total += Double.parseDouble(line.group(2));
       }
     }
