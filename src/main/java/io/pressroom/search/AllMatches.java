@@ -7,13 +7,20 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -46,32 +53,89 @@ final class AllMatches {
     return new AllMatches(searcher, new FixedBitSet(1), 0);
   }
 
+  /**
+   * Every match of {@code query}. A query the searcher's cache keeps (one asked for again and
+   * again, as the bit set of its matches in each segment) is copied 64 articles at a time: handing
+   * its matches one by one to a collector, as Lucene's bulk scorer does, was a third of the time of
+   * a most-liked search for a common word. Segments with deleted articles, and queries not kept, go
+   * through the collector, which skips the deleted ones.
+   */
   static AllMatches of(IndexSearcher searcher, Query query) throws IOException {
-    FixedBitSet docs = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-    searcher.search(
-        query,
-        new SimpleCollector() {
-          private int base;
+    IndexReader reader = searcher.getIndexReader();
+    FixedBitSet docs = new FixedBitSet(Math.max(1, reader.maxDoc()));
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      if (!copyKept(weight, leaf, docs)) {
+        collect(weight, leaf, docs);
+      }
+    }
+    return new AllMatches(searcher, docs, docs.cardinality());
+  }
 
-          @Override
-          protected void doSetNextReader(LeafReaderContext context) {
-            base = context.docBase;
-          }
+  /**
+   * Copies the leaf's matches into {@code docs} when the query cache keeps them as a bit set and
+   * the leaf deleted nothing; false when it did not.
+   */
+  private static boolean copyKept(Weight weight, LeafReaderContext leaf, FixedBitSet docs)
+      throws IOException {
+    if (leaf.reader().getLiveDocs() != null) {
+      return false;
+    }
+    ScorerSupplier supplier = weight.scorerSupplier(leaf);
+    if (supplier == null) {
+      return true;
+    }
+    Scorer scorer = supplier.get(Long.MAX_VALUE);
+    FixedBitSet kept =
+        scorer.twoPhaseIterator() == null
+            ? BitSetIterator.getFixedBitSetOrNull(scorer.iterator())
+            : null;
+    if (kept == null) {
+      // The scorer made is dropped (its postings were looked up, not read): the bulk scorer reads
+      // a disjunction of words a quarter faster than its scorer is iterated.
+      return false;
+    }
+    orAt(docs, kept, leaf.docBase);
+    return true;
+  }
 
+  /** {@code docs} |= {@code leafDocs} shifted by {@code base}: a word of the leaf at a time. */
+  static void orAt(FixedBitSet docs, FixedBitSet leafDocs, int base) {
+    long[] into = docs.getBits();
+    long[] from = leafDocs.getBits();
+    int words = FixedBitSet.bits2words(leafDocs.length());
+    int word = base >>> 6;
+    int shift = base & 63;
+    for (int i = 0; i < words; i++) {
+      long bits = from[i];
+      if (bits == 0) {
+        continue;
+      }
+      into[word + i] |= bits << shift;
+      if (shift != 0 && word + i + 1 < into.length) {
+        into[word + i + 1] |= bits >>> (64 - shift);
+      }
+    }
+  }
+
+  private static void collect(Weight weight, LeafReaderContext leaf, FixedBitSet docs)
+      throws IOException {
+    BulkScorer scorer = weight.bulkScorer(leaf);
+    if (scorer == null) {
+      return;
+    }
+    int base = leaf.docBase;
+    scorer.score(
+        new LeafCollector() {
           @Override
-          public void setScorer(Scorable scorer) {}
+          public void setScorer(Scorable scorable) {}
 
           @Override
           public void collect(int doc) {
             docs.set(base + doc);
           }
-
-          @Override
-          public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-          }
-        });
-    return new AllMatches(searcher, docs, docs.cardinality());
+        },
+        leaf.reader().getLiveDocs());
   }
 
   int count() {

@@ -1,0 +1,122 @@
+package io.pressroom.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.FixedBitSet;
+import org.junit.jupiter.api.Test;
+
+class AllMatchesTest {
+
+  private static final QueryCachingPolicy ALWAYS =
+      new QueryCachingPolicy() {
+        @Override
+        public void onUse(Query query) {}
+
+        @Override
+        public boolean shouldCache(Query query) {
+          return true;
+        }
+      };
+
+  private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
+
+  @Test
+  void aLeafIsCopiedAtItsPlaceWhereverItStarts() {
+    Random random = new Random(7);
+    for (int base : new int[] {0, 1, 63, 64, 65, 130, 1000}) {
+      FixedBitSet leaf = new FixedBitSet(300);
+      for (int i = 0; i < 80; i++) {
+        leaf.set(random.nextInt(300));
+      }
+      leaf.set(299);
+      FixedBitSet all = new FixedBitSet(base + 300 + 5);
+      all.set(base - 1 < 0 ? base + 302 : base - 1);
+      FixedBitSet expected = all.clone();
+      for (int doc = leaf.nextSetBit(0); doc >= 0 && doc < 300; doc = nextOrEnd(leaf, doc + 1)) {
+        expected.set(base + doc);
+      }
+      AllMatches.orAt(all, leaf, base);
+      assertThat(all).as("base %d", base).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void keptMatchesAreTheMatchesOfTheSearchInEverySegment() throws IOException {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      // Several segments of uneven sizes (so that they start at unaligned documents), one of them
+      // with deleted articles.
+      try (IndexWriter writer =
+          new IndexWriter(
+              directory,
+              new IndexWriterConfig(SearchFields.analyzer())
+                  .setMergePolicy(NoMergePolicy.INSTANCE))) {
+        long id = 1;
+        for (int segment : new int[] {70, 131, 5, 200}) {
+          for (int i = 0; i < segment; i++, id++) {
+            writer.addDocument(article(id));
+          }
+          writer.commit();
+        }
+        writer.deleteDocuments(LongField.newExactQuery(SearchFields.ID, 12));
+        writer.deleteDocuments(LongField.newExactQuery(SearchFields.ID, 15));
+        writer.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertThat(reader.leaves()).hasSize(4);
+        Query kernel = queries.articles("kernel");
+        List<Long> expected = new ArrayList<>();
+        for (long id = 1; id <= 406; id++) {
+          if (id % 3 == 0 && id != 12 && id != 15) {
+            expected.add(id);
+          }
+        }
+
+        IndexSearcher uncached = new IndexSearcher(reader);
+        uncached.setQueryCache(null);
+        assertThat(ids(AllMatches.of(uncached, kernel))).isEqualTo(expected);
+
+        IndexSearcher cached = new IndexSearcher(reader);
+        cached.setQueryCache(new LRUQueryCache(10, 1 << 20, leaf -> true, Float.POSITIVE_INFINITY));
+        cached.setQueryCachingPolicy(ALWAYS);
+        // The first search fills the cache; the second copies what it keeps.
+        assertThat(ids(AllMatches.of(cached, kernel))).isEqualTo(expected);
+        AllMatches again = AllMatches.of(cached, kernel);
+        assertThat(ids(again)).isEqualTo(expected);
+        assertThat(again.count()).isEqualTo(expected.size());
+      }
+    }
+  }
+
+  private static List<Long> ids(AllMatches matches) throws IOException {
+    return java.util.Arrays.stream(matches.ids()).sorted().boxed().toList();
+  }
+
+  private static int nextOrEnd(FixedBitSet bits, int from) {
+    return from >= bits.length() ? -1 : bits.nextSetBit(from);
+  }
+
+  /** An article whose body names the kernel when its id is a multiple of three. */
+  private static Document article(long id) {
+    Document doc = new Document();
+    doc.add(new LongField(SearchFields.ID, id, Field.Store.NO));
+    SearchFields.addArticleText(
+        doc, "Title " + id, "Summary", id % 3 == 0 ? "The kernel grew." : "Nothing to see.");
+    return doc;
+  }
+}
