@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.postgresql.PGStatement;
 
 /**
  * Runs a read on the session's own connection through Hibernate's statement preparer (so the
@@ -44,21 +43,6 @@ final class DirectRead {
       String sql,
       Map<String, Object> parameters,
       Set<String> byteColumns) {
-    return rows(entityManager, sql, parameters, byteColumns, false);
-  }
-
-  /**
-   * {@code planEachTime}: the statement is never prepared on the server (pgjdbc's prepare threshold
-   * 0), so PostgreSQL plans every execution for its values. A statement prepared on the server
-   * switches to a generic plan after five executions when that looks no costlier, and a generic
-   * plan cannot know how large an array parameter is.
-   */
-  static List<Row> rows(
-      EntityManager entityManager,
-      String sql,
-      Map<String, Object> parameters,
-      Set<String> byteColumns,
-      boolean planEachTime) {
     SharedSessionContractImplementor session =
         entityManager.unwrap(SharedSessionContractImplementor.class);
     // What a native query does first: pending changes of this transaction must be visible.
@@ -71,9 +55,6 @@ final class DirectRead {
     JdbcCoordinator jdbc = session.getJdbcCoordinator();
     PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(jdbcSql);
     try {
-      if (planEachTime) {
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-      }
       for (int i = 0; i < values.size(); i++) {
         statement.setObject(i + 1, jdbcValue(values.get(i)));
       }

@@ -58,15 +58,6 @@ public final class SqlBuilder {
   }
 
   /**
-   * As {@link #read(EntityManager)}, planned by PostgreSQL for the values of each execution rather
-   * than once for any values: for a statement whose best plan depends on them (the length of an
-   * array parameter), at the cost of planning it every time.
-   */
-  public List<Row> readPlannedForItsValues(EntityManager entityManager) {
-    return DirectRead.rows(entityManager, sql.toString(), parameters, Set.of(), true);
-  }
-
-  /**
    * As {@link #read(EntityManager)}, with the named text columns read as the UTF-8 bytes PostgreSQL
    * sent ({@link Row#bytes}), for JSON that is passed through without being decoded.
    */
