@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * The cheapest is taken by that estimate. Matches are not spread evenly along every order (a word
  * of this week's news sits among the least liked articles), so a walk that has read as many rows as
- * there are matches without filling the page looks the rest up: about twice the cheaper way at
- * worst.
+ * there are matches without filling the page hands the rest to PostgreSQL: about twice the cheaper
+ * way at worst.
  */
 final class MatchesInOrder {
 
