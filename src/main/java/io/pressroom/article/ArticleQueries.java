@@ -142,10 +142,7 @@ class ArticleQueries {
         new SqlBuilder()
             .append(
                 "with among as materialized (select " + id + " as id, " + key + " as sort_value")
-            .append(
-                sort.byCounter()
-                    ? " from article_counters ctr where ctr.live"
-                    : " from articles a where " + LIVE_ARTICLE)
+            .append(liveRows(sort))
             .append(" and " + id + " = any(cast(:ids as bigint[]))", "ids", arrayText(ids))
             .appendAll(after(sort, key, id, after))
             .append(") select id, cast(sort_value as text) as sort_key from among")
@@ -188,15 +185,19 @@ class ArticleQueries {
     SqlBuilder sql =
         new SqlBuilder()
             .append("select " + id + " as id, cast(" + key + " as text) as sort_key")
-            .append(
-                sort.byCounter()
-                    ? " from article_counters ctr where ctr.live"
-                    : " from articles a where " + LIVE_ARTICLE)
+            .append(liveRows(sort))
             .appendAll(among)
             .appendAll(after(sort, key, id, after))
             .append(" order by " + key + direction + ", " + id + direction)
             .append(pageBounds(limit, offset));
     return positions(sql);
+  }
+
+  /** The live rows of {@code sort}'s order, from the table its partial index is on. */
+  private static String liveRows(ArticleSort sort) {
+    return sort.byCounter()
+        ? " from article_counters ctr where ctr.live"
+        : " from articles a where " + LIVE_ARTICLE;
   }
 
   private List<SortPosition> positions(SqlBuilder sql) {
