@@ -7,7 +7,6 @@ import io.pressroom.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +26,6 @@ class MatchesAmongOrderTest {
 
   @Inject Fixtures fixtures;
   @Inject ArticleQueries queries;
-  @Inject EntityManager entityManager;
 
   @Test
   void lookingUpAndWalkingAmongGiveTheOrdersRows() {
@@ -42,7 +40,7 @@ class MatchesAmongOrderTest {
       fixtures.setCounters(slug, (i * 5) % 6, 0, 0, 0);
       Instant at = start.plusSeconds((i * 7) % 12);
       fixtures.setUpdatedAt(slug, at);
-      long id = idOf(slug);
+      long id = fixtures.articleId(slug);
       ids.add(id);
       likes.put(id, (i * 5) % 6);
       updated.put(id, at);
@@ -107,17 +105,5 @@ class MatchesAmongOrderTest {
                 byKey
                     ? queries.inOrderAmong(sort, among, after, limit, offset)
                     : queries.alongOrderAmong(sort, among, after, limit, offset));
-  }
-
-  private long idOf(String slug) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number)
-                        entityManager
-                            .createNativeQuery("select id from articles where slug = :slug")
-                            .setParameter("slug", slug)
-                            .getSingleResult())
-                    .longValue());
   }
 }

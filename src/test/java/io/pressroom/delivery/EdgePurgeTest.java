@@ -74,7 +74,7 @@ class EdgePurgeTest {
   void publicAnswersNameWhatTheyShowAndPersonalOnesAreNotShared() {
     String tag = fixtures.tag();
     String slug = fixtures.article(fixtures.author()).tags(tag).create();
-    String article = "article-" + articleId(slug);
+    String article = "article-" + fixtures.articleId(slug);
 
     for (int i = 0; i < 2; i++) {
       // The second answer is the in-memory copy: it keeps the keys.
@@ -129,7 +129,7 @@ class EdgePurgeTest {
   void anEditSendsOnePurgeOfWhatItChangedAfterItCommits() {
     Users.User editor = users.editor();
     String slug = fixtures.article(fixtures.author()).create();
-    long id = articleId(slug);
+    long id = fixtures.articleId(slug);
     nothingQueued();
 
     editor
@@ -152,7 +152,7 @@ class EdgePurgeTest {
     Users.User editor = users.editor();
     String slug = fixtures.article(fixtures.author()).create();
     fixtures.markDraft(slug);
-    long id = articleId(slug);
+    long id = fixtures.articleId(slug);
     nothingQueued();
     Instant at = Instant.now().plusSeconds(7).truncatedTo(ChronoUnit.SECONDS);
 
@@ -232,18 +232,6 @@ class EdgePurgeTest {
             .header("xkey");
     assertThat(xkey).isNotNull();
     assertThat(Arrays.asList(xkey.split(" "))).contains(keys);
-  }
-
-  private long articleId(String slug) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number)
-                        entityManager
-                            .createNativeQuery("select id from articles where slug = :slug")
-                            .setParameter("slug", slug)
-                            .getSingleResult())
-                    .longValue());
   }
 
   private long queued() {

@@ -126,6 +126,19 @@ public class Fixtures {
     announce();
   }
 
+  /** The id of the article with this slug. */
+  public long articleId(String slug) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery("select id from articles where slug = :slug")
+                            .setParameter("slug", slug)
+                            .getSingleResult())
+                    .longValue());
+  }
+
   public void setCounters(String slug, int likes, int comments, int ratingCount, int ratingSum) {
     QuarkusTransaction.requiringNew()
         .run(
