@@ -264,6 +264,9 @@ final class Highlights {
 
     /** What Lucene's formatter writes for a char it escapes; null for one it copies. */
     private static String escaped(char c) {
+      if (c > '>') {
+        return null; // past every char escaped: letters, most of a text
+      }
       return switch (c) {
         case '&' -> "&amp;";
         case '<' -> "&lt;";

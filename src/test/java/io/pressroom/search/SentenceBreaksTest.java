@@ -54,6 +54,13 @@ class SentenceBreaksTest {
   }
 
   @Test
+  void wideSpacesSeparateSentencesAsASpaceDoes() {
+    // The ideographic space and the ogham space mark are white space past the Latin ones.
+    String text = "First one.\u3000Second one.\u1680Third";
+    assertThat(forward(text)).containsExactly(0, 11, 23, text.length());
+  }
+
+  @Test
   void cjkFullStopsEndSentencesWithoutASpace() {
     String text = "第一句。第二句！第三句";
     assertThat(forward(text)).containsExactly(0, 4, 8, text.length());
