@@ -44,6 +44,12 @@ class InvalidationListener {
    */
   private static final Duration START_WAIT = Duration.ofSeconds(5);
 
+  /**
+   * How long a stop waits for the thread: one wait for notifications ({@value #WAIT_MILLIS} ms) and
+   * the closing of its connection, with room to spare.
+   */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
   private final ResponseCache cache;
   private final ApiKeyService apiKeys;
   private final KnownSessions sessions;
@@ -89,10 +95,16 @@ class InvalidationListener {
     }
   }
 
-  void onStop(@Observes ShutdownEvent event) {
+  /**
+   * Stops the thread and waits for it: its last act fires events to the container's observers,
+   * which must still be there (left running, it fired them into a container already shut down and
+   * died of that exception).
+   */
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
     running = false;
     if (thread != null) {
       thread.interrupt();
+      thread.join(STOP_WAIT.toMillis());
     }
   }
 
