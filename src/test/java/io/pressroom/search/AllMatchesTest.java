@@ -103,6 +103,57 @@ class AllMatchesTest {
     }
   }
 
+  @Test
+  void thePagesArticlesAreFoundAtTheirDocumentsWhetherTheIdsWereReadOrNot() throws IOException {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(
+              directory,
+              new IndexWriterConfig(SearchFields.analyzer())
+                  .setMergePolicy(NoMergePolicy.INSTANCE))) {
+        long id = 1;
+        for (int segment : new int[] {70, 131, 5}) {
+          for (int i = 0; i < segment; i++, id++) {
+            writer.addDocument(article(id));
+          }
+          writer.commit();
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query kernel = queries.articles("kernel");
+        // Out of the index's order, from every segment, as a page in another order names them.
+        List<Long> page = List.of(204L, 3L, 72L, 69L, 150L);
+
+        AllMatches read = AllMatches.of(searcher, kernel);
+        long[] ids = read.ids();
+        // What the caller does with the ids it was given does not change what was read.
+        for (int i = 0, j = ids.length - 1; i < j; i++, j--) {
+          long swapped = ids[i];
+          ids[i] = ids[j];
+          ids[j] = swapped;
+        }
+        assertThat(idsAt(reader, read.docs(page))).isEqualTo(page);
+
+        AllMatches notRead = AllMatches.of(searcher, kernel);
+        assertThat(idsAt(reader, notRead.docs(page))).isEqualTo(page);
+      }
+    }
+  }
+
+  private static List<Long> idsAt(DirectoryReader reader, int[] docs) throws IOException {
+    List<Long> ids = new ArrayList<>();
+    for (int doc : docs) {
+      var leaves = reader.leaves();
+      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+      var values =
+          org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(), SearchFields.ID);
+      assertThat(values.advanceExact(doc - leaf.docBase)).isTrue();
+      ids.add(values.nextValue());
+    }
+    return ids;
+  }
+
   private static List<Long> ids(AllMatches matches) throws IOException {
     return java.util.Arrays.stream(matches.ids()).sorted().boxed().toList();
   }
