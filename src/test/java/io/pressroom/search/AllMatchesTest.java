@@ -10,9 +10,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.Query;
@@ -144,10 +148,9 @@ class AllMatchesTest {
   private static List<Long> idsAt(DirectoryReader reader, int[] docs) throws IOException {
     List<Long> ids = new ArrayList<>();
     for (int doc : docs) {
-      var leaves = reader.leaves();
-      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-      var values =
-          org.apache.lucene.index.DocValues.getSortedNumeric(leaf.reader(), SearchFields.ID);
+      List<LeafReaderContext> leaves = reader.leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), SearchFields.ID);
       assertThat(values.advanceExact(doc - leaf.docBase)).isTrue();
       ids.add(values.nextValue());
     }
