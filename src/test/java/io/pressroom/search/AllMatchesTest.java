@@ -65,18 +65,7 @@ class AllMatchesTest {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
       // Several segments of uneven sizes (so that they start at unaligned documents), one of them
       // with deleted articles.
-      try (IndexWriter writer =
-          new IndexWriter(
-              directory,
-              new IndexWriterConfig(SearchFields.analyzer())
-                  .setMergePolicy(NoMergePolicy.INSTANCE))) {
-        long id = 1;
-        for (int segment : new int[] {70, 131, 5, 200}) {
-          for (int i = 0; i < segment; i++, id++) {
-            writer.addDocument(article(id));
-          }
-          writer.commit();
-        }
+      try (IndexWriter writer = segments(directory, 70, 131, 5, 200)) {
         writer.deleteDocuments(LongField.newExactQuery(SearchFields.ID, 12));
         writer.deleteDocuments(LongField.newExactQuery(SearchFields.ID, 15));
         writer.commit();
@@ -110,19 +99,7 @@ class AllMatchesTest {
   @Test
   void thePagesArticlesAreFoundAtTheirDocumentsWhetherTheIdsWereReadOrNot() throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      try (IndexWriter writer =
-          new IndexWriter(
-              directory,
-              new IndexWriterConfig(SearchFields.analyzer())
-                  .setMergePolicy(NoMergePolicy.INSTANCE))) {
-        long id = 1;
-        for (int segment : new int[] {70, 131, 5}) {
-          for (int i = 0; i < segment; i++, id++) {
-            writer.addDocument(article(id));
-          }
-          writer.commit();
-        }
-      }
+      segments(directory, 70, 131, 5).close();
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         Query kernel = queries.articles("kernel");
@@ -143,6 +120,26 @@ class AllMatchesTest {
         assertThat(idsAt(reader, notRead.docs(page))).isEqualTo(page);
       }
     }
+  }
+
+  /**
+   * A writer that has committed one segment of each of these sizes (articles 1, 2, ... in turn),
+   * left open for what the test does next.
+   */
+  private static IndexWriter segments(ByteBuffersDirectory directory, int... sizes)
+      throws IOException {
+    IndexWriter writer =
+        new IndexWriter(
+            directory,
+            new IndexWriterConfig(SearchFields.analyzer()).setMergePolicy(NoMergePolicy.INSTANCE));
+    long id = 1;
+    for (int size : sizes) {
+      for (int i = 0; i < size; i++, id++) {
+        writer.addDocument(article(id));
+      }
+      writer.commit();
+    }
+    return writer;
   }
 
   private static List<Long> idsAt(DirectoryReader reader, int[] docs) throws IOException {
