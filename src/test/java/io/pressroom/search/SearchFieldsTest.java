@@ -36,6 +36,29 @@ class SearchFieldsTest {
     }
   }
 
+  @Test
+  void keptTextsComeBackAsTheyWereWrittenWhateverTheirScript() throws IOException {
+    String title = "Café — 日本語 and 🦀 crabs";
+    String summary = "Plain ASCII only";
+    String body = "Ünïcode ä, a lone surrogate \ud800 becomes a replacement, emoji 🦀 stays.";
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(SearchFields.analyzer()))) {
+        Document doc = new Document();
+        SearchFields.addArticleText(doc, title, summary, body);
+        writer.addDocument(doc);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        LeafReader leaf = reader.leaves().get(0).reader();
+        assertThat(SearchFields.text(leaf, SearchFields.TITLE, 0)).isEqualTo(title);
+        assertThat(SearchFields.text(leaf, SearchFields.SUMMARY, 0)).isEqualTo(summary);
+        // Lucene writes a lone surrogate as U+FFFD; everything else is kept as it was.
+        assertThat(SearchFields.text(leaf, SearchFields.BODY, 0))
+            .isEqualTo(body.replace("\ud800", "\ufffd"));
+      }
+    }
+  }
+
   private static int frequency(LeafReader leaf, String word) throws IOException {
     PostingsEnum postings = leaf.postings(new Term(SearchFields.WORDS, word), PostingsEnum.FREQS);
     if (postings == null || postings.nextDoc() != 0) {
