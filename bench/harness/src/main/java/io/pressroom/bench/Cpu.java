@@ -43,7 +43,9 @@ final class Cpu {
 
   /**
    * Busy ticks of the whole machine from the {@code cpu} line of {@code /proc/stat}: user, nice,
-   * system, irq and softirq (not idle, iowait or steal).
+   * system, irq, softirq and steal (not idle or iowait). Steal is time the host ran other machines
+   * while this one had work: the row lost it as surely as to another process here, and it slows
+   * every process of the row alike, so it counts as other work (a row it disturbed runs again).
    */
   static long busyTicks(String procStat) {
     for (String line : procStat.split("\\R")) {
@@ -53,7 +55,8 @@ final class Cpu {
             + Long.parseLong(f[2])
             + Long.parseLong(f[3])
             + Long.parseLong(f[6])
-            + Long.parseLong(f[7]);
+            + Long.parseLong(f[7])
+            + Long.parseLong(f[8]);
       }
     }
     throw new IllegalArgumentException("no cpu line in /proc/stat");

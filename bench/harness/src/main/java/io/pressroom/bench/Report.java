@@ -179,8 +179,8 @@ final class Report {
         "- CPU: the share of the machine (100% = all "
             + info.cores()
             + " cores busy) used during the row by the server (the app, or nginx for the ceiling"
-            + " rows), PostgreSQL, wrk, and every other process (other work on the machine: it"
-            + " distorts the figures). Load average before the run: "
+            + " rows), PostgreSQL, wrk, and other work (every other process, and the time the"
+            + " host gave other machines: it distorts the figures). Load average before the run: "
             + info.loadavgBefore()
             + ".");
     int worstOther = state.results.values().stream().mapToInt(m -> m.cpu().other()).max().orElse(0);

@@ -26,12 +26,23 @@ class CpuTest {
   }
 
   @Test
-  void busyTicksAreUserNiceSystemIrqAndSoftirq() {
+  void busyTicksAreUserNiceSystemIrqSoftirqAndSteal() {
     String procStat =
         "cpu  1000 20 300 9000 400 5 6 7 0 0\n"
             + "cpu0 500 10 150 4500 200 2 3 3 0 0\n"
             + "intr 12345\n";
-    assertThat(Cpu.busyTicks(procStat)).isEqualTo(1000 + 20 + 300 + 5 + 6);
+    assertThat(Cpu.busyTicks(procStat)).isEqualTo(1000 + 20 + 300 + 5 + 6 + 7);
+  }
+
+  @Test
+  void timeTheHostGaveToOtherMachinesIsOtherWork() {
+    // 5 s on 2 cores: the app and PostgreSQL used 800 ticks, the host took 150 (steal).
+    String before = "cpu  1000 0 0 9000 0 0 0 0 0 0\n";
+    String after = "cpu  1800 0 0 9050 0 0 0 150 0 0\n";
+    long busy = Cpu.busyTicks(after) - Cpu.busyTicks(before);
+    Cpu.Share share = Cpu.Share.of(new Cpu.Used(busy, 550, 250, 0, 0), 5.0, 100, 2);
+
+    assertThat(share.other()).isEqualTo(15);
   }
 
   @Test

@@ -197,7 +197,8 @@ class ReportTest {
                 + " and the write mix run as deployed only.\n",
             "\n- CPU: the share of the machine (100% = all 2 cores busy) used during the row by"
                 + " the server (the app, or nginx for the ceiling rows), PostgreSQL, wrk, and"
-                + " every other process (other work on the machine: it distorts the figures)."
+                + " other work (every other process, and the time the host gave other machines:"
+                + " it distorts the figures)."
                 + " Load average before the run: 2.10 3.40 5.02.\n"
                 + "- App start on the loaded database: 9 s. Whole run: 589 s. Raw wrk output:"
                 + " `bench/work/wrk/`; the costliest statements of each row:"
