@@ -652,7 +652,7 @@ final class Harness {
       rates.add(slice.rps());
       settled = warmth.settled(slice.rps());
     }
-    if (warmth.slices() > 2) {
+    if (warmth.slices() > Warmth.STILL + 1) {
       log("warmed " + name + " for " + warmth.slices() * rowWarmup + " s: " + rates + " req/s");
     }
   }
