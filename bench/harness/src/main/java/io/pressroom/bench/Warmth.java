@@ -7,9 +7,9 @@ package io.pressroom.bench;
  * compile the search paths, and a warm-up of a fixed few seconds measured them half compiled (bench
  * README, the run of 2026-12-03 08:11: 2.43, 1.63, then 0.79 ms of the app's CPU per search). A
  * search row still rises a few percent a slice for 10 to 20 s after traffic turns to it, which one
- * slice of noise hides: stopping at the first slice that did not rise measured such rows up to 9%
- * below their settled rate (bench README, the run of 2026-12-04 19:53). A row that is already warm
- * stops after its third slice.
+ * slice of noise hides: on three measured rises, stopping at the first slice that did not rise left
+ * the slices after it up to 9% below the settled rate (bench README, the run of 2026-12-04 19:53).
+ * A row that is already warm stops after its third slice.
  */
 final class Warmth {
 
