@@ -31,7 +31,7 @@ class WarmthTest {
   @Test
   void aSliceOfNoiseInASlowRiseDoesNotStopIt() {
     // A several-word search row after the mix of every row, 3 s slices (bench README, the run of
-    // 2026-12-04 19:53): it settled near 1,850 req/s; stopping at 1,569 measured it too low.
+    // 2026-12-04 19:53): it settled near 1,850 req/s; a stop at 1,569 would have measured it low.
     Warmth warmth = new Warmth(12);
     long[] rates = {1098, 1406, 1539, 1569, 1737, 1858, 1885, 1745};
     for (int i = 0; i < rates.length - 1; i++) {
