@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A direct read outside a transaction (every cache-missed listing, feed, profile and suggestion)
  * gives its connection back to the pool as soon as its rows are read, as a native query does: held
- * to the end of the request, 16 slow feeds would take the whole pool.
+ * to the end of the request, a few slow feeds would take the whole pool (6 connections on 2 cores,
+ * {@link PoolSizeDefault}).
  */
 @QuarkusTest
 class DirectReadConnectionTest {
