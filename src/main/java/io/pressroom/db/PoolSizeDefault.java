@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * the size it always was before, so that N instances still fit PostgreSQL's {@code max_connections}
  * as the README counts them). PostgreSQL runs one process per connection, and beyond a few
  * statements per core at once they only take turns on the cores, each with its caches gone cold: on
- * the 2-core development machine a pool of 16 spent about a fifth more of PostgreSQL's CPU per
- * search page than a pool of 6, and served fewer pages (bench/README.md, "Pool size"). Writes wait
+ * the 2-core development machine a pool of 16 spent 15 to 27% more of PostgreSQL's CPU per search
+ * page than a pool of 6, and served fewer pages (bench/README.md, "The database pool"). Writes wait
  * on the disk's flush with their connection held, and PostgreSQL flushes the commits that wait
  * together at once, so a few connections per core keep writes going too.
  *
