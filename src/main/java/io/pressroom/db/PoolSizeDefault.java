@@ -1,6 +1,5 @@
 package io.pressroom.db;
 
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -32,11 +31,6 @@ public final class PoolSizeDefault implements ConfigSource {
   /** The pool for an instance that sees {@code cores} cores. */
   static int forCores(int cores) {
     return Math.min(MOST, 2 * Math.max(1, cores) + 2);
-  }
-
-  @Override
-  public Map<String, String> getProperties() {
-    return Map.of(KEY, size);
   }
 
   @Override
