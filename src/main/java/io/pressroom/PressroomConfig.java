@@ -253,6 +253,15 @@ public interface PressroomConfig {
     /** How long a search waits for its turn in the database before it is answered 503. */
     @WithDefault("2s")
     Duration databaseWait();
+
+    /**
+     * How many articles' kept summaries (about 600 bytes of JSON each) this instance keeps for the
+     * search results it shows, so that a page whose articles were all shown before reads only their
+     * counters from PostgreSQL; 0 keeps none.
+     */
+    @WithDefault("20000")
+    @Min(0)
+    long keptSummaries();
   }
 
   enum SearchEngine {

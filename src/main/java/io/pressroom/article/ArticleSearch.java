@@ -1,6 +1,7 @@
 package io.pressroom.article;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,13 @@ public interface ArticleSearch {
    * as for {@link #search}.
    */
   Optional<SearchMatches> matches(ArticleSearchRequest request);
+
+  /**
+   * The summaries (JSON, counters included) of those of these matches that readers may see now, by
+   * id, for a page of {@link #matches}: read with {@link ArticleService#publicSummaryJson}, of
+   * which the engine may already hold the kept part.
+   */
+  Map<Long, byte[]> publicSummaries(List<Long> ids);
 
   /**
    * The highlights of these articles for a search of {@code query} that PostgreSQL answered, in

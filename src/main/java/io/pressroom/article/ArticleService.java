@@ -125,7 +125,7 @@ public class ArticleService {
         MatchesInOrder.first(
             queries.order(sort), matches, after, pageRequest.offset(), pageRequest.fetchSize());
     List<Long> looked = rows.stream().map(ArticleQueries.SortPosition::id).toList();
-    Map<Long, byte[]> visible = queries.publicSummaries(looked);
+    Map<Long, byte[]> visible = search.get().publicSummaries(looked);
     PageCut<ArticleQueries.SortPosition> cut =
         PageCut.of(
             rows.stream().filter(row -> visible.containsKey(row.id())).toList(),
@@ -253,10 +253,12 @@ public class ArticleService {
 
   /**
    * The summaries of those of these articles that readers may see now, by id: each one's JSON
-   * (UTF-8, counters included) as listings send it, from the kept summaries.
+   * (UTF-8, counters included) as listings send it, from the kept summaries, of which the caller
+   * already has those of the articles in {@code known} ({@link PublicSummaryJson#kept}): of those
+   * only the counters are read.
    */
-  public Map<Long, byte[]> publicSummaryJson(List<Long> ids) {
-    return queries.publicSummaries(ids);
+  public Map<Long, PublicSummaryJson> publicSummaryJson(List<Long> ids, Map<Long, byte[]> known) {
+    return queries.publicSummaries(ids, known);
   }
 
   /**

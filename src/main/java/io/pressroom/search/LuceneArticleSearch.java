@@ -32,10 +32,11 @@ import org.apache.lucene.search.Query;
 /**
  * Answers readers' searches from this instance's Lucene index: the index finds and orders the ids
  * of a page and cuts their highlights from the text it stores, PostgreSQL says which of them are
- * public now and gives their summaries (so an article taken down is never shown, however far the
- * index lags). A page so takes one statement, two with a tag or author filter. For the orders the
- * index does not keep (likes, rating, comments, recently updated) it hands every match to the
- * listing, which orders them in the database ({@link #matches}).
+ * public now and gives their counters and the summaries this instance has no copy of ({@link
+ * SearchedSummaries}), so an article taken down is never shown, however far the index lags. A page
+ * so takes one statement, two with a tag or author filter. For the orders the index does not keep
+ * (likes, rating, comments, recently updated) it hands every match to the listing, which orders
+ * them in the database ({@link #matches}).
  */
 @ApplicationScoped
 class LuceneArticleSearch implements ArticleSearch {
@@ -46,6 +47,7 @@ class LuceneArticleSearch implements ArticleSearch {
   private final SearchSource source;
   private final CursorCodec cursors;
   private final SearchSlots slots;
+  private final SearchedSummaries summaries;
   private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
   private final Highlights highlights = new Highlights(SearchFields.analyzer());
   private final TextHighlights textHighlights = new TextHighlights(queries, highlights);
@@ -58,6 +60,7 @@ class LuceneArticleSearch implements ArticleSearch {
       SearchSource source,
       CursorCodec cursors,
       SearchSlots slots,
+      SearchedSummaries summaries,
       MeterRegistry meters) {
     this.config = config.search();
     this.indexer = indexer;
@@ -65,6 +68,7 @@ class LuceneArticleSearch implements ArticleSearch {
     this.source = source;
     this.cursors = cursors;
     this.slots = slots;
+    this.summaries = summaries;
     this.timer =
         Timer.builder("pressroom.search.index.duration")
             .description("Time the search index takes to find a page of results")
@@ -122,7 +126,7 @@ class LuceneArticleSearch implements ArticleSearch {
               });
       SearchPage.Hits hits = ranked.hits();
       List<Long> found = hits.ids();
-      Map<Long, byte[]> visible = articles.publicSummaryJson(found);
+      Map<Long, byte[]> visible = summaries.publicSummaries(found);
       List<SearchPage.Hit> shown = new ArrayList<>();
       List<SearchHighlight> marked = new ArrayList<>();
       for (int i = 0; i < hits.hits().size() && shown.size() <= page.limit(); i++) {
@@ -211,6 +215,11 @@ class LuceneArticleSearch implements ArticleSearch {
       release(index, searcher);
       throw e;
     }
+  }
+
+  @Override
+  public Map<Long, byte[]> publicSummaries(List<Long> ids) {
+    return summaries.publicSummaries(ids);
   }
 
   /** The matches of {@link #matches}, holding the searcher that found them until closed. */

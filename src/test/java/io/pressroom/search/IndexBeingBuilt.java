@@ -36,6 +36,7 @@ public final class IndexBeingBuilt extends LuceneArticleSearch {
         bean(SearchSource.class),
         bean(CursorCodec.class),
         bean(SearchSlots.class),
+        bean(SearchedSummaries.class),
         bean(MeterRegistry.class));
   }
 
