@@ -1,5 +1,7 @@
 package io.pressroom.search;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.article.ArticleService;
@@ -27,16 +29,32 @@ class SearchedSummaries {
 
   private final ArticleService articles;
   private final KeptCopies<Long, byte[]> copies;
+  private final Counter fromCopies;
+  private final Counter fromDatabase;
 
-  SearchedSummaries(ArticleService articles, PressroomConfig config) {
+  SearchedSummaries(ArticleService articles, PressroomConfig config, MeterRegistry meters) {
     this.articles = articles;
     this.copies = new KeptCopies<>(config.search().keptSummaries());
+    this.fromCopies = summariesShown(meters, "copy");
+    this.fromDatabase = summariesShown(meters, "database");
+  }
+
+  private static Counter summariesShown(MeterRegistry meters, String source) {
+    return Counter.builder("pressroom.search.summaries")
+        .description(
+            "Summaries of searched articles looked up, by where their kept part came from: this"
+                + " instance's copy, or PostgreSQL")
+        .tag("source", source)
+        .register(meters);
   }
 
   /** The summaries (JSON, counters included) of those of these articles that are public now. */
   Map<Long, byte[]> publicSummaries(List<Long> ids) {
     long stamp = copies.stamp();
-    Map<Long, PublicSummaryJson> read = articles.publicSummaryJson(ids, copies.getAll(ids));
+    Map<Long, byte[]> known = copies.getAll(ids);
+    fromCopies.increment(known.size());
+    fromDatabase.increment(ids.size() - known.size());
+    Map<Long, PublicSummaryJson> read = articles.publicSummaryJson(ids, known);
     Map<Long, byte[]> summaries = new HashMap<>();
     read.forEach(
         (id, summary) -> {

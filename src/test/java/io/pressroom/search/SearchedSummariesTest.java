@@ -3,6 +3,7 @@ package io.pressroom.search;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.SqlStatements;
@@ -32,6 +33,7 @@ class SearchedSummariesTest {
   @Inject Users users;
   @Inject EntityManager entityManager;
   @Inject SqlStatements statements;
+  @Inject MeterRegistry meters;
 
   @BeforeEach
   void indexIsReady() {
@@ -54,7 +56,9 @@ class SearchedSummariesTest {
         "update article_counters set like_count = 7 where article_id = "
             + fixtures.articleId(slug));
 
+    double copied = fromCopies();
     JsonPath page = search(w);
+    assertThat(fromCopies()).isEqualTo(copied + 1);
     assertThat(page.getString("items[0].title")).isEqualTo("Lantern " + w);
     assertThat(page.getInt("items[0].stats.likes")).isEqualTo(7);
     assertThat(statements.countDuring(() -> search(w))).isEqualTo(1);
@@ -127,6 +131,10 @@ class SearchedSummariesTest {
             () -> search(w).getString("items[0].title"),
             shown -> shown.equals("Elsewhere " + w));
     assertThat(title).isEqualTo("Elsewhere " + w);
+  }
+
+  private double fromCopies() {
+    return meters.counter("pressroom.search.summaries", "source", "copy").count();
   }
 
   private void sql(String statement) {
