@@ -3,6 +3,7 @@ package io.pressroom.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ record Fixtures(
         cursor,
         query,
         queryTotal,
-        new SearchWords(List.of(), List.of(), List.of(), List.of(), List.of()),
+        new SearchWords(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
         Map.of(),
         0);
   }
@@ -113,6 +114,7 @@ record Fixtures(
     rows.add(search("search-phrase", "Search, exact phrase", words.phrase()));
     rows.add(search("search-words", "Search, several words", words.multi()));
     rows.add(search("search-prefix", "Search, word prefix", words.prefix()));
+    rows.add(varied());
     rows.add(mostLiked());
     List<String> suggest =
         SUGGEST_PREFIXES.stream().map(p -> "/api/v1/suggestions?q=" + p).toList();
@@ -162,6 +164,25 @@ record Fixtures(
     List<String> paths = queries.stream().map(q -> "/api/v1/articles?q=" + Uri.encode(q)).toList();
     String note = "q=" + String.join(" · ", queries) + "; " + matches(queries) + " matches";
     return new Row(id, label, paths.get(0), Row.Kind.SEARCH, "list", note, paths);
+  }
+
+  /**
+   * Searches of {@link SearchWords#VARIED} different queries: each page's articles were mostly not
+   * shown by another query lately, which the rows of four queries each cannot show.
+   */
+  private Row varied() {
+    List<String> queries = words.varied();
+    String label =
+        "Search, " + String.format(Locale.ROOT, "%,d", queries.size()) + " different queries";
+    if (queries.isEmpty()) {
+      return new Row("search-varied", label, "/api/v1/articles?q=", Row.Kind.SEARCH, "list", "")
+          .notMeasured("n/a: no queries found in the data set");
+    }
+    List<String> paths = queries.stream().map(q -> "/api/v1/articles?q=" + Uri.encode(q)).toList();
+    String note =
+        "words, pairs of words, phrases and prefixes from the data set, e.g. q="
+            + String.join(" · ", queries.subList(0, Math.min(3, queries.size())));
+    return new Row("search-varied", label, paths.get(0), Row.Kind.SEARCH, "list", note, paths);
   }
 
   /**

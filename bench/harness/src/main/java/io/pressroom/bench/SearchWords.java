@@ -1,10 +1,12 @@
 package io.pressroom.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -18,16 +20,25 @@ import java.util.Set;
  * @param phrase exact phrases in quotes, two adjacent words found on a few % of the articles
  * @param multi two or three words of middling frequency, which together match a few %
  * @param prefix the first four letters of frequent long words ({@code kern} for kernel)
+ * @param varied {@link #VARIED} different queries of every kind, mostly pairs of words
  */
 record SearchWords(
     List<String> common,
     List<String> rare,
     List<String> phrase,
     List<String> multi,
-    List<String> prefix) {
+    List<String> prefix,
+    List<String> varied) {
 
   /** How many different queries each search row rotates over. */
   static final int PER_ROW = 4;
+
+  /**
+   * How many different queries the varied row rotates over: their pages hold up to 100,000
+   * articles, more than the app keeps copies of by default (20,000 kept summaries), so that row
+   * shows searches whose articles were mostly not shown before.
+   */
+  static final int VARIED = 5_000;
 
   /** A word or phrase and the share of the sampled articles it is on. */
   record Share(String text, double share) {}
@@ -120,7 +131,31 @@ record SearchWords(
         break;
       }
     }
-    return new SearchWords(common, List.copyOf(rare), phrase, multi, List.copyOf(prefixes));
+    return new SearchWords(
+        common, List.copyOf(rare), phrase, multi, List.copyOf(prefixes), varied(usable, pairs));
+  }
+
+  /**
+   * Up to {@link #VARIED} different queries: every word alone, every phrase, the first four letters
+   * of every long word, then pairs of words (each word with the next, then with the one after, ...)
+   * until there are enough; in an order shuffled the same way every run, so that the kinds mix.
+   */
+  static List<String> varied(List<Share> usable, List<Share> pairs) {
+    List<String> words = usable.stream().map(Share::text).sorted().toList();
+    Set<String> queries = new LinkedHashSet<>(words);
+    pairs.stream().map(p -> "\"" + p.text() + "\"").sorted().forEach(queries::add);
+    words.stream()
+        .filter(w -> w.length() >= 7 && !words.contains(w.substring(0, 4)))
+        .forEach(w -> queries.add(w.substring(0, 4)));
+    int n = words.size();
+    for (int step = 1; step < n && queries.size() < VARIED; step++) {
+      for (int k = 0; k < n && queries.size() < VARIED; k++) {
+        queries.add(words.get(k) + " " + words.get((k + step) % n));
+      }
+    }
+    List<String> mixed = new ArrayList<>(queries);
+    Collections.shuffle(mixed, new Random(7));
+    return List.copyOf(mixed.subList(0, Math.min(VARIED, mixed.size())));
   }
 
   /** The n texts whose share is nearest to {@code target}, nearest first (ties by text). */

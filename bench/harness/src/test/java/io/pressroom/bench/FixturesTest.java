@@ -41,7 +41,8 @@ class FixturesTest {
             List.of("kakakax", "zokakax", "rikakax", "tukakax"),
             List.of("\"kernel patch\"", "\"memory allocator\""),
             List.of("rust compiler", "cloud storage latency"),
-            List.of("kern", "comp"));
+            List.of("kern", "comp"),
+            List.of("latency", "rust storage", "\"kernel patch\"", "kern"));
     Map<String, String> totals = new LinkedHashMap<>();
     for (String q : List.of("support", "project", "release", "version")) {
       totals.put(q, "3" + q.length() + "012");
@@ -89,6 +90,7 @@ class FixturesTest {
             "search-phrase",
             "search-words",
             "search-prefix",
+            "search-varied",
             "search-liked",
             "suggest",
             "signed-detail",
@@ -121,6 +123,7 @@ class FixturesTest {
             Row.Kind.SEARCH,
             Row.Kind.SEARCH,
             Row.Kind.SEARCH,
+            Row.Kind.SEARCH,
             Row.Kind.SUGGEST,
             Row.Kind.SIGNED_IN,
             Row.Kind.SIGNED_IN,
@@ -129,7 +132,7 @@ class FixturesTest {
         .extracting(Row::ceiling)
         .containsExactly(
             "detail", "list", "list", "list", "tags", "detail", "feed", "list", "list", "list",
-            "list", "list", "list", "tags", "detail", "list", "detail");
+            "list", "list", "list", "list", "tags", "detail", "list", "detail");
     assertThat(rows.get(2).label()).isEqualTo("Same tag, 2000 deep");
     assertThat(rows.get(2).note()).isEqualTo("cursor after 2000 of 29305");
     assertThat(rows.get(3).note()).isEqualTo("q=\"memory allocator\", 6218 matches");
@@ -154,13 +157,34 @@ class FixturesTest {
   }
 
   @Test
+  void theVariedRowRotatesOverEveryQueryItWasGivenAndNamesAFew() {
+    Row row =
+        withSearches().rows().stream()
+            .filter(r -> r.id().equals("search-varied"))
+            .findFirst()
+            .get();
+
+    assertThat(row.label()).isEqualTo("Search, 4 different queries");
+    assertThat(row.rotation())
+        .containsExactly(
+            "/api/v1/articles?q=latency",
+            "/api/v1/articles?q=rust%20storage",
+            "/api/v1/articles?q=%22kernel%20patch%22",
+            "/api/v1/articles?q=kern");
+    assertThat(row.note())
+        .isEqualTo(
+            "words, pairs of words, phrases and prefixes from the data set, e.g. q=latency · rust"
+                + " storage · \"kernel patch\"");
+  }
+
+  @Test
   void aSearchRowRotatesOverItsQueriesAndSaysHowManyMatch() {
     List<Row> rows = withSearches().rows();
     Row common = rows.get(7);
     Row rare = rows.get(8);
     Row phrase = rows.get(9);
     Row multi = rows.get(10);
-    Row suggest = rows.get(13);
+    Row suggest = rows.get(14);
 
     assertThat(common.rotation())
         .containsExactly(
@@ -182,9 +206,9 @@ class FixturesTest {
     assertThat(rows.get(11).note()).isEqualTo("q=kern · comp; 100+–24000 matches");
     assertThat(suggest.rotation()).hasSize(8).first().isEqualTo("/api/v1/suggestions?q=li");
     assertThat(suggest.path()).isEqualTo("/api/v1/suggestions?q=li");
-    assertThat(rows.get(14).note()).isEqualTo("16 signed-in readers");
-    assertThat(rows.get(14).signedIn()).isTrue();
-    assertThat(rows.get(14).inDatabasePass()).isFalse();
+    assertThat(rows.get(15).note()).isEqualTo("16 signed-in readers");
+    assertThat(rows.get(15).signedIn()).isTrue();
+    assertThat(rows.get(15).inDatabasePass()).isFalse();
   }
 
   @Test

@@ -73,6 +73,33 @@ class SearchWordsTest {
   }
 
   @Test
+  void variedQueriesAreEveryWordPhraseAndPrefixThenPairsAllDifferent() {
+    List<String> varied = SearchWords.choose(WORDS, PHRASES, List.of()).varied();
+
+    // 14 usable words, 4 phrases of two known different words, the first four letters of the 8
+    // words of 7 letters or more, then pairs until VARIED or every ordered pair of different
+    // words: 14 x 13.
+    assertThat(varied).doesNotHaveDuplicates().hasSize(14 + 4 + 8 + 14 * 13);
+    assertThat(varied)
+        .contains("memory", "\"kernel patch\"", "comp", "late", "allocator compiler")
+        .contains("zig allocator")
+        .doesNotContain("codename", "x86", "\"kernel kernel\"", "kernel kernel", "kern kern");
+    assertThat(SearchWords.choose(WORDS, PHRASES, List.of()).varied()).isEqualTo(varied);
+  }
+
+  @Test
+  void variedQueriesStopAtTheirNumber() {
+    List<SearchWords.Share> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      many.add(new SearchWords.Share("word" + (char) ('a' + i / 26) + (char) ('a' + i % 26), 0.1));
+    }
+
+    assertThat(SearchWords.varied(many, List.of()))
+        .hasSize(SearchWords.VARIED)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
   void severalWordsAreTwoOrThreeOfMiddlingFrequency() {
     SearchWords w = SearchWords.choose(WORDS, PHRASES, List.of());
 
