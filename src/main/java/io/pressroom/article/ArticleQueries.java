@@ -279,7 +279,7 @@ class ArticleQueries {
   /**
    * As {@link #publicSummaries(List)}, where the kept JSON of the articles in {@code known} is
    * already at hand: of those only the counters are read, so a page whose articles are all known
-   * reads one narrow table (a third of the statement's time at 100,000 articles, see bench/README).
+   * reads one narrow table (under half of the statement's time at 100,000 articles, bench/README).
    * Still one statement, of one of three shapes (all known, none, some), the ids bound as arrays so
    * that pages of any length share them.
    */

@@ -167,7 +167,7 @@ record Fixtures(
   }
 
   /**
-   * Searches of {@link SearchWords#VARIED} different queries: each page's articles were mostly not
+   * Searches of {@link SearchWords#VARIED} different queries: many of each page's articles were not
    * shown by another query lately, which the rows of four queries each cannot show.
    */
   private Row varied() {

@@ -36,7 +36,7 @@ record SearchWords(
   /**
    * How many different queries the varied row rotates over: their pages hold up to 100,000
    * articles, more than the app keeps copies of by default (20,000 kept summaries), so that row
-   * shows searches whose articles were mostly not shown before.
+   * shows searches whose articles were often not shown lately.
    */
   static final int VARIED = 5_000;
 
