@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Test;
 class SearchApiTest {
 
   private static final Duration INDEX_DEADLINE = Duration.ofSeconds(10);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject Fixtures fixtures;
   @Inject EntityManager entityManager;
@@ -47,12 +45,7 @@ class SearchApiTest {
 
   /** A word no other test uses, which the English analyser keeps as it is. */
   private static String word() {
-    String letters = "bcdfghjkmnpqrtvwz";
-    StringBuilder word = new StringBuilder("zor");
-    for (int i = 0; i < 8; i++) {
-      word.append(letters.charAt(RANDOM.nextInt(letters.length())));
-    }
-    return word.toString();
+    return UnusedWords.starting("zor");
   }
 
   @BeforeEach

@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SearchedSummariesTest {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject Fixtures fixtures;
   @Inject Users users;
@@ -144,12 +141,7 @@ class SearchedSummariesTest {
 
   /** A word no other test uses, which the English analyser keeps as it is. */
   private static String word() {
-    String letters = "bcdfghjkmnpqrtvwz";
-    StringBuilder word = new StringBuilder("qel");
-    for (int i = 0; i < 8; i++) {
-      word.append(letters.charAt(RANDOM.nextInt(letters.length())));
-    }
-    return word.toString();
+    return UnusedWords.starting("qel");
   }
 
   private static JsonPath search(String q, String... more) {
