@@ -60,6 +60,15 @@ public record ArticleChanged(
         article.id, article.slug, kind, publishedAt, shown, feedOp, publicBefore, writtenAt);
   }
 
+  /**
+   * Whether the write changed what listings show of the article (its text, tags, instants, whether
+   * it is listed at all): readers could see it before or after, and it was not only feedback, whose
+   * counters every listing reads afresh. What per-instance copies of listed content drop on.
+   */
+  public boolean changesListings() {
+    return shown && kind != Kind.FEEDBACK;
+  }
+
   /** What happened. */
   public enum Kind {
     CREATED,

@@ -49,7 +49,7 @@ class PublicAuthorList {
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
     // Likes, ratings and comments change only counters, not who has a public profile or how many
     // follow them.
-    if (change.shown() && change.kind() != ArticleChanged.Kind.FEEDBACK) {
+    if (change.changesListings()) {
       snapshot.drop();
     }
   }
@@ -57,7 +57,7 @@ class PublicAuthorList {
   /** Profiles, roles and disabled accounts at once; follower counts within a bounded while. */
   void contentChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
-    if (PublicContentChanged.FOLLOWERS.equals(change)) {
+    if (change.followersOnly()) {
       snapshot.staleWithin(PublicContentChanged.FOLLOWER_ORDER_LAG);
     } else {
       snapshot.drop();

@@ -88,7 +88,7 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
 
   /** What a change to tags, authors' profiles, roles or follower counts makes stale. */
   static Invalidation of(String origin, PublicContentChanged change) {
-    return PublicContentChanged.FOLLOWERS.equals(change) ? authors(origin) : listings(origin, null);
+    return change.followersOnly() ? authors(origin) : listings(origin, null);
   }
 
   /** The payload sent with {@code pg_notify}. */

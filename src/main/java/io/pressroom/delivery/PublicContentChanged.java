@@ -11,6 +11,11 @@ public record PublicContentChanged(String what) {
   /** Only follower counts changed: only answers about authors are affected. */
   public static final PublicContentChanged FOLLOWERS = new PublicContentChanged("followers");
 
+  /** Whether only follower counts changed (only answers about authors are affected). */
+  public boolean followersOnly() {
+    return FOLLOWERS.equals(this);
+  }
+
   /**
    * How long what is kept in an order by followers (the public authors' copy that suggestions read,
    * and suggestions kept from it) may lag a follow: a follow changes only that order, so it is

@@ -76,7 +76,7 @@ final class SurrogateKeys {
 
   /** The keys a change to other public content purges. */
   static List<String> ofChange(PublicContentChanged change) {
-    return PublicContentChanged.FOLLOWERS.equals(change) ? List.of(AUTHORS) : List.of(EVERYTHING);
+    return change.followersOnly() ? List.of(AUTHORS) : List.of(EVERYTHING);
   }
 
   /** One header value for several purges: their keys, each once, space-separated. */

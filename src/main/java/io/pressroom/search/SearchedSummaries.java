@@ -68,14 +68,14 @@ class SearchedSummaries {
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
     // Likes, ratings and comments change only the counters, which are read every time.
-    if (change.shown() && change.kind() != ArticleChanged.Kind.FEEDBACK) {
+    if (change.changesListings()) {
       copies.drop();
     }
   }
 
   void contentChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
-    if (!PublicContentChanged.FOLLOWERS.equals(change)) {
+    if (!change.followersOnly()) {
       copies.drop();
     }
   }

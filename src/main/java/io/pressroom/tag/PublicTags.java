@@ -47,14 +47,14 @@ class PublicTags {
 
   void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
     // Likes, ratings and comments change only counters, not which tags have public articles.
-    if (change.shown() && change.kind() != ArticleChanged.Kind.FEEDBACK) {
+    if (change.changesListings()) {
       snapshot.drop();
     }
   }
 
   void contentChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
-    if (!PublicContentChanged.FOLLOWERS.equals(change)) {
+    if (!change.followersOnly()) {
       snapshot.drop();
     }
   }
