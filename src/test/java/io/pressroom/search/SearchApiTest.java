@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.account.Account;
 import io.pressroom.article.ArticleSearch;
+import io.pressroom.support.AnotherInstance;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.Users;
@@ -38,6 +39,7 @@ class SearchApiTest {
   private static final Duration INDEX_DEADLINE = Duration.ofSeconds(10);
 
   @Inject Fixtures fixtures;
+  @Inject AnotherInstance anotherInstance;
   @Inject EntityManager entityManager;
   @Inject Users users;
   @Inject MeterRegistry meters;
@@ -681,25 +683,18 @@ class SearchApiTest {
     String renamed = word();
     // Another instance's write: the row changes, the feed records it, and the instance announces
     // it on the invalidation channel, which wakes the index here (its idle poll is 10 s).
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              entityManager
-                  .createNativeQuery("update articles set title = :title where slug = :slug")
-                  .setParameter("title", "Renamed " + renamed)
-                  .setParameter("slug", slug)
-                  .executeUpdate();
-              entityManager
-                  .createNativeQuery(
-                      "insert into article_changes (article_id, op) select id, 'upsert' from"
-                          + " articles where slug = :slug")
-                  .setParameter("slug", slug)
-                  .executeUpdate();
-              entityManager
-                  .createNativeQuery(
-                      "select pg_notify('pressroom_invalidation', 'v1 another-instance listings')")
-                  .getSingleResult();
-            });
+    anotherInstance.writesListings(
+        db -> {
+          db.createNativeQuery("update articles set title = :title where slug = :slug")
+              .setParameter("title", "Renamed " + renamed)
+              .setParameter("slug", slug)
+              .executeUpdate();
+          db.createNativeQuery(
+                  "insert into article_changes (article_id, op) select id, 'upsert' from"
+                      + " articles where slug = :slug")
+              .setParameter("slug", slug)
+              .executeUpdate();
+        });
 
     Eventually.within(
         Duration.ofSeconds(5), () -> search(renamed).getList("items.slug"), s -> s.contains(slug));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pressroom.support.AnotherInstance;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.SqlStatements;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class SearchedSummariesTest {
 
   @Inject Fixtures fixtures;
+  @Inject AnotherInstance anotherInstance;
   @Inject Users users;
   @Inject EntityManager entityManager;
   @Inject SqlStatements statements;
@@ -108,19 +110,12 @@ class SearchedSummariesTest {
     assertThat(search(w).getString("items[0].title")).isEqualTo("Before " + w);
 
     // Another instance's edit: its transaction changes the row and announces it on the channel.
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              entityManager
-                  .createNativeQuery("update articles set title = :title where slug = :slug")
-                  .setParameter("title", "Elsewhere " + w)
-                  .setParameter("slug", slug)
-                  .executeUpdate();
-              entityManager
-                  .createNativeQuery(
-                      "select pg_notify('pressroom_invalidation', 'v1 another-instance listings')")
-                  .getSingleResult();
-            });
+    anotherInstance.writesListings(
+        db ->
+            db.createNativeQuery("update articles set title = :title where slug = :slug")
+                .setParameter("title", "Elsewhere " + w)
+                .setParameter("slug", slug)
+                .executeUpdate());
 
     String title =
         Eventually.within(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.account.Account;
+import io.pressroom.support.AnotherInstance;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.SqlStatements;
@@ -31,6 +32,7 @@ class SuggestionCopiesTest {
   private static final AtomicLong REQUESTS = new AtomicLong();
 
   @Inject Fixtures fixtures;
+  @Inject AnotherInstance anotherInstance;
   @Inject SqlStatements statements;
   @Inject EntityManager entityManager;
   @Inject Users users;
@@ -118,19 +120,12 @@ class SuggestionCopiesTest {
     String renamed = "Zebrawood " + tag;
 
     // Another instance's write: the row changes and the instance announces it on the channel.
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              entityManager
-                  .createNativeQuery("update tags set name = :name where slug = :slug")
-                  .setParameter("name", renamed)
-                  .setParameter("slug", tag)
-                  .executeUpdate();
-              entityManager
-                  .createNativeQuery(
-                      "select pg_notify('pressroom_invalidation', 'v1 another-instance listings')")
-                  .getSingleResult();
-            });
+    anotherInstance.writesListings(
+        db ->
+            db.createNativeQuery("update tags set name = :name where slug = :slug")
+                .setParameter("name", renamed)
+                .setParameter("slug", tag)
+                .executeUpdate());
 
     List<Object> names =
         Eventually.within(
