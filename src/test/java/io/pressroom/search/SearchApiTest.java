@@ -102,6 +102,31 @@ class SearchApiTest {
   }
 
   @Test
+  void aSummaryMatchRanksAboveABodyOnlyMatch() {
+    Account author = fixtures.author();
+    String w = word();
+    // The body-only match is the newer one, so recency, which only breaks ties, cannot explain it.
+    String inBody =
+        fixtures
+            .article(author)
+            .title("One article")
+            .summary("Nothing to see.")
+            .body("Somewhere in here: " + w + ".")
+            .publishedAt(Instant.now().minusSeconds(60))
+            .create();
+    String inSummary =
+        fixtures
+            .article(author)
+            .title("Another article")
+            .summary("About " + w + ".")
+            .body("Nothing more to say.")
+            .publishedAt(Instant.now().minusSeconds(3600))
+            .create();
+
+    assertThat(search(w).getList("items.slug")).containsExactly(inSummary, inBody);
+  }
+
+  @Test
   void anExactPhraseRanksAboveScatteredWordsAndQuotesDemandIt() {
     Account author = fixtures.author();
     String a = word();
