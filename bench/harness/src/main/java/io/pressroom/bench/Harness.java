@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * and keeps the results in {@code bench/work/state.properties}.
  */
 final class Harness {
+
+  /** A row of more paths than this adds only its first few to the common warm-up. */
+  private static final int MANY_PATHS = 100;
+
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Options o;
@@ -121,7 +125,9 @@ final class Harness {
           // A row of thousands of queries (the varied searches) would be most of the warm-up: a
           // few of them are enough here, its own warm-up runs them all.
           paths.addAll(
-              row.paths().size() > 100 ? row.paths().subList(0, SearchWords.PER_ROW) : row.paths());
+              row.paths().size() > MANY_PATHS
+                  ? row.paths().subList(0, SearchWords.PER_ROW)
+                  : row.paths());
         }
         Files.write(
             work.resolve("paths-" + row.id() + ".txt"), row.paths(), StandardCharsets.UTF_8);
