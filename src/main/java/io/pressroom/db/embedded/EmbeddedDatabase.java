@@ -39,6 +39,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final Map<String, String> DURABLE_SETTINGS =
       Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
+  /**
+   * PostgreSQL's own log: its starts and stops, crash recoveries, a server process that died, a
+   * disk that failed, a client that vanished. The embedded library hands each line to this
+   * application's log at INFO under {@code io.zonky}, which is silenced (it also logs the library's
+   * own chatter), so an operator saw none of them. Kept instead as a packaged PostgreSQL keeps it:
+   * in files of the data directory ({@value #LOG_DIRECTORY}), one per weekday, each emptied when
+   * its day comes round again, so a week of it is kept and no more.
+   */
+  static final Map<String, String> LOG_SETTINGS =
+      Map.of(
+          "logging_collector", "on",
+          "log_directory", "log",
+          "log_filename", "postgresql-%a.log",
+          "log_truncate_on_rotation", "on",
+          "log_rotation_age", "1d");
+
+  /** Where {@link #LOG_SETTINGS} keep PostgreSQL's log, in the data directory. */
+  static final String LOG_DIRECTORY = "postgres/log";
+
   // Crash recovery replays the write-ahead log before the server accepts connections.
   private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
@@ -100,7 +119,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedDatabase database =
           new EmbeddedDatabase(postgres, lock, PostgresWatchdog.start(pgData));
       database.requireServerOf(pgData);
-      LOG.infof("Embedded PostgreSQL started on port %d with data in %s", port, absoluteDataDir);
+      LOG.infof(
+          "Embedded PostgreSQL started on port %d with data in %s (its own log in %s)",
+          port, absoluteDataDir, absoluteDataDir.resolve(LOG_DIRECTORY));
       return database;
     } catch (RuntimeException e) {
       lock.close();
@@ -164,6 +185,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // stops it once the application has stopped (and the watchdog if the JVM dies).
             .setRegisterShutdownHook(false);
     DURABLE_SETTINGS.forEach(builder::setServerConfig);
+    LOG_SETTINGS.forEach(builder::setServerConfig);
     try {
       return builder.start();
     } catch (IOException e) {

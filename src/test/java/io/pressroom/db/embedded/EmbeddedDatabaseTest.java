@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,29 @@ class EmbeddedDatabaseTest {
       assertThat(show(database, "fsync")).isEqualTo("on");
       assertThat(show(database, "synchronous_commit")).isEqualTo("on");
       assertThat(show(database, "full_page_writes")).isEqualTo("on");
+    }
+  }
+
+  @Test
+  void keepsPostgresqlsOwnLogInTheDataDirectory() throws Exception {
+    int port = freePort();
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, port)) {
+      assertThatThrownBy(
+              () ->
+                  DriverManager.getConnection(
+                          "jdbc:postgresql://127.0.0.1:" + port + "/absent", "postgres", "postgres")
+                      .close())
+          .isInstanceOf(SQLException.class);
+      // The collector writes a moment after the server: it is read until both lines are in.
+      String log = "";
+      for (int attempt = 0; attempt < 100 && !log.contains("\"absent\""); attempt++) {
+        Thread.sleep(100);
+        log = logText(dataDir.resolve(EmbeddedDatabase.LOG_DIRECTORY));
+      }
+      assertThat(log)
+          .contains("database system is ready to accept connections")
+          .contains("FATAL:  database \"absent\" does not exist");
+      assertThat(show(database, "log_filename")).isEqualTo("postgresql-%a.log");
     }
   }
 
@@ -200,6 +225,20 @@ class EmbeddedDatabaseTest {
   private static Connection connectDirectly(int port) throws SQLException {
     return java.sql.DriverManager.getConnection(
         "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres");
+  }
+
+  /** Every file of PostgreSQL's log directory, one after the other; empty while there is none. */
+  private static String logText(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.sorted().toList()) {
+        text.append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return text.toString();
   }
 
   private static String show(EmbeddedDatabase database, String setting) throws SQLException {
