@@ -39,24 +39,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final Map<String, String> DURABLE_SETTINGS =
       Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
+  /** Where PostgreSQL keeps its own log, relative to the server's data directory. */
+  static final String LOG_DIRECTORY = "log";
+
   /**
    * PostgreSQL's own log: its starts and stops, crash recoveries, a server process that died, a
    * disk that failed, a client that vanished. The embedded library hands each line to this
    * application's log at INFO under {@code io.zonky}, which is silenced (it also logs the library's
    * own chatter), so an operator saw none of them. Kept instead as a packaged PostgreSQL keeps it:
-   * in files of the data directory ({@value #LOG_DIRECTORY}), one per weekday, each emptied when
-   * its day comes round again, so a week of it is kept and no more.
+   * in files of the server's data directory ({@value #LOG_DIRECTORY}), one per weekday, each
+   * emptied when its day comes round again, so a week of it is kept and no more.
    */
   static final Map<String, String> LOG_SETTINGS =
       Map.of(
           "logging_collector", "on",
-          "log_directory", "log",
+          "log_directory", LOG_DIRECTORY,
           "log_filename", "postgresql-%a.log",
           "log_truncate_on_rotation", "on",
           "log_rotation_age", "1d");
-
-  /** Where {@link #LOG_SETTINGS} keep PostgreSQL's log, in the data directory. */
-  static final String LOG_DIRECTORY = "postgres/log";
 
   // Crash recovery replays the write-ahead log before the server accepts connections.
   private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
@@ -121,7 +121,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       database.requireServerOf(pgData);
       LOG.infof(
           "Embedded PostgreSQL started on port %d with data in %s (its own log in %s)",
-          port, absoluteDataDir, absoluteDataDir.resolve(LOG_DIRECTORY));
+          port, absoluteDataDir, pgData.resolve(LOG_DIRECTORY));
       return database;
     } catch (RuntimeException e) {
       lock.close();

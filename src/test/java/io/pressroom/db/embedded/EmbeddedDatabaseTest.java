@@ -62,7 +62,7 @@ class EmbeddedDatabaseTest {
       String log = "";
       for (int attempt = 0; attempt < 100 && !log.contains("\"absent\""); attempt++) {
         Thread.sleep(100);
-        log = logText(dataDir.resolve(EmbeddedDatabase.LOG_DIRECTORY));
+        log = logText(pgData().resolve(EmbeddedDatabase.LOG_DIRECTORY));
       }
       assertThat(log)
           .contains("database system is ready to accept connections")
