@@ -1,5 +1,6 @@
 package io.pressroom;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
@@ -273,9 +274,13 @@ public interface PressroomConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How many answers it keeps. */
-    @WithDefault("10000")
-    long maximumEntries();
+    /**
+     * What the kept answers may weigh together (their bytes, with what is kept beside them): a
+     * bound on memory whatever the answers' sizes, so that many large pages (whole feeds, listings
+     * of 100) cannot fill the heap. Counted in the Java heap: keep it well under {@code -Xmx}.
+     */
+    @WithDefault("64M")
+    MemorySize maximumSize();
 
     /** The longest an answer is kept, as a backstop to invalidation. */
     @WithDefault("60s")

@@ -2,6 +2,10 @@ package io.pressroom.delivery;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import io.pressroom.PressroomConfig;
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.web.ResponseDependencies;
@@ -31,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * when a scheduled article's instant comes, and after a time to live. An answer built while an
  * invalidation happened is not kept, so a slow reader never puts back what a writer just replaced.
  *
+ * <p>Size: the kept answers weigh at most {@code maximum-size} together ({@link #weight}), and
+ * Caffeine keeps those asked most often, so that a client asking for thousands of different large
+ * pages neither fills the heap nor pushes out what readers keep asking for.
+ *
  * <p>Suggestions while typing are built partly from this instance's search index, which applies a
  * commit a moment after the commit's invalidation has reached this cache: a suggestion built in
  * between shows the index as it was. So they are also dropped whenever the index starts showing a
@@ -54,6 +62,14 @@ public class ResponseCache {
 
   private static final String AUTHORS = "/api/v1/authors";
   private static final String SUGGESTIONS = "/api/v1/suggestions";
+
+  /** An entry's record, its map node in the cache and their headers, roughly. */
+  private static final int ENTRY_OVERHEAD = 256;
+
+  private static final int HEADER_OVERHEAD = 64;
+
+  /** A boxed id in an immutable set. */
+  private static final int ARTICLE_OVERHEAD = 32;
 
   /**
    * A kept answer and what it depends on; {@code articlePage} when it is a public article page, to
@@ -89,9 +105,22 @@ public class ResponseCache {
   /** Whether invalidations of other instances reach this one; nothing is served until they do. */
   private volatile boolean listening;
 
-  ResponseCache(PressroomConfig config) {
+  ResponseCache(PressroomConfig config, MeterRegistry meters) {
     this.config = config.responseCache();
-    this.entries = Caffeine.newBuilder().maximumSize(this.config.maximumEntries()).build();
+    // Bounded by weight, not count: pages run from a few hundred bytes to a whole feed, and ten
+    // thousand listings of 100 filled a 256 MB heap. Expired answers leave at once rather than
+    // when pushed out, and the bound is kept on the thread that writes (not later on another), so
+    // the cache never holds more than it may.
+    this.entries =
+        Caffeine.newBuilder()
+            .maximumWeight(this.config.maximumSize().asLongValue())
+            .weigher(ResponseCache::weight)
+            .expireAfter(
+                Expiry.writing(
+                    (String key, Entry entry) ->
+                        Duration.between(Instant.now(), entry.expiresAt())))
+            .executor(Runnable::run)
+            .build();
     this.articleInvalidatedAt =
         Caffeine.newBuilder().expireAfterWrite(this.config.timeToLive().multipliedBy(2)).build();
     this.viewers =
@@ -99,6 +128,31 @@ public class ResponseCache {
             .maximumSize(this.config.maximumViewers())
             .expireAfterWrite(this.config.viewerTimeToLive())
             .build();
+    Gauge.builder("pressroom.response.cache.size", this, ResponseCache::keptBytes)
+        .description("What the answers the response cache keeps weigh, as the cache counts them")
+        .baseUnit(BaseUnits.BYTES)
+        .register(meters);
+    Gauge.builder("pressroom.response.cache.entries", entries, Cache::estimatedSize)
+        .description("How many answers the response cache keeps")
+        .register(meters);
+  }
+
+  /**
+   * What a kept answer weighs, in bytes: its body and headers, its key, the articles it shows and
+   * about what the cache spends on an entry beside them.
+   */
+  static int weight(String key, Entry entry) {
+    long weight = ENTRY_OVERHEAD + entry.body().length + key.length();
+    for (Map.Entry<String, String> header : entry.headers().entrySet()) {
+      weight += HEADER_OVERHEAD + header.getKey().length() + header.getValue().length();
+    }
+    weight += (long) entry.articles().size() * ARTICLE_OVERHEAD;
+    return (int) Math.min(Integer.MAX_VALUE, weight);
+  }
+
+  /** What the kept answers weigh together ({@link #weight}). */
+  long keptBytes() {
+    return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
   }
 
   boolean enabled() {
