@@ -58,7 +58,8 @@ class OperationsTest {
 
   /**
    * What the Grafana dashboard (docker/grafana/dashboards/pressroom.json) plots: the response
-   * cache's hits and misses, the database pool's use and latency buckets for percentiles.
+   * cache's hits and misses and its size beside the heap, the database pool's use and latency
+   * buckets for percentiles.
    */
   @Test
   void operationsMetricsForTheDashboard() {
@@ -70,6 +71,8 @@ class OperationsTest {
         .statusCode(200)
         .body(containsString("pressroom_response_cache_requests_total{result=\"hit\"}"))
         .body(containsString("pressroom_response_cache_requests_total{result=\"miss\"}"))
+        .body(containsString("pressroom_response_cache_size_bytes "))
+        .body(containsString("jvm_memory_used_bytes{area=\"heap\""))
         .body(containsString("agroal_active_count{datasource=\"default\"}"))
         .body(containsString("agroal_available_count{datasource=\"default\"}"))
         .body(containsString("agroal_awaiting_count{datasource=\"default\"}"))
