@@ -2,7 +2,6 @@ package io.pressroom.delivery;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.BaseUnits;
@@ -108,18 +107,11 @@ public class ResponseCache {
   ResponseCache(PressroomConfig config, MeterRegistry meters) {
     this.config = config.responseCache();
     // Bounded by weight, not count: pages run from a few hundred bytes to a whole feed, and ten
-    // thousand listings of 100 filled a 256 MB heap. Expired answers leave at once rather than
-    // when pushed out, and the bound is kept on the thread that writes (not later on another), so
-    // the cache never holds more than it may.
+    // thousand listings of 100 filled a 256 MB heap.
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(this.config.maximumSize().asLongValue())
             .weigher(ResponseCache::weight)
-            .expireAfter(
-                Expiry.writing(
-                    (String key, Entry entry) ->
-                        Duration.between(Instant.now(), entry.expiresAt())))
-            .executor(Runnable::run)
             .build();
     this.articleInvalidatedAt =
         Caffeine.newBuilder().expireAfterWrite(this.config.timeToLive().multipliedBy(2)).build();
@@ -152,6 +144,8 @@ public class ResponseCache {
 
   /** What the kept answers weigh together ({@link #weight}). */
   long keptBytes() {
+    // The cache evicts a moment after a write, on another thread: what it weighs once it has.
+    entries.cleanUp();
     return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
   }
 
