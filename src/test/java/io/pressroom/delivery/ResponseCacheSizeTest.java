@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The response cache keeps at most {@code pressroom.response-cache.maximum-size} of answers,
  * whatever their sizes: a client asking for many large pages (each URL a new one: another cursor,
- * another limit, a parameter the API ignores) once filled a 256 MB heap with ten thousand of them
- * and left the app answering out of memory. The operator sees what the cache weighs in {@code
- * pressroom_response_cache_size_bytes}.
+ * another limit, a parameter the API ignores) once filled a 256 MB heap with a few thousand of them
+ * (it kept up to ten thousand answers, whatever their size) and left the app out of memory. The
+ * operator sees what the cache weighs in {@code pressroom_response_cache_size_bytes}.
  */
 @QuarkusTest
 @TestProfile(ResponseCacheSizeTest.OneMegabyte.class)
