@@ -1,5 +1,6 @@
 package io.pressroom.delivery;
 
+import io.pressroom.web.CachePolicy;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.Representations;
 import jakarta.annotation.security.PermitAll;
@@ -59,6 +60,10 @@ public class ChangesResource {
         ifNoneMatch != null && EntityTags.matchesAny(ifNoneMatch, etag)
             ? Response.notModified()
             : Response.ok(body, MediaType.APPLICATION_JSON + ";charset=UTF-8");
-    return response.header(HttpHeaders.ETAG, etag).header("Cache-Control", "no-cache").build();
+    return response
+        .header(HttpHeaders.ETAG, etag)
+        .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+        .header(HttpHeaders.VARY, CachePolicy.VARY)
+        .build();
   }
 }

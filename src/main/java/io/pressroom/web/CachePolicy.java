@@ -12,7 +12,14 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class CachePolicy {
 
-  static final String VARY = "Authorization, Accept-Encoding";
+  /**
+   * What a shared cache must key an answer on besides its URL: who asks (a signed-in answer is
+   * personal), how it is compressed, and the browser app's origin, for which the CORS filter adds
+   * {@code Access-Control-Allow-Origin} to an answer it would otherwise keep without it and serve
+   * to every origin (a browser then refuses it), or with another origin's.
+   */
+  public static final String VARY = "Authorization, Accept-Encoding, Origin";
+
   public static final String PERSONAL = "private, no-cache";
 
   private final PressroomConfig config;

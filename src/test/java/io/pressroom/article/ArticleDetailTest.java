@@ -40,7 +40,7 @@ class ArticleDetailTest {
             .statusCode(200)
             .contentType("application/json")
             .header("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
-            .header("Vary", "Authorization, Accept-Encoding")
+            .header("Vary", "Authorization, Accept-Encoding, Origin")
             .body("slug", equalTo(slug))
             .body("status", equalTo("published"))
             .body("author.handle", equalTo(author.handle()))

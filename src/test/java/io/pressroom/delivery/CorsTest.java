@@ -61,4 +61,29 @@ class CorsTest {
       assertThat(read.getHeader("Access-Control-Allow-Origin")).as(origin).isNull();
     }
   }
+
+  /**
+   * The CORS filter adds {@code Access-Control-Allow-Origin} only when the request names an allowed
+   * origin, so the same URL has different answers by origin: a shared cache (Varnish, a CDN) that
+   * kept one without {@code Vary: Origin} would serve it to every origin, and the browser app would
+   * be refused its own data.
+   */
+  @Test
+  void answersVaryByOriginSoSharedCachesKeepOneCopyPerOrigin() {
+    for (String path : new String[] {"/api/v1/tags", "/api/v1/articles", "/api/v1/changes"}) {
+      for (int request = 0; request < 2; request++) { // the second may come from the app's cache
+        given()
+            .header("Origin", "https://app.example.com")
+            .get(path)
+            .then()
+            .statusCode(200)
+            .header("Access-Control-Allow-Origin", "https://app.example.com")
+            .header("Vary", containsString("Origin"));
+        Response plain = given().get(path);
+        assertThat(plain.statusCode()).as(path).isEqualTo(200);
+        assertThat(plain.getHeader("Access-Control-Allow-Origin")).as(path).isNull();
+        assertThat(plain.getHeader("Vary")).as(path).contains("Origin");
+      }
+    }
+  }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class SignedInCacheTest {
 
   private static final String PRIVATE = "private, no-cache";
-  private static final String VARY = "Authorization, Accept-Encoding";
+  private static final String VARY = "Authorization, Accept-Encoding, Origin";
 
   @Inject Fixtures fixtures;
   @Inject Users users;

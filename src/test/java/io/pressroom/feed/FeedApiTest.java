@@ -333,7 +333,7 @@ class FeedApiTest {
               .header("ETag", notNullValue())
               .header("Last-Modified", lastModified)
               .header("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
-              .header("Vary", "Authorization, Accept-Encoding")
+              .header("Vary", "Authorization, Accept-Encoding, Origin")
               .extract()
               .response();
       String etag = first.header("ETag");

@@ -214,7 +214,7 @@ class LikeApiTest {
         .then()
         .statusCode(200)
         .header("Cache-Control", "private, no-cache")
-        .header("Vary", "Authorization, Accept-Encoding")
+        .header("Vary", "Authorization, Accept-Encoding, Origin")
         .body("viewer.liked", equalTo(true))
         .body("viewer.rating", nullValue())
         .body("viewer.followingAuthor", equalTo(false))
