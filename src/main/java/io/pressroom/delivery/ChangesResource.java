@@ -40,7 +40,10 @@ public class ChangesResource {
           "Upserts (an article to insert or replace, as it is now) and deletes (unpublished or"
               + " deleted articles), oldest first. Poll with each answer's next: no change is"
               + " missed or repeated, even when writers commit out of order. Without since, starts"
-              + " from the beginning. Counters (likes, ratings, comments) are not changes here."
+              + " from the beginning. With tag, the changes of that tag's articles, and a delete"
+              + " when an article leaves the tag (untagged, unpublished or deleted), so that a"
+              + " mirror of one tag drops it; an upsert when it comes back. Counters (likes,"
+              + " ratings, comments) are not changes here."
               + " Send the last answer's ETag as If-None-Match for a 304 while nothing is new.")
   @APIResponse(
       responseCode = "200",

@@ -63,10 +63,10 @@ public class ChangesService {
     Optional<CursorCodec.Position> after = cursor.map(c -> cursors.decode(c, CURSOR_KIND, 2));
     String afterTxid = Long.toString(after.map(p -> p.nonNegativeLong(0)).orElse(0L));
     long afterSeq = after.map(p -> p.nonNegativeLong(1)).orElse(0L);
-    tag.ifPresent(this::checkTag);
+    Optional<Long> tagId = tag.map(this::requireTag);
     announceDueScheduledArticles();
 
-    List<DeliveryQueries.Change> rows = queries.after(afterTxid, afterSeq, tag, limit);
+    List<DeliveryQueries.Change> rows = queries.after(afterTxid, afterSeq, tagId, limit);
     if (rows.isEmpty()) {
       return new ChangePage(List.of(), cursor.orElseGet(() -> encode("0", 0)));
     }
@@ -80,10 +80,12 @@ public class ChangesService {
     Map<Long, ArticleSummary> visible = articles.publicSummaries(new ArrayList<>(latest.keySet()));
     List<ChangeItem> items = new ArrayList<>();
     for (DeliveryQueries.Change change : latest.values()) {
-      long id = change.articleId();
-      if (change.isUpsert() && visible.containsKey(id)) {
-        items.add(ChangeItem.upsert(visible.get(id)));
-      } else if (!change.isUpsert() && !visible.containsKey(id)) {
+      ArticleSummary summary = visible.get(change.articleId());
+      // In the poller's view: readers may see it, and it has the polled tag when one is.
+      boolean inView = summary != null && tag.map(slug -> hasTag(summary, slug)).orElse(true);
+      if (change.leftInView() && inView) {
+        items.add(ChangeItem.upsert(summary));
+      } else if (!change.leftInView() && !inView) {
         items.add(ChangeItem.delete(change.slug(), change.changedAt()));
       }
       // Otherwise a later change, not yet handed out, says the opposite; it will come.
@@ -104,10 +106,15 @@ public class ChangesService {
     }
   }
 
-  private void checkTag(String slug) {
-    if (!queries.tagExists(slug)) {
-      throw ProblemException.invalidParameter("tag", "no tag has the slug '" + slug + "'");
-    }
+  private long requireTag(String slug) {
+    return queries
+        .tagId(slug)
+        .orElseThrow(
+            () -> ProblemException.invalidParameter("tag", "no tag has the slug '" + slug + "'"));
+  }
+
+  private static boolean hasTag(ArticleSummary summary, String slug) {
+    return summary.tags().stream().anyMatch(tag -> tag.slug().equals(slug));
   }
 
   private String encode(String txid, long seq) {

@@ -21,6 +21,24 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class DeliveryQueries {
 
+  /**
+   * A change of each of the articles {@code :ids}, with the tags each has now and, when its
+   * previous change left it visible, those of them it no longer has (after a delete its pollers
+   * were told already). Every writer of an article holds its row's lock when it records a change,
+   * so the previous change is committed and read here, and is the latest by sequence.
+   */
+  private static final String RECORD_CHANGES =
+      "insert into article_changes (article_id, op, tag_ids, left_tag_ids)"
+          + " select a.id, :op, now_tags.ids,"
+          + " array(select t from unnest(previous.tag_ids) t"
+          + " where previous.op = 'upsert' and t <> all (now_tags.ids))"
+          + " from articles a"
+          + " cross join lateral (select coalesce(array_agg(at.tag_id order by at.tag_id),"
+          + " '{}') as ids from article_tags at where at.article_id = a.id) now_tags"
+          + " left join lateral (select c.op, c.tag_ids from article_changes c"
+          + " where c.article_id = a.id order by c.seq desc limit 1) previous on true"
+          + " where a.id in (:ids) order by a.id";
+
   private final EntityManager entityManager;
   private final DataSource dataSource;
 
@@ -29,43 +47,63 @@ class DeliveryQueries {
     this.dataSource = dataSource;
   }
 
-  /** One row of {@code article_changes}, with the article's slug. */
-  record Change(String txid, long seq, long articleId, String op, Instant changedAt, String slug) {
+  /**
+   * One row of {@code article_changes}, with the article's slug. {@code inTag}: whether the article
+   * had the polled tag after the change (true when no tag is polled); false for a change that took
+   * the tag away.
+   */
+  record Change(
+      String txid,
+      long seq,
+      long articleId,
+      String op,
+      Instant changedAt,
+      String slug,
+      boolean inTag) {
 
-    boolean isUpsert() {
-      return "upsert".equals(op);
+    /**
+     * Whether the change left the article in the poller's view (an upsert of an article that has
+     * the polled tag), rather than out of it: deleted, unpublished, or no longer tagged so.
+     */
+    boolean leftInView() {
+      return "upsert".equals(op) && inTag;
     }
   }
 
-  boolean tagExists(String slug) {
+  /** The id of the tag with this slug. */
+  Optional<Long> tagId(String slug) {
     return new SqlBuilder()
-        .append("select exists (select 1 from tags where slug = :slug) as found", "slug", slug)
-        .single(entityManager)
-        .bool("found");
+            .append("select t.id as id from tags t where t.slug = :slug", "slug", slug)
+            .rows(entityManager)
+            .stream()
+            .findFirst()
+            .map(row -> row.getLong("id"));
   }
 
   /**
-   * Changes after (txid, seq), oldest first, of transactions older than every one still running; of
-   * articles with that tag when given.
+   * Changes after (txid, seq), oldest first, of transactions older than every one still running;
+   * when a tag is given, those that left the article with the tag or took it away.
    */
-  List<Change> after(String afterTxid, long afterSeq, Optional<String> tag, int limit) {
+  List<Change> after(String afterTxid, long afterSeq, Optional<Long> tagId, int limit) {
     SqlBuilder sql =
         new SqlBuilder()
             .append(
                 "select c.txid::text as txid, c.seq as seq, c.article_id as article_id,"
-                    + " c.op as op, c.changed_at as changed_at, a.slug as slug")
+                    + " c.op as op, c.changed_at as changed_at, a.slug as slug, ")
+            .append(tagId.isPresent() ? "cast(:tag as bigint) = any (c.tag_ids)" : "true")
+            .append(" as in_tag")
             .append(" from article_changes c join articles a on a.id = c.article_id")
             .append(" where (c.txid, c.seq) > (cast(:afterTxid as xid8), :afterSeq)")
             .bind("afterTxid", afterTxid)
             .bind("afterSeq", afterSeq)
             .append(" and c.txid < pg_snapshot_xmin(pg_current_snapshot())");
-    tag.ifPresent(
-        slug ->
+    tagId.ifPresent(
+        id ->
             sql.append(
-                " and exists (select 1 from article_tags at join tags t on t.id = at.tag_id"
-                    + " where at.article_id = c.article_id and t.slug = :tag)",
+                " and (cast(:tag as bigint) = any (c.tag_ids)"
+                    + " or cast(:tag as bigint) = any (c.left_tag_ids))",
                 "tag",
-                slug));
+                id));
     sql.append(" order by c.txid, c.seq limit :limit", "limit", limit);
     return sql.rows(entityManager).stream()
         .map(
@@ -76,7 +114,8 @@ class DeliveryQueries {
                     row.getLong("article_id"),
                     row.text("op"),
                     row.instant("changed_at"),
-                    row.text("slug")))
+                    row.text("slug"),
+                    row.bool("in_tag")))
         .toList();
   }
 
@@ -117,12 +156,15 @@ class DeliveryQueries {
         .toList();
   }
 
-  /** Records that an article changed (upsert) or left what readers may see (delete). */
+  /**
+   * Records that an article changed (upsert) or left what readers may see (delete), with its tags
+   * now and those its previous change had and it no longer has ({@link #RECORD_CHANGES}).
+   */
   void recordChange(long articleId, String op) {
     entityManager
-        .createNativeQuery("insert into article_changes (article_id, op) values (:id, :op)")
-        .setParameter("id", articleId)
+        .createNativeQuery(RECORD_CHANGES)
         .setParameter("op", op)
+        .setParameter("ids", List.of(articleId))
         .executeUpdate();
   }
 
@@ -163,9 +205,7 @@ class DeliveryQueries {
       return;
     }
     entityManager
-        .createNativeQuery(
-            "insert into article_changes (article_id, op) select id, :op from articles"
-                + " where id in (:ids) order by id")
+        .createNativeQuery(RECORD_CHANGES)
         .setParameter("op", ArticleChanged.FeedOp.UPSERT.value())
         .setParameter("ids", articleIds)
         .executeUpdate();

@@ -15,6 +15,7 @@ import io.pressroom.account.CurrentUser;
 import io.pressroom.account.Role;
 import io.pressroom.article.ArticleAuthoring;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.Users;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,6 +42,7 @@ class ChangesFeedTest {
 
   @Inject Fixtures fixtures;
   @Inject ArticleAuthoring authoring;
+  @Inject Users users;
 
   private record Poll(List<Map<String, Object>> items, String next) {}
 
@@ -97,6 +99,70 @@ class ChangesFeedTest {
     assertThat(again.items())
         .extracting(i -> i.get("slug") + ":" + i.get("op"))
         .containsExactly(kept + ":upsert");
+  }
+
+  /**
+   * An aggregator mirroring a tag must learn when an article leaves it, or it keeps showing an
+   * article that is no longer in the tag (and, once deleted, one that is no longer anywhere): for
+   * that tag's pollers leaving it is a delete, and coming back an upsert.
+   */
+  @Test
+  void anArticleThatLeavesTheTagIsADeleteForThatTagsPollers() {
+    String mirrored = fixtures.tag();
+    String other = fixtures.tag();
+    Users.User author = users.author();
+    String slug =
+        users.published(
+            author,
+            Map.of(
+                "title",
+                "Leaving " + Fixtures.unique("t"),
+                "summary",
+                "An article that leaves a tag.",
+                "body",
+                "Body",
+                "tags",
+                List.of(mirrored, other)));
+    String mirroredStart = drain(null, mirrored, new HashMap<>());
+    String otherStart = drain(null, other, new HashMap<>());
+
+    retag(author, slug, List.of(other));
+    Poll left = poll(mirroredStart, mirrored);
+    assertThat(left.items())
+        .extracting(i -> i.get("slug") + ":" + i.get("op"))
+        .containsExactly(slug + ":delete");
+    assertThat(left.items().get(0)).containsKey("deletedAt");
+    Poll stayed = poll(otherStart, other);
+    assertThat(stayed.items())
+        .extracting(i -> i.get("slug") + ":" + i.get("op"))
+        .containsExactly(slug + ":upsert");
+
+    retag(author, slug, List.of(other, mirrored));
+    Poll back = poll(left.next(), mirrored);
+    assertThat(back.items())
+        .extracting(i -> i.get("slug") + ":" + i.get("op"))
+        .containsExactly(slug + ":upsert");
+
+    // Untagged, then deleted: the tag's pollers hear of it once, and nothing after.
+    retag(author, slug, List.of(other));
+    author.request().delete("/api/v1/articles/" + slug).then().statusCode(204);
+    Poll gone = poll(back.next(), mirrored);
+    assertThat(gone.items())
+        .extracting(i -> i.get("slug") + ":" + i.get("op"))
+        .containsExactly(slug + ":delete");
+    assertThat(poll(gone.next(), mirrored).items()).isEmpty();
+    Map<String, String> otherState = new HashMap<>();
+    drain(stayed.next(), other, otherState);
+    assertThat(otherState).containsEntry(slug, "delete");
+  }
+
+  private static void retag(Users.User author, String slug, List<String> tags) {
+    author
+        .json()
+        .body(Map.of("tags", tags))
+        .patch("/api/v1/articles/" + slug)
+        .then()
+        .statusCode(200);
   }
 
   @Test
