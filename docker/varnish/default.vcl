@@ -85,7 +85,7 @@ sub vcl_backend_response {
         if (beresp.ttl > 0s) {
             # No grace: an answer is never served past its lifetime (a scheduled publication).
             set beresp.grace = 0s;
-            # Kept a while longer for its ETag/Last-Modified: a refetch may get a 304.
+            # Kept a while longer for its ETag: a refetch may get a 304.
             set beresp.keep = 1h;
             return (deliver);
         }

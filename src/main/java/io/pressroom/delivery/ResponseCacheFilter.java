@@ -10,7 +10,6 @@ import io.pressroom.article.ArticleDetail;
 import io.pressroom.article.ArticleService;
 import io.pressroom.web.CachePolicy;
 import io.pressroom.web.EntityTags;
-import io.pressroom.web.HttpDates;
 import io.pressroom.web.ProblemMappers;
 import io.pressroom.web.Representations;
 import io.pressroom.web.ResponseDependencies;
@@ -78,7 +77,6 @@ public class ResponseCacheFilter {
       List.of(
           HttpHeaders.CONTENT_TYPE,
           HttpHeaders.ETAG,
-          HttpHeaders.LAST_MODIFIED,
           HttpHeaders.CACHE_CONTROL,
           HttpHeaders.VARY,
           "Link",
@@ -328,7 +326,7 @@ public class ResponseCacheFilter {
   private static Response answer(
       ContainerRequestContext request, byte[] body, Map<String, String> headers, String etag) {
     Response.ResponseBuilder builder =
-        notModified(request, headers, etag) ? Response.notModified() : Response.ok(body);
+        notModified(request, etag) ? Response.notModified() : Response.ok(body);
     headers.forEach(
         (name, value) -> {
           if (!HttpHeaders.ETAG.equals(name)) {
@@ -423,15 +421,8 @@ public class ResponseCacheFilter {
     return request.getUriInfo().getPath() + (query == null ? "" : "?" + query);
   }
 
-  private static boolean notModified(
-      ContainerRequestContext request, Map<String, String> headers, String etag) {
+  private static boolean notModified(ContainerRequestContext request, String etag) {
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null) {
-      return etag != null && EntityTags.matchesAny(ifNoneMatch, etag);
-    }
-    String lastModified = headers.get(HttpHeaders.LAST_MODIFIED);
-    return lastModified != null
-        && HttpDates.notModifiedSince(
-            request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), HttpDates.parse(lastModified));
+    return ifNoneMatch != null && etag != null && EntityTags.matchesAny(ifNoneMatch, etag);
   }
 }

@@ -31,9 +31,10 @@ public class FeedResource {
   private static final String DESCRIPTION =
       "The newest 50 published articles, newest first, each with its link, summary, sanitised"
           + " HTML body, author and tags. The extension chooses the format: .atom (Atom, RFC"
-          + " 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag and Last-Modified;"
-          + " a matching If-None-Match, or else an If-Modified-Since no older than the feed,"
-          + " gets a 304.";
+          + " 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag: a matching"
+          + " If-None-Match gets a 304. No Last-Modified: a feed also changes when an article"
+          + " leaves it or an author is renamed, which moves no date of its entries forward, so"
+          + " If-Modified-Since alone always gets the feed.";
 
   private final FeedService feeds;
   private final Representations representations;
@@ -107,6 +108,6 @@ public class FeedResource {
 
   private Response respond(HttpHeaders headers, FeedService.Rendered feed) {
     dependencies.add(feed.articles());
-    return representations.bytes(headers, feed.body(), feed.contentType(), feed.updated());
+    return representations.bytes(headers, feed.body(), feed.contentType());
   }
 }

@@ -43,10 +43,10 @@ public class FeedService {
   }
 
   /**
-   * A feed written in its format, the time it last changed for {@code Last-Modified}, and the
-   * articles it shows (a cached copy goes when one of them changes).
+   * A feed written in its format, and the articles it shows (a cached copy goes when one of them
+   * changes).
    */
-  public record Rendered(byte[] body, String contentType, Instant updated, List<Long> articles) {}
+  public record Rendered(byte[] body, String contentType, List<Long> articles) {}
 
   public Rendered everything(FeedFormat format, UriInfo uri) {
     List<KeptEntries.Kept> entries = kept.of(queries.entries(Optional.empty()));
@@ -115,7 +115,7 @@ public class FeedService {
           case JSON -> json(JsonFeed.of(feed));
         };
     return new Rendered(
-        body, format.contentType(), updated, entries.stream().map(e -> e.entry().id()).toList());
+        body, format.contentType(), entries.stream().map(e -> e.entry().id()).toList());
   }
 
   private static List<byte[]> atomEntries(

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -61,8 +60,7 @@ public class Representations {
       Class<?> itemType,
       String next) {
     byte[] shown = fields.selectWritten(mapper, json, itemType);
-    Response response =
-        bytes(request, shown, MediaType.APPLICATION_JSON + ";charset=UTF-8", null, null);
+    Response response = bytes(request, shown, MediaType.APPLICATION_JSON + ";charset=UTF-8", null);
     if (next == null) {
       return response;
     }
@@ -85,38 +83,28 @@ public class Representations {
   public Response json(HttpHeaders request, FieldsParam fields, Object body, String versionTag) {
     Object shown = fields.select(mapper, body);
     return bytes(
-        request, serialize(shown), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag, null);
+        request, serialize(shown), MediaType.APPLICATION_JSON + ";charset=UTF-8", versionTag);
   }
 
   public Response bytes(HttpHeaders request, byte[] body, String mediaType) {
-    return bytes(request, body, mediaType, null, null);
+    return bytes(request, body, mediaType, null);
   }
 
   /**
-   * As {@link #bytes(HttpHeaders, byte[], String)}, plus a {@code Last-Modified} header when {@code
-   * lastModified} is given; then an {@code If-Modified-Since} at or after it also gets a 304, but
-   * only when the request has no {@code If-None-Match} (RFC 9110, 13.1.3).
+   * The answer with its entity tag, or a 304 when {@code If-None-Match} names it. No answer carries
+   * {@code Last-Modified}: each is an aggregate (an article with its counters, a listing, a feed of
+   * the newest 50) that changes without any date of its parts moving forward (an article leaves, an
+   * author is renamed), and an HTTP date's second cannot tell two versions of one second apart:
+   * {@code If-Modified-Since} would get a 304 for content that changed. The tag is exact.
    */
-  public Response bytes(HttpHeaders request, byte[] body, String mediaType, Instant lastModified) {
-    return bytes(request, body, mediaType, null, lastModified);
-  }
-
-  private Response bytes(
-      HttpHeaders request, byte[] body, String mediaType, String versionTag, Instant lastModified) {
+  private Response bytes(HttpHeaders request, byte[] body, String mediaType, String versionTag) {
     String etag = entityTag(body, versionTag);
     boolean personal = cachePolicy.isPersonal(request);
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-    boolean notModified =
-        ifNoneMatch == null
-            ? HttpDates.notModifiedSince(
-                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), lastModified)
-            : EntityTags.matchesAny(ifNoneMatch, etag);
+    boolean notModified = ifNoneMatch != null && EntityTags.matchesAny(ifNoneMatch, etag);
     Response.ResponseBuilder builder =
         notModified ? Response.notModified() : Response.ok(body, mediaType);
     builder.header(HttpHeaders.ETAG, etag);
-    if (lastModified != null) {
-      builder.header(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
-    }
     return cachePolicy.apply(builder, personal).build();
   }
 
