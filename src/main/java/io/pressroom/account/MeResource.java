@@ -50,8 +50,10 @@ public class MeResource {
       summary = "Change your profile or password",
       description =
           "Partial update: absent fields stay, null clears bio, avatarUrl or websiteUrl. A new"
-              + " password needs currentPassword and signs out your other sessions; wrong"
-              + " current passwords count against the account like failed sign-ins (429 beyond).")
+              + " password needs currentPassword and signs out every session, this one"
+              + " included: its access and refresh tokens stop working, so sign in again with the"
+              + " new password. Wrong current passwords count against the account like failed"
+              + " sign-ins (429 beyond).")
   @RequestBody(content = @Content(schema = @Schema(implementation = ProfileUpdate.class)))
   @APIResponse(
       responseCode = "200",

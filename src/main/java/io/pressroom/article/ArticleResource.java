@@ -150,13 +150,17 @@ public class ArticleResource {
       summary = "Change an article (its author or an editor)",
       description =
           "Partial update: absent fields stay, null clears an optional field. With If-Match, the"
-              + " change happens only if the article is unchanged since that ETag (else 412).")
+              + " change happens only if the article is unchanged since that ETag (else 412). On a"
+              + " published or scheduled article only an editor may change sourceUrl,"
+              + " referenceUrl or coverImageUrl (where the publication sends its readers): its"
+              + " author gets a 403 naming the field; repeating the stored value is no change.")
   @RequestBody(content = @Content(schema = @Schema(implementation = ArticleRequest.class)))
   @APIResponse(
       responseCode = "200",
       description = "The changed article",
       content = @Content(schema = @Schema(implementation = ArticleDetail.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "410", ref = "Gone")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
