@@ -181,8 +181,20 @@ public class ArticleAuthoring {
     return article.slug;
   }
 
+  /**
+   * The article, locked for a change by {@code caller}: 404 as for a read when the caller may not
+   * see it (another author's draft or scheduled article: a 403 would confirm that a guessed slug,
+   * made from a headline, is an unpublished article), 403 when they may see it but not change it.
+   */
   private Article lockForEdit(CurrentUser.Caller caller, String slug) {
-    Article article = lockLive(slug);
+    Instant now = now();
+    Article article =
+        ArticleGateway.require(
+            queries.lockBySlug(slug),
+            ArticleGateway.notFoundMessage(slug),
+            Article::isDeleted,
+            found -> Article.editableBy(found.author.id(), caller) || found.isPublic(now),
+            found -> slug);
     if (!Article.editableBy(article.author.id(), caller)) {
       throw ProblemException.forbidden("Only its author or an editor may change this article.");
     }
