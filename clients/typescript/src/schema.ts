@@ -139,7 +139,7 @@ export interface paths {
         head?: never;
         /**
          * Change an article (its author or an editor)
-         * @description Partial update: absent fields stay, null clears an optional field. With If-Match, the change happens only if the article is unchanged since that ETag (else 412). Needs a bearer token of an account with the role author (each role includes those below it: reader, author, editor, admin).
+         * @description Partial update: absent fields stay, null clears an optional field. With If-Match, the change happens only if the article is unchanged since that ETag (else 412). On a published or scheduled article only an editor may change sourceUrl, referenceUrl or coverImageUrl (where the publication sends its readers): its author gets a 403 naming the field; repeating the stored value is no change. Needs a bearer token of an account with the role author (each role includes those below it: reader, author, editor, admin).
          */
         patch: operations["updateArticle"];
         trace?: never;
@@ -453,7 +453,7 @@ export interface paths {
         };
         /**
          * Changes to published articles since a cursor
-         * @description Upserts (an article to insert or replace, as it is now) and deletes (unpublished or deleted articles), oldest first. Poll with each answer's next: no change is missed or repeated, even when writers commit out of order. Without since, starts from the beginning. Counters (likes, ratings, comments) are not changes here. Send the last answer's ETag as If-None-Match for a 304 while nothing is new.
+         * @description Upserts (an article to insert or replace, as it is now) and deletes (unpublished or deleted articles), oldest first. Poll with each answer's next: no change is missed or repeated, even when writers commit out of order. Without since, starts from the beginning. With tag, the changes of that tag's articles, and a delete when an article leaves the tag (untagged, unpublished or deleted), so that a mirror of one tag drops it; an upsert when it comes back. Counters (likes, ratings, comments) are not changes here. Send the last answer's ETag as If-None-Match for a 304 while nothing is new.
          */
         get: operations["listChanges"];
         put?: never;
@@ -511,7 +511,7 @@ export interface paths {
         head?: never;
         /**
          * Change your profile or password
-         * @description Partial update: absent fields stay, null clears bio, avatarUrl or websiteUrl. A new password needs currentPassword and signs out your other sessions; wrong current passwords count against the account like failed sign-ins (429 beyond). Needs a bearer token of an account with the role reader (each role includes those below it: reader, author, editor, admin).
+         * @description Partial update: absent fields stay, null clears bio, avatarUrl or websiteUrl. A new password needs currentPassword and signs out every session, this one included: its access and refresh tokens stop working, so sign in again with the new password. Wrong current passwords count against the account like failed sign-ins (429 beyond). Needs a bearer token of an account with the role reader (each role includes those below it: reader, author, editor, admin).
          */
         patch: operations["updateMe"];
         trace?: never;
@@ -813,7 +813,7 @@ export interface paths {
         };
         /**
          * Feed of all articles
-         * @description The newest 50 published articles, newest first, each with its link, summary, sanitised HTML body, author and tags. The extension chooses the format: .atom (Atom, RFC 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag and Last-Modified; a matching If-None-Match, or else an If-Modified-Since no older than the feed, gets a 304.
+         * @description The newest 50 published articles, newest first, each with its link, summary, sanitised HTML body, author and tags. The extension chooses the format: .atom (Atom, RFC 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag: a matching If-None-Match gets a 304. No Last-Modified: a feed also changes when an article leaves it or an author is renamed, which moves no date of its entries forward, so If-Modified-Since alone always gets the feed.
          */
         get: operations["getArticlesFeed"];
         put?: never;
@@ -833,7 +833,7 @@ export interface paths {
         };
         /**
          * Feed of an author's articles
-         * @description The newest 50 published articles, newest first, each with its link, summary, sanitised HTML body, author and tags. The extension chooses the format: .atom (Atom, RFC 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag and Last-Modified; a matching If-None-Match, or else an If-Modified-Since no older than the feed, gets a 304.
+         * @description The newest 50 published articles, newest first, each with its link, summary, sanitised HTML body, author and tags. The extension chooses the format: .atom (Atom, RFC 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag: a matching If-None-Match gets a 304. No Last-Modified: a feed also changes when an article leaves it or an author is renamed, which moves no date of its entries forward, so If-Modified-Since alone always gets the feed.
          */
         get: operations["getAuthorFeed"];
         put?: never;
@@ -853,7 +853,7 @@ export interface paths {
         };
         /**
          * Feed of a tag's articles
-         * @description The newest 50 published articles, newest first, each with its link, summary, sanitised HTML body, author and tags. The extension chooses the format: .atom (Atom, RFC 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag and Last-Modified; a matching If-None-Match, or else an If-Modified-Since no older than the feed, gets a 304.
+         * @description The newest 50 published articles, newest first, each with its link, summary, sanitised HTML body, author and tags. The extension chooses the format: .atom (Atom, RFC 4287), .rss (RSS 2.0) or .json (JSON Feed 1.1). Carries an ETag: a matching If-None-Match gets a 304. No Last-Modified: a feed also changes when an article leaves it or an author is renamed, which moves no date of its entries forward, so If-Modified-Since alone always gets the feed.
          */
         get: operations["getTagFeed"];
         put?: never;
@@ -2055,7 +2055,6 @@ export interface components {
         Feed: {
             headers: {
                 ETag?: string;
-                "Last-Modified"?: string;
                 [name: string]: unknown;
             };
             content: {
