@@ -609,13 +609,13 @@ export interface paths {
         };
         /**
          * List tags
-         * @description Each tag with its count of published articles.
+         * @description Each tag with its count of published articles. A tag that only drafts or scheduled articles have is left out until one of them is published (its page answers 404 meanwhile); one an editor created, described or renamed is listed with none.
          */
         get: operations["listTags"];
         put?: never;
         /**
          * Create a tag (editor)
-         * @description The slug comes from the name. Needs a bearer token of an account with the role editor (each role includes those below it: reader, author, editor, admin).
+         * @description The slug comes from the name. A tag an editor creates is public at once, before any article has it. Needs a bearer token of an account with the role editor (each role includes those below it: reader, author, editor, admin).
          */
         post: operations["createTag"];
         delete?: never;

@@ -16,6 +16,7 @@ import static io.pressroom.article.ListingFilters.where;
 
 import io.pressroom.article.ArticleQueries.SortPosition;
 import io.pressroom.db.SqlBuilder;
+import io.pressroom.tag.TagVisibility;
 import java.util.Optional;
 
 /**
@@ -168,7 +169,12 @@ final class ListingStatement {
     sql.append(
         filter.tagSlugs().isEmpty()
             ? ", cast(null as text) as known_tags"
-            : ", (select string_agg(slug, ',') from tags where slug in (:tags)) as known_tags");
+            : ", (select string_agg(t.slug, ',') from tags t where t.slug in (:tags)"
+                // Editors and authors listing drafts may name the tags only drafts have.
+                + (filter.status() == ArticleStatus.PUBLISHED
+                    ? " and " + TagVisibility.condition("t")
+                    : "")
+                + ") as known_tags");
     sql.append(
         filter.authorHandle().isPresent()
             ? ", exists (select 1 from accounts where handle = :author) as author_known"

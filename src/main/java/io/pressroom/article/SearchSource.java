@@ -3,6 +3,7 @@ package io.pressroom.article;
 import io.pressroom.db.BackgroundSql;
 import io.pressroom.db.Row;
 import io.pressroom.db.SqlBuilder;
+import io.pressroom.tag.TagVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -140,7 +141,9 @@ public class SearchSource {
         tagSlugs.isEmpty()
             ? "cast(null as text) as tags"
             : "(select string_agg(t.slug || ':' || t.id, ',') from tags t where t.slug in"
-                + " (:tags)) as tags");
+                + " (:tags) and "
+                + TagVisibility.condition("t")
+                + ") as tags");
     if (!tagSlugs.isEmpty()) {
       sql.bind("tags", tagSlugs);
     }

@@ -6,6 +6,7 @@ import io.pressroom.article.PublicArticles;
 import io.pressroom.db.Row;
 import io.pressroom.db.SqlBuilder;
 import io.pressroom.tag.TagRef;
+import io.pressroom.tag.TagVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -128,7 +129,8 @@ class FeedQueries {
                     + PublicArticles.condition("a")
                     + " order by at.published_at desc, at.article_id desc limit "
                     + MAX_ENTRIES
-                    + ") e on true where t.slug = :slug"
+                    + ") e on true where t.slug = :slug and "
+                    + TagVisibility.condition("t")
                     + " order by e.order_key desc, e.order_id desc",
                 "slug",
                 slug)

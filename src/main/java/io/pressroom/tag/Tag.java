@@ -28,6 +28,12 @@ public class Tag extends PanacheEntityBase {
   @Column(name = "updated_at")
   Instant updatedAt;
 
+  /**
+   * Whether an editor created, described or renamed it: then it is public with no article yet
+   * ({@link TagVisibility}). One an author's draft created is not, until an article has it.
+   */
+  boolean curated;
+
   protected Tag() {}
 
   public Long id() {
@@ -47,9 +53,12 @@ public class Tag extends PanacheEntityBase {
     name = newName;
     description = newDescription;
     updatedAt = Instant.now();
+    curated = true;
   }
 
+  /** An editor's (or the demo content's) description, which makes the tag theirs. */
   void describe(String text) {
     description = text;
+    curated = true;
   }
 }

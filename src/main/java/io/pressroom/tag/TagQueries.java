@@ -62,22 +62,28 @@ class TagQueries {
     this.entityManager = entityManager;
   }
 
+  /** The tag with this slug, if anyone may see it ({@link TagVisibility}). */
   Optional<TagView> view(String slug) {
     return new SqlBuilder()
-        .append(VIEW + " where t.slug = :slug", "slug", slug)
+        .append(VIEW + " where t.slug = :slug and " + TagVisibility.condition("t"), "slug", slug)
         .first(entityManager)
         .map(TagQueries::view);
   }
 
+  /** How many tags anyone may see ({@link TagVisibility}). */
   long count() {
-    return Row.single(
-            entityManager.createNativeQuery("select count(*) as total from tags", Tuple.class))
+    return new SqlBuilder()
+        .append("select count(*) as total from tags t where " + TagVisibility.condition("t"))
+        .single(entityManager)
         .getLong("total");
   }
 
   /** Tags in {@code order} after the cursor position {@code after} (key and id), if paging on. */
   List<Listed> page(Order order, Optional<List<Object>> after, int offset, int limit) {
-    SqlBuilder sql = new SqlBuilder().append("select * from (" + VIEW + ") x where true");
+    SqlBuilder sql =
+        new SqlBuilder()
+            .append("select * from (" + VIEW + " where " + TagVisibility.condition("t") + ") x")
+            .append(" where true");
     after.ifPresent(
         keys ->
             sql.append(" and (" + order.key + ", x.id)")

@@ -67,7 +67,9 @@ public class TagResource {
   @Operation(
       operationId = "createTag",
       summary = "Create a tag (editor)",
-      description = "The slug comes from the name.")
+      description =
+          "The slug comes from the name. A tag an editor creates is public at once, before any"
+              + " article has it.")
   @APIResponse(
       responseCode = "201",
       description = "The new tag; Location names it",
@@ -121,7 +123,10 @@ public class TagResource {
   @Operation(
       operationId = "listTags",
       summary = "List tags",
-      description = "Each tag with its count of published articles.")
+      description =
+          "Each tag with its count of published articles. A tag that only drafts or scheduled"
+              + " articles have is left out until one of them is published (its page answers 404"
+              + " meanwhile); one an editor created, described or renamed is listed with none.")
   @APIResponse(
       responseCode = "200",
       description = "A page of tags",

@@ -64,8 +64,13 @@ public class Fixtures {
   }
 
   /** A tag with a unique name; returns its slug. */
+  /**
+   * A tag as an editor makes one, public before any article has it (a tag only drafts have is not:
+   * {@code TagVisibility}).
+   */
   public String tag() {
     String name = unique("topic");
+    tags.describe(name, null);
     return tags.findOrCreate(List.of(name)).get(0).slug();
   }
 
