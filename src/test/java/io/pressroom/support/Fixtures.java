@@ -63,10 +63,9 @@ public class Fixtures {
             "https://" + handle + ".example.com"));
   }
 
-  /** A tag with a unique name; returns its slug. */
   /**
-   * A tag as an editor makes one, public before any article has it (a tag only drafts have is not:
-   * {@code TagVisibility}).
+   * A tag with a unique name, as an editor makes one: public before any article has it (a tag only
+   * drafts have is not: {@code TagVisibility}). Returns its slug.
    */
   public String tag() {
     String name = unique("topic");
