@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The write side of articles: drafts, partial updates, publishing, scheduling and deletion. Each
@@ -189,25 +190,26 @@ public class ArticleAuthoring {
   private Article lockForEdit(CurrentUser.Caller caller, String slug) {
     Instant now = now();
     Article article =
-        ArticleGateway.require(
-            queries.lockBySlug(slug),
-            ArticleGateway.notFoundMessage(slug),
-            Article::isDeleted,
-            found -> Article.editableBy(found.author.id(), caller) || found.isPublic(now),
-            found -> slug);
+        lockLive(
+            slug, found -> Article.editableBy(found.author.id(), caller) || found.isPublic(now));
     if (!Article.editableBy(article.author.id(), caller)) {
       throw ProblemException.forbidden("Only its author or an editor may change this article.");
     }
     return article;
   }
 
-  /** The article, locked for a change; 404 when there is none, 410 once deleted. */
+  /** The article, locked for an editor's change; 404 when there is none, 410 once deleted. */
   private Article lockLive(String slug) {
+    return lockLive(slug, article -> true);
+  }
+
+  /** The article, locked; 404 when there is none or the caller may not see it, 410 once deleted. */
+  private Article lockLive(String slug, Predicate<Article> visible) {
     return ArticleGateway.require(
         queries.lockBySlug(slug),
         ArticleGateway.notFoundMessage(slug),
         Article::isDeleted,
-        article -> true,
+        visible,
         article -> slug);
   }
 
