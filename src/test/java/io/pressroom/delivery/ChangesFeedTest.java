@@ -156,6 +156,39 @@ class ChangesFeedTest {
     assertThat(otherState).containsEntry(slug, "delete");
   }
 
+  /**
+   * A tag whose last article leaves it is hidden from readers (no public article, no editor made
+   * it), yet its mirror must still poll it to hear of that article leaving: the changes feed
+   * accepts every existing tag, and hands out the delete.
+   */
+  @Test
+  void aTagHiddenOnceItsLastArticleLeftStillHandsOutThatDelete() {
+    Users.User author = users.author();
+    String tagName = Fixtures.unique("only");
+    String slug =
+        users.published(
+            author,
+            Map.of(
+                "title",
+                "Last of its tag " + Fixtures.unique("t"),
+                "summary",
+                "The only article of its tag.",
+                "body",
+                "Body",
+                "tags",
+                List.of(tagName)));
+    String tag = tagName.toLowerCase();
+    given().get("/api/v1/tags/" + tag).then().statusCode(200);
+    String start = drain(null, tag, new HashMap<>());
+
+    retag(author, slug, List.of(fixtures.tag()));
+    given().get("/api/v1/tags/" + tag).then().statusCode(404);
+    Poll left = poll(start, tag);
+    assertThat(left.items())
+        .extracting(i -> i.get("slug") + ":" + i.get("op"))
+        .containsExactly(slug + ":delete");
+  }
+
   private static void retag(Users.User author, String slug, List<String> tags) {
     author
         .json()
