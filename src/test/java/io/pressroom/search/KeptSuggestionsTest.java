@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -46,21 +48,15 @@ class KeptSuggestionsTest {
         Duration.ofSeconds(10),
         () -> suggest(word).jsonPath(),
         page -> page.getList("articles.slug").contains(slug));
-    ExtractableResponse<Response> kept = suggest(word);
-
-    long sql =
-        statements.countDuring(
-            () ->
-                given()
-                    .queryParam("q", word)
-                    .get(SUGGESTIONS)
-                    .then()
-                    .statusCode(200)
-                    .header("X-Cache", "hit")
-                    .header("ETag", kept.header("ETag"))
-                    .header("Cache-Control", kept.header("Cache-Control")));
-    assertThat(sql).isZero();
-    assertThat(kept.jsonPath().getList("articles.slug")).containsExactly(slug);
+    // The index can apply the article's write once more (from the changes feed, after this
+    // instance's own note of it), which drops the kept suggestions: asked again after that, the
+    // answer is kept for good.
+    AskedAgain again =
+        Eventually.within(Duration.ofSeconds(10), () -> askedAgain(word), a -> a.hit);
+    assertThat(again.statements).isZero();
+    assertThat(again.second.header("ETag")).isEqualTo(again.first.header("ETag"));
+    assertThat(again.second.header("Cache-Control")).isEqualTo(again.first.header("Cache-Control"));
+    assertThat(again.first.jsonPath().getList("articles.slug")).containsExactly(slug);
     // A signed-in reader types the same letters: suggestions never depend on who asks.
     users
         .reader()
@@ -76,8 +72,8 @@ class KeptSuggestionsTest {
   void aTagCreatedAfterASuggestionWasKeptIsSuggestedAtOnce() {
     Account author = fixtures.author();
     String word = unusedWord();
-    suggest(word);
-    assertThat(suggest(word).header("X-Cache")).isEqualTo("hit");
+    // Kept, once the index has settled from earlier tests' writes (each new state drops it).
+    Eventually.within(Duration.ofSeconds(10), () -> askedAgain(word), a -> a.hit);
 
     fixtures.article(author).tags(word).create();
 
@@ -123,6 +119,20 @@ class KeptSuggestionsTest {
         Duration.ofSeconds(5),
         () -> suggest(word).jsonPath(),
         page -> page.getList("articles.slug").contains(slug));
+  }
+
+  /** A suggestion asked twice in a row, and the statements the second ask ran. */
+  private record AskedAgain(
+      ExtractableResponse<Response> first,
+      ExtractableResponse<Response> second,
+      long statements,
+      boolean hit) {}
+
+  private AskedAgain askedAgain(String word) {
+    ExtractableResponse<Response> first = suggest(word);
+    List<ExtractableResponse<Response>> second = new ArrayList<>();
+    long sql = statements.countDuring(() -> second.add(suggest(word)));
+    return new AskedAgain(first, second.get(0), sql, "hit".equals(second.get(0).header("X-Cache")));
   }
 
   /** The article, public, written and announced as another instance does, less its feed row. */
