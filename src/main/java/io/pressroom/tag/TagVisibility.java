@@ -8,6 +8,12 @@ import io.pressroom.article.PublicArticles;
  * public article now, and those an editor created, described or renamed ({@code curated}). A tag
  * that only drafts or scheduled articles have stays hidden as they do: its name (a company, a
  * product, often the news itself) would tell anyone what an unpublished article is about.
+ *
+ * <p>"A public article now" is read from the tag's own row: {@code public_since}, the earliest
+ * publication instant of its live articles, which the V24 trigger keeps as they come and go. A live
+ * article is public once its instant has passed ({@link PublicArticles#copiedCondition}), so the
+ * tag has one exactly when that earliest instant has; the list of tags so checks a column of each
+ * tag rather than probing each tag's articles.
  */
 public final class TagVisibility {
 
@@ -17,10 +23,9 @@ public final class TagVisibility {
   public static String condition(String alias) {
     return "("
         + alias
-        + ".curated or exists (select 1 from article_tags v where v.tag_id = "
-        + alias
-        + ".id and "
-        + PublicArticles.copiedCondition("v.public", "v.published_at")
-        + "))";
+        + ".curated or "
+        + PublicArticles.copiedCondition(
+            alias + ".public_since is not null", alias + ".public_since")
+        + ")";
   }
 }
