@@ -184,6 +184,7 @@ final class Harness {
     coldCheck(s, f);
     writeMix(s);
     s.rssDeployedMb = peakRssMb();
+    s.anonDeployedMb = anonRssMb();
     s.save(state());
   }
 
@@ -586,6 +587,7 @@ final class Harness {
               m.rps(), m.p50Cell(), m.p99Cell(), m.sqlCell(), m.dbMsCell(), m.cpu().appCell()));
     }
     s.rssNocacheMb = peakRssMb();
+    s.anonNocacheMb = anonRssMb();
     s.save(state());
   }
 
@@ -859,6 +861,10 @@ final class Harness {
             .orElseThrow(
                 () -> new BenchException("cannot read VmHWM of the app (pid " + appPid + ")"))
         / 1024;
+  }
+
+  private long anonRssMb() {
+    return Procs.anonRssKb(appPid).orElse(0) / 1024;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -38,12 +38,25 @@ final class Procs {
 
   /** {@code VmHWM} of {@code /proc/<pid>/status}: the process's peak resident set, in kB. */
   static OptionalLong peakRssKb(long pid) {
+    return statusKb(pid, "VmHWM");
+  }
+
+  /**
+   * {@code RssAnon} of {@code /proc/<pid>/status}: the part of the resident set that is the
+   * process's own memory (a JVM's heap, metaspace, code, stacks) rather than pages of files it
+   * mapped (a search index), which are the kernel's page cache, in kB. Linux keeps no peak of it.
+   */
+  static OptionalLong anonRssKb(long pid) {
+    return statusKb(pid, "RssAnon");
+  }
+
+  private static OptionalLong statusKb(long pid, String field) {
     return read(Path.of("/proc", Long.toString(pid), "status"))
         .flatMap(
             status ->
                 status
                     .lines()
-                    .filter(l -> l.startsWith("VmHWM:"))
+                    .filter(l -> l.startsWith(field + ":"))
                     .map(l -> l.replaceAll("[^0-9]", ""))
                     .findFirst())
         .map(kb -> OptionalLong.of(Long.parseLong(kb)))

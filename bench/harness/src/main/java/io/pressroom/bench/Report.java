@@ -152,7 +152,14 @@ final class Report {
             + rss
             + " MB** (target < 512 MB: "
             + (rssMet ? "met" : "**missed**")
-            + "). JVM options: "
+            + ")"
+            + (state.anonMb() > 0
+                ? "; of it, the app's own memory (RssAnon at the end of a run: heap, metaspace,"
+                    + " code) was at most "
+                    + state.anonMb()
+                    + " MB, the rest pages of the search index's mapped files (page cache)"
+                : "")
+            + ". JVM options: "
             + (info.javaOpts().isEmpty() ? "none (JVM defaults)" : info.javaOpts())
             + ".");
     out.add("");

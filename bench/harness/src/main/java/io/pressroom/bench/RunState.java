@@ -50,6 +50,11 @@ final class RunState {
   long rssDeployedMb;
   long rssNocacheMb;
 
+  /** The app's own memory at the end of each pass (RssAnon, {@link Procs#anonRssKb}); 0: unread. */
+  long anonDeployedMb;
+
+  long anonNocacheMb;
+
   Row row(String id) {
     return rows.stream()
         .filter(r -> r.id().equals(id))
@@ -64,6 +69,11 @@ final class RunState {
   /** The higher of the app's two peaks (with and without the response cache). */
   long rssPeakMb() {
     return Math.max(rssDeployedMb, rssNocacheMb);
+  }
+
+  /** The higher of the app's own memory at the end of its two passes; 0 when not read. */
+  long anonMb() {
+    return Math.max(anonDeployedMb, anonNocacheMb);
   }
 
   void save(Path file) throws IOException {
@@ -112,6 +122,8 @@ final class RunState {
     }
     p.setProperty("rss.deployed", Long.toString(rssDeployedMb));
     p.setProperty("rss.nocache", Long.toString(rssNocacheMb));
+    p.setProperty("rss.anon.deployed", Long.toString(anonDeployedMb));
+    p.setProperty("rss.anon.nocache", Long.toString(anonNocacheMb));
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       p.store(out, "bench/run state between its steps");
     }
@@ -173,6 +185,8 @@ final class RunState {
     }
     s.rssDeployedMb = Long.parseLong(p.getProperty("rss.deployed", "0"));
     s.rssNocacheMb = Long.parseLong(p.getProperty("rss.nocache", "0"));
+    s.anonDeployedMb = Long.parseLong(p.getProperty("rss.anon.deployed", "0"));
+    s.anonNocacheMb = Long.parseLong(p.getProperty("rss.anon.nocache", "0"));
     return s;
   }
 

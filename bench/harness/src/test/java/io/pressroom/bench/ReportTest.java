@@ -170,6 +170,20 @@ class ReportTest {
   }
 
   @Test
+  void theMemoryLineTellsTheAppsOwnMemoryFromTheMappedIndex() {
+    RunState run = fullRun();
+    run.rssDeployedMb = 2359;
+    run.anonDeployedMb = 340;
+    run.anonNocacheMb = 355;
+
+    assertThat(Report.render(run, info()))
+        .contains(
+            "): **2359 MB** (target < 512 MB: **missed**); of it, the app's own memory (RssAnon at"
+                + " the end of a run: heap, metaspace, code) was at most 355 MB, the rest pages of"
+                + " the search index's mapped files (page cache). JVM options: -Xmx256m");
+  }
+
+  @Test
   void theWholeReport() {
     String report = Report.render(fullRun(), info());
 

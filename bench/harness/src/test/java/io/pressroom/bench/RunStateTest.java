@@ -16,6 +16,8 @@ class RunStateTest {
     state.rows.add(FixturesTest.withSearches().rows().get(9));
     Path file = dir.resolve("state.properties");
 
+    state.anonDeployedMb = 301;
+    state.anonNocacheMb = 355;
     state.save(file);
     RunState back = RunState.load(file);
 
@@ -26,5 +28,6 @@ class RunStateTest {
     assertThat(back.depth).isEqualTo(state.depth);
     assertThat(back.cold).isEqualTo(state.cold);
     assertThat(back.rssPeakMb()).isEqualTo(467);
+    assertThat(back.anonMb()).isEqualTo(355);
   }
 }
