@@ -157,7 +157,8 @@ final class Report {
                 ? "; of it, the app's own memory (RssAnon at the end of a run: heap, metaspace,"
                     + " code) was at most "
                     + state.anonMb()
-                    + " MB, the rest pages of the search index's mapped files (page cache)"
+                    + " MB; the rest is pages of mapped files (the search index's, the JVM's"
+                    + " libraries), page cache"
                 : "")
             + ". JVM options: "
             + (info.javaOpts().isEmpty() ? "none (JVM defaults)" : info.javaOpts())

@@ -179,8 +179,9 @@ class ReportTest {
     assertThat(Report.render(run, info()))
         .contains(
             "): **2359 MB** (target < 512 MB: **missed**); of it, the app's own memory (RssAnon at"
-                + " the end of a run: heap, metaspace, code) was at most 355 MB, the rest pages of"
-                + " the search index's mapped files (page cache). JVM options: -Xmx256m");
+                + " the end of a run: heap, metaspace, code) was at most 355 MB; the rest is pages"
+                + " of mapped files (the search index's, the JVM's libraries), page cache. JVM"
+                + " options: -Xmx256m");
   }
 
   @Test
