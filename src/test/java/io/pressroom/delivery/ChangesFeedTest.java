@@ -111,18 +111,7 @@ class ChangesFeedTest {
     String mirrored = fixtures.tag();
     String other = fixtures.tag();
     Users.User author = users.author();
-    String slug =
-        users.published(
-            author,
-            Map.of(
-                "title",
-                "Leaving " + Fixtures.unique("t"),
-                "summary",
-                "An article that leaves a tag.",
-                "body",
-                "Body",
-                "tags",
-                List.of(mirrored, other)));
+    String slug = published(author, "Leaving", List.of(mirrored, other));
     String mirroredStart = drain(null, mirrored, new HashMap<>());
     String otherStart = drain(null, other, new HashMap<>());
 
@@ -165,18 +154,7 @@ class ChangesFeedTest {
   void aTagHiddenOnceItsLastArticleLeftStillHandsOutThatDelete() {
     Users.User author = users.author();
     String tagName = Fixtures.unique("only");
-    String slug =
-        users.published(
-            author,
-            Map.of(
-                "title",
-                "Last of its tag " + Fixtures.unique("t"),
-                "summary",
-                "The only article of its tag.",
-                "body",
-                "Body",
-                "tags",
-                List.of(tagName)));
+    String slug = published(author, "Last of its tag", List.of(tagName));
     String tag = tagName.toLowerCase();
     given().get("/api/v1/tags/" + tag).then().statusCode(200);
     String start = drain(null, tag, new HashMap<>());
@@ -187,6 +165,21 @@ class ChangesFeedTest {
     assertThat(left.items())
         .extracting(i -> i.get("slug") + ":" + i.get("op"))
         .containsExactly(slug + ":delete");
+  }
+
+  /** A published article of {@code author} with these tags; returns its slug. */
+  private String published(Users.User author, String title, List<String> tags) {
+    return users.published(
+        author,
+        Map.of(
+            "title",
+            title + " " + Fixtures.unique("t"),
+            "summary",
+            title + ".",
+            "body",
+            "Body",
+            "tags",
+            tags));
   }
 
   private static void retag(Users.User author, String slug, List<String> tags) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pressroom.account.Account;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.SqlValue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -34,7 +35,7 @@ class TagPublicSinceTest {
   @Inject DataSource dataSource;
 
   @Test
-  void aTagWhoseOnlyArticleIsRescheduledForLaterIsHiddenUntilThen() throws SQLException {
+  void aTagWhoseOnlyArticleIsRescheduledForLaterIsHiddenUntilThen() {
     String slug = fixtures.article(fixtures.author()).tags(Fixtures.unique("story")).create();
     String tag = tagOf(slug);
     given().get("/api/v1/tags/" + tag).then().statusCode(200);
@@ -103,7 +104,7 @@ class TagPublicSinceTest {
     given().get("/api/v1/tags/" + tag).then().statusCode(200);
   }
 
-  private String tagOf(String articleSlug) throws SQLException {
+  private String tagOf(String articleSlug) {
     return (String)
         value(
             "select t.slug from tags t join article_tags at on at.tag_id = t.id"
@@ -111,7 +112,7 @@ class TagPublicSinceTest {
             articleSlug);
   }
 
-  private Instant publicSince(String tag) throws SQLException {
+  private Instant publicSince(String tag) {
     Object at = value("select public_since from tags where slug = ?", tag);
     return at == null ? null : ((Timestamp) at).toInstant();
   }
@@ -125,21 +126,10 @@ class TagPublicSinceTest {
   }
 
   private boolean waitsOnALock(int pid) {
-    try {
-      return "Lock"
-          .equals(value("select wait_event_type from pg_stat_activity where pid = ?", pid));
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return "Lock".equals(value("select wait_event_type from pg_stat_activity where pid = ?", pid));
   }
 
-  private Object value(String sql, Object parameter) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setObject(1, parameter);
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? row.getObject(1) : null;
-      }
-    }
+  private Object value(String sql, Object parameter) {
+    return SqlValue.of(dataSource, sql, parameter);
   }
 }

@@ -1,5 +1,6 @@
 package io.pressroom.webhook;
 
+import io.pressroom.support.SqlValue;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -107,20 +108,7 @@ final class DeliveryRows {
 
   /** Runs an update or a query answering one value. */
   Object value(String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      if (!statement.execute()) {
-        return statement.getUpdateCount();
-      }
-      try (ResultSet rows = statement.getResultSet()) {
-        return rows.next() ? rows.getObject(1) : null;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return SqlValue.of(dataSource, sql, parameters);
   }
 
   interface Statement {
