@@ -85,6 +85,25 @@ public class ApiKeyResource {
     return response.build();
   }
 
+  @GET
+  @Path("{id}")
+  @RolesAllowed("admin")
+  @Operation(
+      operationId = "getApiKey",
+      summary = "Show an active aggregator key (admin)",
+      description = "What the listing shows of it, never the key itself; 404 once revoked.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The key, without the key itself",
+      content = @Content(schema = @Schema(implementation = ApiKeyViews.Listed.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response get(
+      @RestPath
+          @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          String id) {
+    return Response.ok(keys.get(keyId(id))).header("Cache-Control", "private, no-store").build();
+  }
+
   @DELETE
   @Path("{id}")
   @RolesAllowed("admin")
@@ -95,13 +114,16 @@ public class ApiKeyResource {
       @RestPath
           @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
           String id) {
-    long keyId;
+    keys.revoke(keyId(id));
+    return Response.noContent().build();
+  }
+
+  /** A path id that is no number names no key: 404, as an unknown number does. */
+  private static long keyId(String id) {
     try {
-      keyId = Long.parseLong(id);
+      return Long.parseLong(id);
     } catch (NumberFormatException e) {
       throw ProblemException.notFound("No active API key has the id " + id + ".");
     }
-    keys.revoke(keyId);
-    return Response.noContent().build();
   }
 }

@@ -85,29 +85,35 @@ public class ApiKeyService {
     PageCut<ApiKey> cut =
         PageCut.of(rows, page, cursors, CURSOR, k -> List.of(Long.toString(k.id)));
     return new ApiKeyViews.KeyPage(
-        cut.shown().stream()
-            .map(
-                k ->
-                    new ApiKeyViews.Listed(
-                        k.id,
-                        k.name,
-                        k.prefix,
-                        k.createdAt,
-                        k.lastUsedAt == null ? null : k.lastUsedAt.truncatedTo(ChronoUnit.SECONDS)))
-            .toList(),
-        cut.info(page, total));
+        cut.shown().stream().map(ApiKeyService::listed).toList(), cut.info(page, total));
+  }
+
+  /** An active key as listed (never the key itself); 404 once revoked, as for a revocation. */
+  public ApiKeyViews.Listed get(long id) {
+    return listed(active(id));
   }
 
   @Transactional
   public void revoke(long id) {
-    ApiKey key =
-        queries
-            .byId(id)
-            .filter(k -> !k.isRevoked())
-            .orElseThrow(
-                () -> ProblemException.notFound("No active API key has the id " + id + "."));
+    ApiKey key = active(id);
     key.revoke(Instant.now());
     revocations.fire(new ApiKeyRevoked(id));
+  }
+
+  private ApiKey active(long id) {
+    return queries
+        .byId(id)
+        .filter(k -> !k.isRevoked())
+        .orElseThrow(() -> ProblemException.notFound("No active API key has the id " + id + "."));
+  }
+
+  private static ApiKeyViews.Listed listed(ApiKey key) {
+    return new ApiKeyViews.Listed(
+        key.id,
+        key.name,
+        key.prefix,
+        key.createdAt,
+        key.lastUsedAt == null ? null : key.lastUsedAt.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** After the commit: a look-up racing the revocation could otherwise keep the key as active. */

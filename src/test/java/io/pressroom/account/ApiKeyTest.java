@@ -12,6 +12,7 @@ import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,47 @@ class ApiKeyTest {
     given().header("X-Api-Key", key).get("/api/v1/tags").then().statusCode(401);
     admin.request().get("/api/v1/api-keys").then().body("items.id", not(hasItem(id)));
     admin.request().delete("/api/v1/api-keys/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void theLocationOfANewKeyShowsItWithoutTheKeyUntilItIsRevoked() {
+    Users.User admin = users.admin();
+    Response created =
+        admin
+            .json()
+            .body(Map.of("name", "Planet Aggregator"))
+            .post("/api/v1/api-keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .response();
+    int id = created.jsonPath().getInt("id");
+    // Absolute, on the public base URL: its path, asked of the app under test.
+    String location = URI.create(created.getHeader("Location")).getPath();
+    assertThat(location).isEqualTo("/api/v1/api-keys/" + id);
+
+    Response shown =
+        admin
+            .request()
+            .get(location)
+            .then()
+            .statusCode(200)
+            .header("Cache-Control", "private, no-store")
+            .body("id", equalTo(id))
+            .body("name", equalTo("Planet Aggregator"))
+            .body("prefix", equalTo(created.jsonPath().getString("prefix")))
+            .body("createdAt", equalTo(created.jsonPath().getString("createdAt")))
+            .extract()
+            .response();
+    assertThat(shown.jsonPath().getMap("").keySet())
+        .isEqualTo(Set.of("id", "name", "prefix", "createdAt", "lastUsedAt"));
+    assertThat(shown.asString()).doesNotContain(created.jsonPath().getString("key"));
+
+    users.editor().request().get(location).then().statusCode(403);
+    given().get(location).then().statusCode(401);
+    admin.request().delete(location).then().statusCode(204);
+    admin.request().get(location).then().statusCode(404).contentType("application/problem+json");
+    admin.request().get("/api/v1/api-keys/not-a-number").then().statusCode(404);
   }
 
   @Test

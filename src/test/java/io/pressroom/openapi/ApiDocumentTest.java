@@ -51,6 +51,7 @@ class ApiDocumentTest {
           "deleteWebhook",
           "followAuthor",
           "followSourceLink",
+          "getApiKey",
           "getArticle",
           "getArticlesFeed",
           "getAuthor",
