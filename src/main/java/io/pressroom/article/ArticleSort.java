@@ -10,7 +10,7 @@ enum ArticleSort {
   MOST_LIKED("-likes", "ctr.like_count", "integer", true),
   BEST_RATED("-rating", "ctr.rating_average", "double precision", true),
   MOST_DISCUSSED("-comments", "ctr.comment_count", "integer", true),
-  RELEVANCE("relevance", "ts_rank_cd(a.search, websearch_to_tsquery('english', :q))", "real", true);
+  RELEVANCE("relevance", "ts_rank_cd(a.search, " + SearchText.TSQUERY + ")", "real", true);
 
   private final String parameter;
   private final String keyExpression;

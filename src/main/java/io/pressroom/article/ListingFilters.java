@@ -174,7 +174,8 @@ final class ListingFilters {
                     handle));
     filter
         .query()
-        .ifPresent(q -> sql.append(" and a.search @@ websearch_to_tsquery('english', :q)", "q", q));
+        .ifPresent(
+            q -> SearchText.of(q).bind(sql.append(" and a.search @@ " + SearchText.TSQUERY)));
     sql.appendAll(publishedBetween(filter, "a.published_at"));
     filter
         .updatedSince()

@@ -250,7 +250,7 @@ final class ListingStatement {
     }
     sql.appendAll(after(sort, key, idColumn, after));
     if (sort == ArticleSort.RELEVANCE) {
-      sql.bind("q", filter.query().orElseThrow());
+      SearchText.of(filter.query().orElseThrow()).bind(sql);
     }
     return sql.append(" order by " + key + direction + ", " + idColumn + direction)
         .append(pageBounds(limit, offset));

@@ -1,5 +1,6 @@
 package io.pressroom.search;
 
+import io.pressroom.article.SearchText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -38,8 +39,11 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class SearchQueries {
 
-  /** A prefix shorter than this would expand to too many words to be cheap (and useful). */
-  static final int MIN_PREFIX = 3;
+  /**
+   * A prefix shorter than this would expand to too many words to be cheap (and useful); the same
+   * bound as PostgreSQL's searches ({@link SearchText}).
+   */
+  static final int MIN_PREFIX = SearchText.MIN_PREFIX;
 
   private static final Pattern PARTS = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
 
