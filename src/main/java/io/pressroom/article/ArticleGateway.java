@@ -95,6 +95,20 @@ public class ArticleGateway {
     return queries.reference("a.slug = :key", slug, NOTHING).map(ArticleGateway::ref);
   }
 
+  /** An article that carries a tag. */
+  public record Tagged(long id, String slug) {}
+
+  /**
+   * Locks the articles that carry the tag {@code tagId}, in id order, for a write to the tag that
+   * changes them (a rename shows on each, a deletion takes it off each), to be called before the
+   * tag is written: an article's own writes lock the article first and its tags after (their
+   * counts, V6 and V24), so a tag write that held its tag while it locked each article deadlocked
+   * with any of them (TagLockOrderTest).
+   */
+  public List<Tagged> lockTagged(long tagId) {
+    return queries.lockTagged(tagId);
+  }
+
   /**
    * What the changes feed records for a change another package made to articles (a tag renamed or
    * deleted), bringing the article's feed bookkeeping up to date under its row lock.

@@ -484,6 +484,21 @@ class ArticleQueries {
     return Article.count("slug", slug) > 0;
   }
 
+  /** {@link ArticleGateway#lockTagged}: the rows locked in id order, as they are sorted. */
+  List<ArticleGateway.Tagged> lockTagged(long tagId) {
+    return Row.list(
+            entityManager
+                .createNativeQuery(
+                    "select a.id as id, a.slug as slug from articles a where a.id in"
+                        + " (select article_id from article_tags where tag_id = :tag)"
+                        + " order by a.id for update of a",
+                    Tuple.class)
+                .setParameter("tag", tagId))
+        .stream()
+        .map(row -> new ArticleGateway.Tagged(row.getLong("id"), row.text("slug")))
+        .toList();
+  }
+
   /**
    * The changes-feed bookkeeping of an article written by another package, which could not tell
    * what readers may see of it: the row is locked, and {@link Article#settleFeed} decides as for

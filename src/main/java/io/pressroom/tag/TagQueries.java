@@ -6,7 +6,6 @@ import io.pressroom.delivery.KeptSnapshot;
 import io.pressroom.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +39,6 @@ class TagQueries {
 
   /** A tag as listed, with its id and case-folded name, which cursors continue from. */
   record Listed(long id, String nameKey, TagView view) {}
-
-  /** An article that shows a tag, to announce as changed when the tag changes. */
-  record ArticleShowing(long id, String slug) {}
 
   /**
    * A tag with its public articles: the count the tag keeps (a trigger in the V6 migration) less
@@ -139,19 +135,6 @@ class TagQueries {
         .createNativeQuery("select id from tags where id in (:ids) order by id for no key update")
         .setParameter("ids", ids)
         .getResultList();
-  }
-
-  List<ArticleShowing> articlesShowing(long tagId) {
-    return Row.list(
-            entityManager
-                .createNativeQuery(
-                    "select a.id as id, a.slug as slug from article_tags at"
-                        + " join articles a on a.id = at.article_id where at.tag_id = :tag",
-                    Tuple.class)
-                .setParameter("tag", tagId))
-        .stream()
-        .map(row -> new ArticleShowing(row.getLong("id"), row.text("slug")))
-        .toList();
   }
 
   /** Deletes the tag; the database takes it off every article (on delete cascade). */

@@ -1,6 +1,7 @@
 package io.pressroom.tag;
 
 import io.pressroom.article.ArticleChanged;
+import io.pressroom.article.ArticleGateway;
 import io.pressroom.db.Likes;
 import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.tag.TagQueries.Order;
@@ -38,6 +39,7 @@ public class TagService {
   private final Event<ArticleChanged> articleChanges;
   private final Event<PublicContentChanged> contentChanges;
   private final WebhookRecorder webhooks;
+  private final ArticleGateway articles;
 
   TagService(
       TagQueries queries,
@@ -46,7 +48,8 @@ public class TagService {
       Validation validation,
       Event<ArticleChanged> articleChanges,
       Event<PublicContentChanged> contentChanges,
-      WebhookRecorder webhooks) {
+      WebhookRecorder webhooks,
+      ArticleGateway articles) {
     this.queries = queries;
     this.publicTags = publicTags;
     this.cursors = cursors;
@@ -54,6 +57,7 @@ public class TagService {
     this.articleChanges = articleChanges;
     this.contentChanges = contentChanges;
     this.webhooks = webhooks;
+    this.articles = articles;
   }
 
   /** The tag with this slug, or a 404 problem: the one way other features find a tag. */
@@ -180,15 +184,16 @@ public class TagService {
     TagRequest merged = validation.check(patch.applyTo(tag));
     String name = merged.name().trim();
     boolean renamed = !name.equals(tag.name);
+    List<ArticleGateway.Tagged> showing = List.of();
     if (renamed) {
       refuseTakenName(name, tag.id);
+      // Before the tag's own row: the lock order of the articles' writes.
+      showing = articles.lockTagged(tag.id);
     }
     tag.edit(name, blankToNull(merged.description()));
     webhooks.tagUpdated(tag.id(), tag.slug());
     queries.flush();
-    if (renamed) {
-      announceArticlesShowing(queries.articlesShowing(tag.id));
-    }
+    announceArticlesShowing(showing);
     contentChanges.fire(new PublicContentChanged("tag"));
   }
 
@@ -196,15 +201,16 @@ public class TagService {
   @Transactional
   public void delete(String slug) {
     Tag tag = requireBySlug(slug);
-    List<TagQueries.ArticleShowing> articles = queries.articlesShowing(tag.id);
+    // Before the tag's own row: the lock order of the articles' writes.
+    List<ArticleGateway.Tagged> showing = articles.lockTagged(tag.id);
     queries.delete(tag);
     webhooks.tagDeleted(tag.id(), tag.slug());
-    announceArticlesShowing(articles);
+    announceArticlesShowing(showing);
     contentChanges.fire(new PublicContentChanged("tag"));
   }
 
-  private void announceArticlesShowing(List<TagQueries.ArticleShowing> articles) {
-    articles.forEach(
+  private void announceArticlesShowing(List<ArticleGateway.Tagged> showing) {
+    showing.forEach(
         article ->
             articleChanges.fire(
                 new ArticleChanged(article.id(), article.slug(), ArticleChanged.Kind.UPDATED)));
