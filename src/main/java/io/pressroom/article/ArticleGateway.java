@@ -106,7 +106,12 @@ public class ArticleGateway {
    * with any of them (TagLockOrderTest).
    */
   public List<Tagged> lockTagged(long tagId) {
-    return queries.lockTagged(tagId);
+    return queries.tagged(tagId, true);
+  }
+
+  /** The articles that carry the tag {@code tagId}, in id order, read without a lock. */
+  public List<Tagged> tagged(long tagId) {
+    return queries.tagged(tagId, false);
   }
 
   /**

@@ -484,14 +484,18 @@ class ArticleQueries {
     return Article.count("slug", slug) > 0;
   }
 
-  /** {@link ArticleGateway#lockTagged}: the rows locked in id order, as they are sorted. */
-  List<ArticleGateway.Tagged> lockTagged(long tagId) {
+  /**
+   * The articles of a tag in id order ({@link ArticleGateway#lockTagged}), {@code locked} or not:
+   * locked, in that order, as they are sorted.
+   */
+  List<ArticleGateway.Tagged> tagged(long tagId, boolean locked) {
     return Row.list(
             entityManager
                 .createNativeQuery(
                     "select a.id as id, a.slug as slug from articles a where a.id in"
                         + " (select article_id from article_tags where tag_id = :tag)"
-                        + " order by a.id for update of a",
+                        + " order by a.id"
+                        + (locked ? " for update of a" : ""),
                     Tuple.class)
                 .setParameter("tag", tagId))
         .stream()

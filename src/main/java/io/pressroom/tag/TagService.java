@@ -17,8 +17,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -193,7 +195,10 @@ public class TagService {
     tag.edit(name, blankToNull(merged.description()));
     webhooks.tagUpdated(tag.id(), tag.slug());
     queries.flush();
-    announceArticlesShowing(showing);
+    if (renamed) {
+      // An article given the tag while the rename waited for the tag's row shows the new name too.
+      announceArticlesShowing(union(showing, articles.tagged(tag.id)));
+    }
     contentChanges.fire(new PublicContentChanged("tag"));
   }
 
@@ -207,6 +212,14 @@ public class TagService {
     webhooks.tagDeleted(tag.id(), tag.slug());
     announceArticlesShowing(showing);
     contentChanges.fire(new PublicContentChanged("tag"));
+  }
+
+  private static List<ArticleGateway.Tagged> union(
+      List<ArticleGateway.Tagged> locked, List<ArticleGateway.Tagged> now) {
+    Map<Long, ArticleGateway.Tagged> byId = new LinkedHashMap<>();
+    locked.forEach(article -> byId.put(article.id(), article));
+    now.forEach(article -> byId.putIfAbsent(article.id(), article));
+    return List.copyOf(byId.values());
   }
 
   private void announceArticlesShowing(List<ArticleGateway.Tagged> showing) {
