@@ -2,6 +2,7 @@ package io.pressroom.article;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pressroom.support.Backends;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.Users;
@@ -50,15 +51,16 @@ class KeptListingRaceTest {
 
     try (Connection rename = transaction();
         Connection save = transaction()) {
-      update(rename, "update tags set name = ? where name = ?", renamed, tagName);
+      Backends.run(rename, "update tags set name = ? where name = ?", renamed, tagName);
       // The save runs while the rename is open: it may wait for it, or not, but must end right.
       Future<?> saving =
           other.submit(
               () -> {
-                update(save, "update articles set title = ? where id = ?", "Saved title", article);
+                Backends.run(
+                    save, "update articles set title = ? where id = ?", "Saved title", article);
                 return null;
               });
-      int savePid = pid(save);
+      int savePid = Backends.pid(save);
       Eventually.within(
           Duration.ofSeconds(10),
           () -> saving.isDone() || waitsForALock(savePid),
@@ -84,8 +86,8 @@ class KeptListingRaceTest {
 
     try (Connection rename = transaction();
         Connection tag = transaction()) {
-      update(rename, "update tags set name = ? where name = ?", renamed, tagName);
-      update(
+      Backends.run(rename, "update tags set name = ? where name = ?", renamed, tagName);
+      Backends.run(
           tag,
           "insert into article_tags (article_id, tag_id, position)"
               + " select ?, id, 0 from tags where name = ?",
@@ -103,24 +105,6 @@ class KeptListingRaceTest {
     Connection connection = dataSource.getConnection();
     connection.setAutoCommit(false);
     return connection;
-  }
-
-  private static void update(Connection connection, String sql, Object... values)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        statement.setObject(i + 1, values[i]);
-      }
-      statement.executeUpdate();
-    }
-  }
-
-  private static int pid(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("select pg_backend_pid()");
-        ResultSet rows = statement.executeQuery()) {
-      rows.next();
-      return rows.getInt(1);
-    }
   }
 
   private boolean waitsForALock(int pid) {

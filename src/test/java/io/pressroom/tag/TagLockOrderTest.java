@@ -2,6 +2,7 @@ package io.pressroom.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pressroom.support.Backends;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.SqlValue;
@@ -9,9 +10,6 @@ import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,12 +61,12 @@ class TagLockOrderTest {
     CompletableFuture<Integer> editor;
     try (Connection articleWrite = dataSource.getConnection()) {
       articleWrite.setAutoCommit(false);
-      run(articleWrite, "select id from articles where slug = ? for update", slug);
-      int writer = pid(articleWrite);
+      Backends.run(articleWrite, "select id from articles where slug = ? for update", slug);
+      int writer = Backends.pid(articleWrite);
       editor = CompletableFuture.supplyAsync(() -> tagWrite.apply(tag));
       Eventually.within(Duration.ofSeconds(10), () -> blockedBy(writer), blocked -> blocked);
       // What the article's count triggers do to its tags, while the editor waits for the article.
-      run(articleWrite, "update tags set description = description where slug = ?", tag);
+      Backends.run(articleWrite, "update tags set description = description where slug = ?", tag);
       articleWrite.commit();
     }
     assertThat(editor.get(20, TimeUnit.SECONDS)).isIn(200, 204);
@@ -81,20 +79,5 @@ class TagLockOrderTest {
             "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
             pid);
     return ((Number) waiting).longValue() > 0;
-  }
-
-  private static void run(Connection connection, String sql, String parameter) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, parameter);
-      statement.execute();
-    }
-  }
-
-  private static int pid(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("select pg_backend_pid()");
-        ResultSet row = statement.executeQuery()) {
-      row.next();
-      return row.getInt(1);
-    }
   }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pressroom.account.Account;
+import io.pressroom.support.Backends;
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.SqlValue;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -80,7 +80,7 @@ class TagPublicSinceTest {
         publish.setString(2, arriving);
         publish.executeUpdate();
       }
-      int unpublisherPid = pid(unpublisher);
+      int unpublisherPid = Backends.pid(unpublisher);
       CompletableFuture<Void> unpublished =
           CompletableFuture.runAsync(
               () -> {
@@ -115,14 +115,6 @@ class TagPublicSinceTest {
   private Instant publicSince(String tag) {
     Object at = value("select public_since from tags where slug = ?", tag);
     return at == null ? null : ((Timestamp) at).toInstant();
-  }
-
-  private int pid(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("select pg_backend_pid()");
-        ResultSet row = statement.executeQuery()) {
-      row.next();
-      return row.getInt(1);
-    }
   }
 
   private boolean waitsOnALock(int pid) {
