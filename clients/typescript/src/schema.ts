@@ -2665,7 +2665,7 @@ export interface operations {
                  */
                 publishedBefore?: string;
                 /**
-                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked). Every word must match; "quoted words" as a phrase; -word must not match; the last word, while it is being typed, also matches the words it begins (kern finds kernel, securit finds security)
+                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked). Every word must match; "quoted words" as a phrase; -word must not match; the last word, while it is being typed, also matches the words it begins (kern finds kernel, securit finds security). While the search index is being built, and for searches of unpublished articles, PostgreSQL answers: there the last word is always also a prefix, and one typed past its stem (securit) finds nothing until finished
                  * @example rust kernel
                  */
                 q?: string;
@@ -4077,7 +4077,7 @@ export interface operations {
                  */
                 publishedBefore?: string;
                 /**
-                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked). Every word must match; "quoted words" as a phrase; -word must not match; the last word, while it is being typed, also matches the words it begins (kern finds kernel, securit finds security)
+                 * @description Full-text search over title, summary and body, ranked by relevance; each item then carries highlight (its title and a passage with the matched words marked). Every word must match; "quoted words" as a phrase; -word must not match; the last word, while it is being typed, also matches the words it begins (kern finds kernel, securit finds security). While the search index is being built, and for searches of unpublished articles, PostgreSQL answers: there the last word is always also a prefix, and one typed past its stem (securit) finds nothing until finished
                  * @example rust kernel
                  */
                 q?: string;
