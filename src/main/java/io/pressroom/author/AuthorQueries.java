@@ -1,6 +1,7 @@
 package io.pressroom.author;
 
 import io.pressroom.article.PublicArticles;
+import io.pressroom.db.CountedPage;
 import io.pressroom.db.Row;
 import io.pressroom.db.SqlBuilder;
 import io.pressroom.delivery.KeptSnapshot;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every statement of authors and follows. An author's profile and its counts take one statement; a
- * page of authors takes two (the page and the total).
+ * Every statement of authors and follows. An author's profile and its counts take one statement,
+ * and so does a page of authors with their total.
  */
 @ApplicationScoped
 class AuthorQueries {
@@ -107,14 +108,6 @@ class AuthorQueries {
                     row.instant("created_at")));
   }
 
-  long count() {
-    return Row.single(
-            entityManager.createNativeQuery(
-                "select count(*) as total from accounts u where " + PublicAuthors.condition("u"),
-                Tuple.class))
-        .getLong("total");
-  }
-
   /** The profile; {@code viewerId} adds whether that account follows the author. */
   Optional<AuthorProfile> profile(String handle, Optional<Long> viewerId) {
     SqlBuilder sql = new SqlBuilder().append(profiles(viewerId) + " and u.handle = :handle");
@@ -126,9 +119,10 @@ class AuthorQueries {
 
   /**
    * Authors in {@code order} after the cursor position {@code after} (the order's key and
-   * tie-break, when paging on); {@code viewerId} adds whether that account follows each one.
+   * tie-break, when paging on), with the count of every public author ({@link CountedPage}); {@code
+   * viewerId} adds whether that account follows each one.
    */
-  List<Listed> page(
+  CountedPage<Listed> page(
       Order order, Optional<List<Object>> after, Optional<Long> viewerId, int offset, int limit) {
     SqlBuilder sql =
         new SqlBuilder().append("select * from (" + profiles(viewerId) + ") x where true");
@@ -140,13 +134,18 @@ class AuthorQueries {
                 .append(" (:afterKey, :afterTie)")
                 .bind("afterKey", keys.get(0))
                 .bind("afterTie", keys.get(1)));
-    sql.append(" order by " + order.key + " " + order.direction)
-        .append(", " + order.tieBreak + " " + order.direction)
+    String orderBy =
+        order.key + " " + order.direction + ", " + order.tieBreak + " " + order.direction;
+    sql.append(" order by " + orderBy)
         .append(" limit :limit", "limit", limit)
         .append(" offset :offset", "offset", offset);
-    return sql.rows(entityManager).stream()
-        .map(row -> new Listed(row.getLong("id"), profile(row)))
-        .toList();
+    return CountedPage.read(
+            entityManager,
+            "select count(*) as total from accounts u where " + PublicAuthors.condition("u"),
+            sql,
+            orderBy,
+            "id")
+        .map(row -> new Listed(row.getLong("id"), profile(row)));
   }
 
   /** Follows the author; false when the follower did already. */

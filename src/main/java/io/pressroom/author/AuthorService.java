@@ -2,6 +2,7 @@ package io.pressroom.author;
 
 import io.pressroom.account.CurrentUser;
 import io.pressroom.author.AuthorQueries.Order;
+import io.pressroom.db.CountedPage;
 import io.pressroom.db.Likes;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
@@ -64,14 +65,13 @@ public class AuthorService {
             .cursor()
             .map(c -> cursors.decode(c, order.parameter, 2))
             .map(keys -> cursorKeys(order, keys));
-    long total = queries.count();
-    List<AuthorQueries.Listed> rows =
+    CountedPage<AuthorQueries.Listed> page =
         queries.page(order, after, viewerId(caller), pageRequest.offset(), pageRequest.fetchSize());
     PageCut<AuthorQueries.Listed> cut =
-        PageCut.of(rows, pageRequest, cursors, order.parameter, last -> keysOf(order, last));
+        PageCut.of(page.rows(), pageRequest, cursors, order.parameter, last -> keysOf(order, last));
     return new AuthorPage(
         cut.shown().stream().map(AuthorQueries.Listed::profile).toList(),
-        cut.info(pageRequest, total));
+        cut.info(pageRequest, page.total()));
   }
 
   /** The next page's cursor: the last author's sort key and tie-break. */

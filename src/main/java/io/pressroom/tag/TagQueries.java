@@ -1,5 +1,6 @@
 package io.pressroom.tag;
 
+import io.pressroom.db.CountedPage;
 import io.pressroom.db.Row;
 import io.pressroom.db.SqlBuilder;
 import io.pressroom.delivery.KeptSnapshot;
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Every statement on tags. A tag with its count takes one statement, a page of tags two. */
+/** Every statement on tags. A tag with its count takes one statement, a page of tags one. */
 @ApplicationScoped
 class TagQueries {
 
@@ -66,16 +67,11 @@ class TagQueries {
         .map(TagQueries::view);
   }
 
-  /** How many tags anyone may see ({@link TagVisibility}). */
-  long count() {
-    return new SqlBuilder()
-        .append("select count(*) as total from tags t where " + TagVisibility.condition("t"))
-        .single(entityManager)
-        .getLong("total");
-  }
-
-  /** Tags in {@code order} after the cursor position {@code after} (key and id), if paging on. */
-  List<Listed> page(Order order, Optional<List<Object>> after, int offset, int limit) {
+  /**
+   * Tags in {@code order} after the cursor position {@code after} (key and id), if paging on, with
+   * the count of every tag anyone may see ({@link CountedPage}).
+   */
+  CountedPage<Listed> page(Order order, Optional<List<Object>> after, int offset, int limit) {
     SqlBuilder sql =
         new SqlBuilder()
             .append("select * from (" + VIEW + " where " + TagVisibility.condition("t") + ") x")
@@ -87,14 +83,18 @@ class TagQueries {
                 .append(" (:afterKey, :afterId)")
                 .bind("afterKey", keys.get(0))
                 .bind("afterId", keys.get(1)));
-    sql.append(" order by " + order.key + " " + order.direction)
-        .append(", x.id " + order.direction)
+    String orderBy = order.key + " " + order.direction + ", x.id " + order.direction;
+    sql.append(" order by " + orderBy)
         // Written in, not bound: with a bound limit PostgreSQL planned this statement afresh on
         // every call (pg_stat_statements: as many plans as calls), see ListingFilters.pageBounds.
         .append(" limit " + limit + (offset > 0 ? " offset " + offset : ""));
-    return sql.rows(entityManager).stream()
-        .map(row -> new Listed(row.getLong("id"), row.text("name_key"), view(row)))
-        .toList();
+    return CountedPage.read(
+            entityManager,
+            "select count(*) as total from tags t where " + TagVisibility.condition("t"),
+            sql,
+            orderBy,
+            "id")
+        .map(row -> new Listed(row.getLong("id"), row.text("name_key"), view(row)));
   }
 
   Optional<Tag> bySlug(String slug) {

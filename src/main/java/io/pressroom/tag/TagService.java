@@ -2,6 +2,7 @@ package io.pressroom.tag;
 
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.article.ArticleGateway;
+import io.pressroom.db.CountedPage;
 import io.pressroom.db.Likes;
 import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.tag.TagQueries.Order;
@@ -92,12 +93,11 @@ public class TagService {
             .map(
                 keys ->
                     List.of(order == Order.NAME ? keys.text(0) : keys.longKey(0), keys.longKey(1)));
-    long total = queries.count();
-    List<TagQueries.Listed> rows =
+    CountedPage<TagQueries.Listed> page =
         queries.page(order, after, pageRequest.offset(), pageRequest.fetchSize());
     PageCut<TagQueries.Listed> cut =
         PageCut.of(
-            rows,
+            page.rows(),
             pageRequest,
             cursors,
             order.parameter,
@@ -106,7 +106,8 @@ public class TagService {
                     order == Order.NAME ? last.nameKey() : Long.toString(last.view().articles()),
                     Long.toString(last.id())));
     return new TagPage(
-        cut.shown().stream().map(TagQueries.Listed::view).toList(), cut.info(pageRequest, total));
+        cut.shown().stream().map(TagQueries.Listed::view).toList(),
+        cut.info(pageRequest, page.total()));
   }
 
   /**

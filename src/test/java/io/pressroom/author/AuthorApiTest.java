@@ -66,6 +66,7 @@ class AuthorApiTest {
   void listsAuthorsByNameThroughEveryPage() {
     Account author = fixtures.author();
     List<String> names = new ArrayList<>();
+    List<Integer> totals = new ArrayList<>();
     String cursor = null;
     int pages = 0;
     do {
@@ -75,10 +76,30 @@ class AuthorApiTest {
       }
       Response page = request.get("/api/v1/authors").then().statusCode(200).extract().response();
       names.addAll(page.jsonPath().getList("items.handle", String.class));
+      totals.add(page.jsonPath().getInt("page.total"));
       cursor = page.jsonPath().getString("page.next");
       pages++;
     } while (cursor != null && pages < 1000);
     assertThat(names).contains(author.handle()).doesNotHaveDuplicates();
+    assertThat(totals).containsOnly(names.size());
+  }
+
+  @Test
+  void aPagePastTheEndStillCountsEveryAuthor() {
+    fixtures.author();
+    int total =
+        given().queryParam("limit", 1).get("/api/v1/authors").jsonPath().getInt("page.total");
+    assertThat(total).isPositive();
+
+    given()
+        .queryParam("limit", 1)
+        .queryParam("page", total + 1)
+        .get("/api/v1/authors")
+        .then()
+        .statusCode(200)
+        .body("items", org.hamcrest.Matchers.empty())
+        .body("page.total", equalTo(total))
+        .body("page.next", org.hamcrest.Matchers.nullValue());
   }
 
   @Test

@@ -66,6 +66,7 @@ class TagApiTest {
         .statusCode(200)
         .body("items.slug", hasItem(busy));
     List<String> names = new ArrayList<>();
+    List<Integer> totals = new ArrayList<>();
     String cursor = null;
     int pages = 0;
     do {
@@ -75,11 +76,30 @@ class TagApiTest {
       }
       Response page = request.get("/api/v1/tags").then().statusCode(200).extract().response();
       names.addAll(page.jsonPath().getList("items.name", String.class));
+      totals.add(page.jsonPath().getInt("page.total"));
       cursor = page.jsonPath().getString("page.next");
       pages++;
     } while (cursor != null && pages < 500);
     assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).doesNotHaveDuplicates();
     assertThat(names).contains(busy);
+    assertThat(totals).containsOnly(names.size());
+  }
+
+  @Test
+  void aPagePastTheEndStillCountsEveryTag() {
+    fixtures.tag();
+    int total = given().queryParam("limit", 1).get("/api/v1/tags").jsonPath().getInt("page.total");
+    assertThat(total).isPositive();
+
+    given()
+        .queryParam("limit", 1)
+        .queryParam("page", total + 1)
+        .get("/api/v1/tags")
+        .then()
+        .statusCode(200)
+        .body("items", org.hamcrest.Matchers.empty())
+        .body("page.total", equalTo(total))
+        .body("page.next", org.hamcrest.Matchers.nullValue());
   }
 
   @Test
