@@ -58,15 +58,12 @@ class AuthorQueries {
   /** An author as listed, with the id that breaks ties between equal counts. */
   record Listed(long id, AuthorProfile profile) {}
 
-  private static final String PUBLISHED_BY_U =
-      "select count(*) from articles a where a.author_id = u.id and "
-          + PublicArticles.condition("a");
   private static final String PROFILE =
       "select u.id as id, u.handle as handle, u.name as name, u.bio as bio,"
           + " u.avatar_url as avatar_url, u.website_url as website_url,"
-          + " u.follower_count as followers, ("
-          + PUBLISHED_BY_U
-          + ") as articles, %s as following from accounts u where "
+          + " u.follower_count as followers, "
+          + PublicAuthors.publicArticles("u")
+          + " as articles, %s as following from accounts u where "
           + PublicAuthors.condition("u");
   private static final String FOLLOWING =
       "exists (select 1 from follows f where f.follower_id = :me and f.author_id = u.id)";

@@ -7,6 +7,11 @@ import io.pressroom.article.PublicArticles;
  * The one rule for who has a public author profile, as SQL: an enabled account with the author or
  * editor role, or with at least one public article. Admins and readers write nothing by their role,
  * so they are authors only by what they published. Profiles, follows and feeds all use it.
+ *
+ * <p>Each account keeps how many of its articles are live ({@code accounts.live_articles}, V26), so
+ * a reader who never published is left out by that column before any article is looked at, and the
+ * accounts the rule can hold for are those of the index {@code accounts_maybe_author_idx}, whose
+ * condition this one implies.
  */
 public final class PublicAuthors {
 
@@ -22,10 +27,28 @@ public final class PublicAuthors {
         + Role.AUTHOR.value()
         + "', '"
         + Role.EDITOR.value()
-        + "') or exists (select 1 from articles authored where authored.author_id = "
+        + "') or ("
+        + account
+        + ".live_articles > 0 and exists (select 1 from articles authored where"
+        + " authored.author_id = "
         + account
         + ".id and "
         + PublicArticles.condition("authored")
+        + ")))";
+  }
+
+  /**
+   * How many public articles the account (aliased {@code account}) has: its live ones less those
+   * still scheduled, a short range of {@code articles_author_public_idx} rather than a count of
+   * every public one.
+   */
+  public static String publicArticles(String account) {
+    return "("
+        + account
+        + ".live_articles - (select count(*) from articles scheduled where scheduled.author_id = "
+        + account
+        + ".id and "
+        + PublicArticles.scheduledCondition("scheduled")
         + "))";
   }
 }

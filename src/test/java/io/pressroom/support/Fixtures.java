@@ -88,6 +88,18 @@ public class Fixtures {
     announce();
   }
 
+  /** Undoes {@link #markDeleted}, as an operator's SQL would. */
+  public void markRestored(String slug) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("update articles set deleted_at = null where slug = :slug")
+                    .setParameter("slug", slug)
+                    .executeUpdate());
+    announce();
+  }
+
   public void markDraft(String slug) {
     QuarkusTransaction.requiringNew()
         .run(
