@@ -211,13 +211,15 @@ class ChangesFeedTest {
 
   @Test
   void aWriterThatCommitsLateIsNeitherMissedNorRepeated() throws Exception {
-    // Two tags: writers that publish under the same tag take turns on its article count (the V6
-    // migration), and this test needs both transactions open at once. So the poll is not filtered
-    // by tag, and only these two articles are looked at.
+    // Two tags and two authors: writers that publish under the same tag take turns on its article
+    // count (the V6 migration), and those of the same author on the author's count of live
+    // articles (V26), and this test needs both transactions open at once. So the poll is not
+    // filtered by tag, and only these two articles are looked at.
     String slowTag = fixtures.tag();
     String fastTag = fixtures.tag();
     String start = drain(null, null, new HashMap<>());
     Account author = fixtures.author();
+    Account otherAuthor = fixtures.author();
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -234,7 +236,7 @@ class ChangesFeedTest {
                         }));
     assertThat(written.await(20, TimeUnit.SECONDS)).isTrue();
     // Written after the slow one took its sequence number, but committed first.
-    String fast = fixtures.article(author).tags(fastTag).create();
+    String fast = fixtures.article(otherAuthor).tags(fastTag).create();
 
     Poll whileOpen = poll(start, null);
     assertThat(whileOpen.items()).extracting(i -> i.get("slug")).doesNotContain(fast);
