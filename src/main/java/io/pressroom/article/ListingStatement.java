@@ -114,8 +114,14 @@ final class ListingStatement {
     String direction = filter.sort().descending() ? " desc" : " asc";
     Optional<SqlBuilder> range = MatchRange.of(filter);
     SqlBuilder sql = new SqlBuilder();
+    // Several tags' articles in an order by publication are only counted from the range (their page
+    // merges the tags' first rows, MatchRange.mergedPage): counted where they are read, not copied.
+    boolean onlyCounted = MatchRange.mergesTags(filter) && filter.sort().byPublication();
     range.ifPresent(
-        matches -> sql.append("with m as materialized (").appendAll(matches).append(") "));
+        matches ->
+            sql.append(onlyCounted ? "with m as (" : "with m as materialized (")
+                .appendAll(matches)
+                .append(") "));
     if (range.isPresent() && walksCounterIndex(filter, offset)) {
       sql.appendAll(tagWalk(filter, after, limit));
     }
@@ -274,7 +280,9 @@ final class ListingStatement {
           .append(") r where not " + EVERY_ONE_UPDATED);
     }
     if (!sort.byCounter()) {
-      return sorted(filter, after, limit, offset, "", "true");
+      return MatchRange.mergesTags(filter) && sort.byPublication()
+          ? summariesOf(sort.keyExpression(), MatchRange.mergedPage(filter, after, limit, offset))
+          : sorted(filter, after, limit, offset, "", "true");
     }
     // Up to RANGE_SORTED matches look their counters up by key; PostgreSQL would plan the join by
     // its guess of the range's size, and a guess of a thousand read and hashed every article's

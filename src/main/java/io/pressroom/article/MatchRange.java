@@ -6,6 +6,7 @@ import static io.pressroom.article.ListingFilters.from;
 import static io.pressroom.article.ListingFilters.publishedBetween;
 import static io.pressroom.article.ListingFilters.where;
 
+import io.pressroom.article.ArticleQueries.SortPosition;
 import io.pressroom.db.SqlBuilder;
 import java.time.Instant;
 import java.util.Optional;
@@ -95,6 +96,9 @@ final class MatchRange {
               .appendAll(where(filter)));
     }
     int tags = filter.tagSlugs().size();
+    if (mergesTags(filter)) {
+      return Optional.of(tagsMerged(filter));
+    }
     if (tags > 1 || (tags == 1 && (sort.byCounter() || filter.updatedSince().isPresent()))) {
       String columns =
           (tags > 1 ? "select distinct" : "select")
@@ -142,6 +146,63 @@ final class MatchRange {
               .append(" and (select way from choice) = 'tag rows')"));
     }
     return Optional.empty();
+  }
+
+  /** Whether the matches are several tags' articles merged ({@link #tagsMerged}). */
+  static boolean mergesTags(ArticleFilter filter) {
+    return filter.tagSlugs().size() > 1 && filter.updatedSince().isEmpty();
+  }
+
+  /**
+   * The public articles of several tags, each tag's range of {@code article_tags_public_idx} read
+   * in its order (publication, then id) and merged, an article of two of the tags kept once as the
+   * ranges pass: a {@code distinct} over all the tags' rows hashed every one of them (the two
+   * largest tags at 100,000 articles, 47,597 rows: 21 ms counted so, 8.5 ms merged).
+   */
+  private static SqlBuilder tagsMerged(ArticleFilter filter) {
+    SqlBuilder sql = new SqlBuilder();
+    for (int i = 0; i < filter.tagSlugs().size(); i++) {
+      sql.append(i == 0 ? "(" : " union (").appendAll(tagBranch(filter, i)).append(")");
+    }
+    return sql;
+  }
+
+  /**
+   * The ids of a page of several tags' articles in an order by publication: the first {@code limit
+   * + offset} of each tag's range from the cursor on, merged and cut. An article among the page's
+   * has fewer than that many articles before it in the listing, so also in each of its tags'
+   * ranges, and is among the first of them: each tag gives at most a page's worth of rows where
+   * ordering every match for the page read them all (42,537 for the two largest tags at 100,000
+   * articles).
+   */
+  static SqlBuilder mergedPage(
+      ArticleFilter filter, Optional<SortPosition> after, int limit, int offset) {
+    ArticleSort sort = filter.sort();
+    String direction = sort.descending() ? " desc" : " asc";
+    SqlBuilder sql = new SqlBuilder().append("select a.id as id from (");
+    for (int i = 0; i < filter.tagSlugs().size(); i++) {
+      sql.append(i == 0 ? "(" : " union (")
+          .appendAll(tagBranch(filter, i))
+          .appendAll(ListingFilters.after(sort, "at.published_at", "at.article_id", after))
+          .append(" order by at.published_at" + direction + ", at.article_id" + direction)
+          .append(" limit " + (limit + offset) + ")");
+    }
+    return sql.append(") a order by a.published_at" + direction + ", a.id" + direction)
+        .append(ListingFilters.pageBounds(limit, offset));
+  }
+
+  /** The public rows of the {@code i}th tag filtered by, from its range of the tag index. */
+  private static SqlBuilder tagBranch(ArticleFilter filter, int i) {
+    return new SqlBuilder()
+        .append(
+            "select at.published_at as published_at, at.article_id as id from article_tags at"
+                + " where at.tag_id = (select id from tags where slug = :tag"
+                + i
+                + ") and "
+                + PublicArticles.copiedCondition("at.public", "at.published_at"),
+            "tag" + i,
+            filter.tagSlugs().get(i))
+        .appendAll(publishedBetween(filter, "at.published_at"));
   }
 
   /** The public rows of the tags filtered by, from their ranges of the tag index. */

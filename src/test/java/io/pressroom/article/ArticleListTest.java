@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,6 +135,65 @@ class ArticleListTest {
         .then()
         .statusCode(200)
         .body("items.slug", contains(b, a));
+  }
+
+  @Test
+  void pagesThroughSeveralTagsOnceEachInBothOrders() {
+    Account author = fixtures.author();
+    String rust = fixtures.tag();
+    String linux = fixtures.tag();
+    String python = fixtures.tag();
+    // Newest first: an article of one tag, of both, of the other, and so on, two of them at the
+    // same instant (ordered by id), and one of a third tag that is not asked for.
+    List<String> newestFirst = new ArrayList<>();
+    String[][] tagsOf = {
+      {rust}, {rust, linux}, {linux}, {linux, rust}, {rust}, {linux}, {rust, linux}, {linux}
+    };
+    for (int i = 0; i < tagsOf.length; i++) {
+      Instant at = NOW.minusSeconds(600 - (i == 5 ? 4 : i) * 10);
+      newestFirst.add(0, fixtures.article(author).tags(tagsOf[i]).publishedAt(at).create());
+    }
+    fixtures.article(author).tags(python).publishedAt(NOW.minusSeconds(100)).create();
+
+    for (String sort : List.of("-publishedAt", "publishedAt")) {
+      List<String> expected = new ArrayList<>(newestFirst);
+      if (sort.equals("publishedAt")) {
+        Collections.reverse(expected);
+      }
+      List<String> seen = new ArrayList<>();
+      String cursor = null;
+      int pages = 0;
+      do {
+        var request =
+            given().queryParam("tag", rust, linux).queryParam("sort", sort).queryParam("limit", 3);
+        if (cursor != null) {
+          request.queryParam("cursor", cursor);
+        }
+        JsonPath page = request.get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getInt("page.total")).isEqualTo(8);
+        seen.addAll(page.getList("items.slug", String.class));
+        cursor = page.getString("page.next");
+        pages++;
+      } while (cursor != null && pages < 10);
+      assertThat(seen).as("followed by cursors, " + sort).isEqualTo(expected);
+
+      List<String> numbered = new ArrayList<>();
+      for (int number = 1; number <= 3; number++) {
+        numbered.addAll(
+            given()
+                .queryParam("tag", rust + "," + linux)
+                .queryParam("sort", sort)
+                .queryParam("limit", 3)
+                .queryParam("page", number)
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.slug", String.class));
+      }
+      assertThat(numbered).as("by page numbers, " + sort).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -222,18 +222,37 @@ class ListingPlanTest {
   }
 
   /**
-   * A listing of several tags is counted and ordered from the tags' public ranges of the tag index,
-   * which carry each article's liveness and publication instant: counting by visiting each article
-   * of the two largest tags took 0.95 s at 100,000 articles.
+   * A listing of several tags by a counter is counted and ordered from the tags' public ranges of
+   * the tag index, which carry each article's liveness and publication instant: counting by
+   * visiting each article of the two largest tags took 0.95 s at 100,000 articles.
    */
   @Test
   void severalTagsAreReadFromTheTagIndex() {
-    for (ArticleSort sort : List.of(ArticleSort.NEWEST, ArticleSort.MOST_LIKED)) {
-      ArticleFilter filter = twoTags(sort, Optional.empty());
-      String key = sort.byPublication() ? "2026-01-01T00:00:00Z" : "7";
-      assertThat(plan(filter, new ArticleQueries.SortPosition(key, 42)))
+    ArticleFilter filter = twoTags(ArticleSort.MOST_LIKED, Optional.empty());
+    assertThat(plan(filter, new ArticleQueries.SortPosition("7", 42)))
+        .as("the plan of several tags sorted by likes")
+        .satisfies(READ_ONCE);
+  }
+
+  /**
+   * A page of several tags newest or oldest first reads the first rows of each tag's range from the
+   * cursor on (a limit on each), not every match ordered: the whole range is only counted, each
+   * tag's range merged with the others' in the index's order. The two largest tags at 100,000
+   * articles took 40 ms so, 7 to 10 ms now.
+   */
+  @Test
+  void severalTagsByPublicationReadAPageOfEachTag() {
+    for (ArticleSort sort : List.of(ArticleSort.NEWEST, ArticleSort.OLDEST)) {
+      String plan =
+          plan(
+              twoTags(sort, Optional.empty()),
+              new ArticleQueries.SortPosition("2026-01-01T00:00:00Z", 42));
+      assertThat(plan)
           .as("the plan of several tags sorted by " + sort.parameter())
-          .satisfies(READ_ONCE);
+          .doesNotContain("CTE Scan on m");
+      assertThat(Pattern.compile("->  Limit").matcher(plan).results().count())
+          .as("a limit on the page and on each tag's rows, in " + plan)
+          .isEqualTo(3);
     }
   }
 
