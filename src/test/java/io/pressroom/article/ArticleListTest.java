@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.pressroom.account.Account;
+import io.pressroom.support.ArticlePages;
 import io.pressroom.support.Fixtures;
 import io.pressroom.support.PublicUrls;
 import io.quarkus.test.junit.QuarkusTest;
@@ -160,21 +161,9 @@ class ArticleListTest {
       if (sort.equals("publishedAt")) {
         Collections.reverse(expected);
       }
-      List<String> seen = new ArrayList<>();
-      String cursor = null;
-      int pages = 0;
-      do {
-        var request =
-            given().queryParam("tag", rust, linux).queryParam("sort", sort).queryParam("limit", 3);
-        if (cursor != null) {
-          request.queryParam("cursor", cursor);
-        }
-        JsonPath page = request.get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
-        assertThat(page.getInt("page.total")).isEqualTo(8);
-        seen.addAll(page.getList("items.slug", String.class));
-        cursor = page.getString("page.next");
-        pages++;
-      } while (cursor != null && pages < 10);
+      List<String> seen =
+          ArticlePages.allSlugs(
+              query -> query.queryParam("tag", rust, linux).queryParam("sort", sort), 8);
       assertThat(seen).as("followed by cursors, " + sort).isEqualTo(expected);
 
       List<String> numbered = new ArrayList<>();
