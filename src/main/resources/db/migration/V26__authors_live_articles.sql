@@ -58,18 +58,15 @@ begin
 end
 $$;
 
+-- A row whose liveness or author changed (the trigger's condition): out of the old author's count
+-- if it was live, into the new one's if it is.
 create function articles_count_live_updated() returns trigger language plpgsql as $$
 begin
-    if old.author_id = new.author_id then
-        perform accounts_move_live_articles(jsonb_build_object(new.author_id,
-            case when article_is_live(new.status, new.deleted_at) then 1 else -1 end));
-    else
-        perform accounts_move_live_articles(
-            (select coalesce(jsonb_object_agg(author, delta), '{}') from
-                (select old.author_id as author, -1 as delta
-                  where article_is_live(old.status, old.deleted_at)
-                 union all
-                 select new.author_id, 1 where article_is_live(new.status, new.deleted_at)) m));
+    if article_is_live(old.status, old.deleted_at) then
+        update accounts set live_articles = live_articles - 1 where id = old.author_id;
+    end if;
+    if article_is_live(new.status, new.deleted_at) then
+        update accounts set live_articles = live_articles + 1 where id = new.author_id;
     end if;
     return null;
 end

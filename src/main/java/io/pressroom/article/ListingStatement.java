@@ -114,12 +114,11 @@ final class ListingStatement {
     String direction = filter.sort().descending() ? " desc" : " asc";
     Optional<SqlBuilder> range = MatchRange.of(filter);
     SqlBuilder sql = new SqlBuilder();
-    // Several tags' articles in an order by publication are only counted from the range (their page
-    // merges the tags' first rows, MatchRange.mergedPage): counted where they are read, not copied.
-    boolean onlyCounted = MatchRange.mergesTags(filter) && filter.sort().byPublication();
+    // A range that is only counted (MatchRange.pagesByMerge) is counted where it is read, not
+    // copied first.
     range.ifPresent(
         matches ->
-            sql.append(onlyCounted ? "with m as (" : "with m as materialized (")
+            sql.append(MatchRange.pagesByMerge(filter) ? "with m as (" : "with m as materialized (")
                 .appendAll(matches)
                 .append(") "));
     if (range.isPresent() && walksCounterIndex(filter, offset)) {
@@ -280,7 +279,7 @@ final class ListingStatement {
           .append(") r where not " + EVERY_ONE_UPDATED);
     }
     if (!sort.byCounter()) {
-      return MatchRange.mergesTags(filter) && sort.byPublication()
+      return MatchRange.pagesByMerge(filter)
           ? summariesOf(sort.keyExpression(), MatchRange.mergedPage(filter, after, limit, offset))
           : sorted(filter, after, limit, offset, "", "true");
     }

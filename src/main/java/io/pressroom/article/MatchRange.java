@@ -154,6 +154,14 @@ final class MatchRange {
   }
 
   /**
+   * Whether the listing's page merges the first rows of each of its tags ({@link #mergedPage}), its
+   * range being only counted: several tags in an order by publication.
+   */
+  static boolean pagesByMerge(ArticleFilter filter) {
+    return mergesTags(filter) && filter.sort().byPublication();
+  }
+
+  /**
    * The public articles of several tags, each tag's range of {@code article_tags_public_idx} read
    * in its order (publication, then id) and merged, an article of two of the tags kept once as the
    * ranges pass: a {@code distinct} over all the tags' rows hashed every one of them (the two
