@@ -228,6 +228,73 @@ class ArticleListTest {
         .body("items.slug", contains(third, second));
   }
 
+  /**
+   * Tags and an author together keep the author's articles of any of the tags, each once, however
+   * the statement reads them: from the author's articles while the tags have many more (their kept
+   * counts claimed), each article checking its tags, and from the tags' rows when they do not.
+   */
+  @Test
+  void filtersByTagsAndAuthorTogether() {
+    Account author = fixtures.author();
+    Account someoneElse = fixtures.author();
+    String tagA = fixtures.tag();
+    String tagB = fixtures.tag();
+    String onlyA =
+        fixtures.article(author).tags(tagA).publishedAt(NOW.minus(4, ChronoUnit.DAYS)).create();
+    String both =
+        fixtures
+            .article(author)
+            .tags(tagA, tagB)
+            .publishedAt(NOW.minus(3, ChronoUnit.DAYS))
+            .create();
+    String onlyB =
+        fixtures.article(author).tags(tagB).publishedAt(NOW.minus(2, ChronoUnit.DAYS)).create();
+    fixtures.article(author).create();
+    fixtures.article(someoneElse).tags(tagA).create();
+    fixtures.article(someoneElse).tags(tagB).create();
+    fixtures.article(someoneElse).tags(tagA, tagB).create();
+    // Claimed first, then each tag's true count; the second round names the default order, so that
+    // no answer comes from the response cache.
+    for (int tagRows : List.of(1_000, 4)) {
+      fixtures.setTagPublicCount(tagA, tagRows);
+      fixtures.setTagPublicCount(tagB, tagRows);
+      Map<String, String> order = tagRows == 4 ? Map.of("sort", "-publishedAt") : Map.of();
+      given()
+          .queryParams(order)
+          .queryParam("author", author.handle())
+          .queryParam("tag", tagA)
+          .when()
+          .get("/api/v1/articles")
+          .then()
+          .statusCode(200)
+          .body("items.slug", contains(both, onlyA))
+          .body("page.total", equalTo(2));
+      given()
+          .queryParams(order)
+          .queryParam("author", author.handle())
+          .queryParam("tag", tagA, tagB)
+          .queryParam("limit", 2)
+          .when()
+          .get("/api/v1/articles")
+          .then()
+          .statusCode(200)
+          .body("items.slug", contains(onlyB, both))
+          .body("page.total", equalTo(3));
+      given()
+          .queryParams(order)
+          .queryParam("author", author.handle())
+          .queryParam("tag", tagA, tagB)
+          .queryParam("limit", 2)
+          .queryParam("page", 2)
+          .when()
+          .get("/api/v1/articles")
+          .then()
+          .statusCode(200)
+          .body("items.slug", contains(onlyA))
+          .body("page.total", equalTo(3));
+    }
+  }
+
   @Test
   void searchesFullTextRankedByRelevance() {
     Account author = fixtures.author();
