@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,57 @@ class AuthorByArticlesTest {
 
     given().get("/api/v1/authors/" + writer.handle()).then().body("articles", equalTo(2));
     assertThat(listedArticles(writer)).isEqualTo(2);
+  }
+
+  /**
+   * Most articles first orders by public articles, not live ones: an author with the most live
+   * articles, most of them scheduled, comes after one with fewer live but more public ones, and
+   * after every author with more public articles, by cursor and by page number. The directory walks
+   * the authors by live articles for those without a scheduled one (V27), and works out the count
+   * of the others: left out, the scheduled author would be missing; walked with the others, first.
+   */
+  @Test
+  void mostArticlesFirstOrdersByPublicArticles() {
+    Account mostlyScheduled = fixtures.author();
+    Account published = fixtures.author();
+    for (int i = 0; i < 45; i++) {
+      fixtures
+          .article(mostlyScheduled)
+          .publishedAt(i < 40 ? Instant.now().plusSeconds(3600) : Instant.now().minusSeconds(60))
+          .create();
+    }
+    for (int i = 0; i < 41; i++) {
+      fixtures.article(published).create();
+    }
+    for (boolean byCursor : List.of(true, false)) {
+      List<Map<String, Object>> listed = new ArrayList<>();
+      String cursor = null;
+      int page = 1;
+      // Up to the first author with fewer than 5 public articles: both must be listed by then.
+      while (listed.isEmpty() || (Integer) listed.get(listed.size() - 1).get("articles") >= 5) {
+        var request = given().queryParam("sort", "-articles").queryParam("limit", 4);
+        if (byCursor && cursor != null) {
+          request.queryParam("cursor", cursor);
+        } else if (!byCursor) {
+          request.queryParam("page", page++);
+        }
+        Response answer =
+            request.get("/api/v1/authors").then().statusCode(200).extract().response();
+        List<Map<String, Object>> items = answer.jsonPath().getList("items");
+        assertThat(items).as("a page before an author with fewer than 5 articles").isNotEmpty();
+        assertThat(listed.size()).as("authors listed before one with fewer than 5").isLessThan(400);
+        listed.addAll(items);
+        cursor = answer.jsonPath().getString("page.next");
+      }
+      List<Integer> counts = listed.stream().map(a -> (Integer) a.get("articles")).toList();
+      assertThat(counts).as("by cursor " + byCursor).isSortedAccordingTo(Comparator.reverseOrder());
+      List<String> handles = listed.stream().map(a -> (String) a.get("handle")).toList();
+      assertThat(handles).contains(published.handle(), mostlyScheduled.handle());
+      assertThat(handles.indexOf(published.handle()))
+          .isLessThan(handles.indexOf(mostlyScheduled.handle()));
+      assertThat(listed.get(handles.indexOf(mostlyScheduled.handle())).get("articles"))
+          .isEqualTo(5);
+    }
   }
 
   private void demoteToReader(Account writer) {
