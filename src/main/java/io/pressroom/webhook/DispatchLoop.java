@@ -116,6 +116,7 @@ final class DispatchLoop {
       senders.shutdownNow();
       senders.awaitTermination(1, TimeUnit.SECONDS);
     }
+    sender.close();
   }
 
   /** Looks for work at once; many wakes before the loop runs make one pass. */

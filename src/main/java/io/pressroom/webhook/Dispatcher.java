@@ -5,6 +5,7 @@ import io.pressroom.PressroomConfig;
 import io.pressroom.delivery.OtherInstancesHeard;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,21 +24,24 @@ class Dispatcher {
   private final PressroomConfig.Webhooks config;
   private final DataSource dataSource;
   private final MeterRegistry meters;
+  private final Vertx vertx;
   private volatile DispatchLoop loop;
 
-  Dispatcher(PressroomConfig config, DataSource dataSource, MeterRegistry meters) {
+  Dispatcher(PressroomConfig config, DataSource dataSource, MeterRegistry meters, Vertx vertx) {
     this.config = config.webhooks();
     this.dataSource = dataSource;
     this.meters = meters;
+    this.vertx = vertx;
   }
 
   /** A dispatcher over {@code dataSource} with this configuration (and a test's second one). */
   static DispatchLoop loop(
-      PressroomConfig.Webhooks config, DataSource dataSource, MeterRegistry meters) {
+      PressroomConfig.Webhooks config, DataSource dataSource, MeterRegistry meters, Vertx vertx) {
     SecureRandom random = new SecureRandom();
     return new DispatchLoop(
         new DeliveryQueries(dataSource),
         new WebhookSender(
+            vertx,
             new TargetPolicy(config.allowHttp(), config.allowPrivateTargets()),
             config.timeout(),
             config.responseExcerptBytes(),
@@ -50,7 +54,7 @@ class Dispatcher {
 
   void start(@Observes StartupEvent event) {
     if (config.dispatch()) {
-      loop = loop(config, dataSource, meters);
+      loop = loop(config, dataSource, meters, vertx);
       loop.start("webhooks");
     }
   }

@@ -24,10 +24,32 @@ public final class TargetPolicy {
 
   private final boolean allowHttp;
   private final boolean allowPrivateTargets;
+  private final Resolver resolver;
 
   public TargetPolicy(boolean allowHttp, boolean allowPrivateTargets) {
+    this(allowHttp, allowPrivateTargets, InetAddress::getAllByName);
+  }
+
+  /** A policy resolving names with {@code resolver} (a test's, instead of the system's). */
+  TargetPolicy(boolean allowHttp, boolean allowPrivateTargets, Resolver resolver) {
     this.allowHttp = allowHttp;
     this.allowPrivateTargets = allowPrivateTargets;
+    this.resolver = resolver;
+  }
+
+  /** Resolves a host name to its addresses, as {@link InetAddress#getAllByName} does. */
+  interface Resolver {
+    InetAddress[] addresses(String host) throws UnknownHostException;
+  }
+
+  /**
+   * The address a call of the URL's host goes to, once the rule allowed every address the host
+   * resolves to, or why it may not be called.
+   */
+  record Target(Optional<InetAddress> address, Optional<String> problem) {
+    static Target refused(String problem) {
+      return new Target(Optional.empty(), Optional.of(problem));
+    }
   }
 
   /** Why {@code url} may not be a target, judged on its text alone; empty when it may. */
@@ -67,22 +89,33 @@ public final class TargetPolicy {
    * system resolver takes.
    */
   public Optional<String> addressProblem(URI url) {
-    if (allowPrivateTargets) {
-      return Optional.empty();
-    }
+    // Where every address is allowed, saving a subscription needs no look-up.
+    return allowPrivateTargets ? Optional.empty() : target(url).problem();
+  }
+
+  /**
+   * Resolves the host of {@code url} once and judges its addresses: the address to connect to when
+   * all are allowed. A delivery connects to that very address, not to the name: resolved again for
+   * the connection, a name could answer an allowed address to the check and an internal one to the
+   * connection a moment later (DNS rebinding).
+   */
+  Target target(URI url) {
     String host = url.getHost();
     if (host == null) {
-      return Optional.of("the URL names no host");
+      return Target.refused("the URL names no host");
     }
     List<InetAddress> addresses;
     try {
-      addresses = Arrays.asList(InetAddress.getAllByName(unbracketed(host)));
+      addresses = Arrays.asList(resolver.addresses(unbracketed(host)));
     } catch (UnknownHostException e) {
-      return Optional.of("the host " + host + " does not resolve");
+      return Target.refused("the host " + host + " does not resolve");
+    }
+    if (addresses.isEmpty()) {
+      return Target.refused("the host " + host + " does not resolve");
     }
     for (InetAddress address : addresses) {
-      if (isInternal(address)) {
-        return Optional.of(
+      if (!allowPrivateTargets && isInternal(address)) {
+        return Target.refused(
             "the host "
                 + host
                 + " resolves to an internal address ("
@@ -90,7 +123,7 @@ public final class TargetPolicy {
                 + "); such targets are refused");
       }
     }
-    return Optional.empty();
+    return new Target(Optional.of(addresses.get(0)), Optional.empty());
   }
 
   /**
@@ -164,7 +197,7 @@ public final class TargetPolicy {
     return true;
   }
 
-  private static String unbracketed(String host) {
+  static String unbracketed(String host) {
     return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 }

@@ -34,7 +34,8 @@ final class Receiver implements AutoCloseable {
       String userAgent,
       String contentType,
       String body,
-      List<Boolean> verified) {}
+      List<Boolean> verified,
+      String host) {}
 
   /** How a path answers: a status, after an optional pause, with optional headers and body. */
   record Answer(int status, long pauseMillis, Map<String, String> headers, String body) {
@@ -68,7 +69,11 @@ final class Receiver implements AutoCloseable {
   String path(String path, Behaviour behaviour, String... pathSecrets) {
     behaviours.put(path, behaviour);
     secrets.put(path, List.of(pathSecrets));
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return "http://127.0.0.1:" + port() + path;
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   List<Received> on(String path) {
@@ -103,7 +108,8 @@ final class Receiver implements AutoCloseable {
               exchange.getRequestHeaders().getFirst("User-Agent"),
               exchange.getRequestHeaders().getFirst("Content-Type"),
               body,
-              verified));
+              verified,
+              exchange.getRequestHeaders().getFirst("Host")));
       int nth = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       Answer answer = behaviours.getOrDefault(path, n -> Answer.status(404)).answer(nth);
       if (answer.pauseMillis() > 0) {

@@ -72,6 +72,28 @@ class TargetPolicyTest {
         "a name that does not resolve is refused");
   }
 
+  /**
+   * A delivery's address is one the name resolved to in the same look-up that was judged: every
+   * address must be allowed, and the first is the one connected to.
+   */
+  @Test
+  void theTargetIsTheFirstAddressOfALookUpWhoseEveryAddressIsAllowed() throws Exception {
+    InetAddress first = InetAddress.getByName("93.184.215.14");
+    InetAddress second = InetAddress.getByName("2606:2800:21f:cb07:6820:80da:af6b:8b2c");
+    InetAddress metadata = InetAddress.getByName("169.254.169.254");
+    URI url = URI.create("https://hooks.example.com/pressroom");
+
+    TargetPolicy.Target allowed =
+        new TargetPolicy(false, false, host -> new InetAddress[] {first, second}).target(url);
+    assertEquals(Optional.of(first), allowed.address());
+    assertEquals(Optional.empty(), allowed.problem());
+
+    TargetPolicy.Target oneInternal =
+        new TargetPolicy(false, false, host -> new InetAddress[] {first, metadata}).target(url);
+    assertEquals(Optional.empty(), oneInternal.address());
+    assertTrue(oneInternal.problem().orElseThrow().contains("169.254.169.254"));
+  }
+
   @Test
   void privateTargetsMayBeAllowed() {
     TargetPolicy lenient = new TargetPolicy(true, true);

@@ -9,6 +9,7 @@ import io.pressroom.support.Eventually;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -48,6 +49,7 @@ class WebhookDeliveryTest {
   @Inject Event<WebhookEventsRecorded> recorded;
   @Inject MeterRegistry meters;
   @Inject PressroomConfig config;
+  @Inject Vertx vertx;
   @Inject WebhookService service;
   @Inject WebhookQueries queries;
   private DeliveryRows rows;
@@ -543,7 +545,7 @@ class WebhookDeliveryTest {
     second.setPassword(
         ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
     SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
-    DispatchLoop other = Dispatcher.loop(config.webhooks(), second, secondMeters);
+    DispatchLoop other = Dispatcher.loop(config.webhooks(), second, secondMeters, vertx);
     other.start("webhooks-second");
     try {
       List<String> ids = new ArrayList<>();

@@ -2,11 +2,18 @@ package io.pressroom.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,19 +22,22 @@ import org.junit.jupiter.api.Test;
 class WebhookSenderTest {
 
   private static Receiver receiver;
+  private static Vertx vertx;
 
   @BeforeAll
   static void start() throws Exception {
     receiver = new Receiver();
+    vertx = Vertx.vertx();
   }
 
   @AfterAll
   static void stop() {
     receiver.close();
+    vertx.close();
   }
 
   private static WebhookSender sender(TargetPolicy policy) {
-    return new WebhookSender(policy, Duration.ofSeconds(1), 16, Clock.systemUTC());
+    return new WebhookSender(vertx, policy, Duration.ofSeconds(1), 16, Clock.systemUTC());
   }
 
   private static Claimed delivery(String url, String secret) {
@@ -54,6 +64,91 @@ class WebhookSenderTest {
     assertThat(attempt.status()).isNull();
     assertThat(attempt.error()).startsWith("refused: ").contains("internal address");
     assertThat(receiver.on("/internal")).isEmpty();
+  }
+
+  /**
+   * The connection goes to the address the policy checked, under the target's own name: a name that
+   * the system cannot resolve (the reserved {@code .invalid}), which the policy's resolver maps to
+   * this receiver once and then no more, is delivered to, named in the request's {@code Host}.
+   * Looked up again by the HTTP client, as before, it did not resolve; and a name that answers an
+   * allowed address to the check and an internal one to a second look-up (DNS rebinding) would have
+   * been called at the internal one.
+   */
+  @Test
+  void theConnectionGoesToTheAddressThePolicyCheckedUnderTheTargetsName() {
+    String url =
+        receiver
+            .path("/pinned", n -> Receiver.Answer.status(204))
+            .replace("127.0.0.1", "receiver.invalid");
+    int[] lookUps = {0};
+    TargetPolicy.Resolver once =
+        host -> {
+          if (!host.equals("receiver.invalid") || lookUps[0]++ > 0) {
+            throw new UnknownHostException(host);
+          }
+          return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+    Attempt attempt =
+        sender(new TargetPolicy(true, true, once)).send(delivery(url, DeliveryRows.secret()));
+    assertThat(attempt.error()).isNull();
+    assertThat(attempt.status()).isEqualTo(204);
+    assertThat(receiver.on("/pinned"))
+        .singleElement()
+        .extracting(Receiver.Received::host)
+        .isEqualTo("receiver.invalid:" + receiver.port());
+  }
+
+  /**
+   * Over https the certificate is checked against the target's name, not the address connected to,
+   * and against the JVM's authorities unless told otherwise: a receiver whose certificate names
+   * {@code receiver.invalid} (a test key store) is delivered to under that name, refused under
+   * another name at the same address, and refused when its certificate is not trusted. The key
+   * stores were made with keytool: an EC P-256 key, self-signed for 100 years, the name as subject
+   * and DNS subject alternative name; the trust store holds its certificate.
+   */
+  @Test
+  void overHttpsTheCertificateMustNameTheTargetsHost() throws Exception {
+    HttpServer server =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setSsl(true)
+                    .setKeyCertOptions(
+                        new PfxOptions()
+                            .setPath("webhook-receiver.p12")
+                            .setPassword("receiver-test")))
+            .requestHandler(request -> request.response().setStatusCode(204).end())
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    try {
+      TargetPolicy loopback =
+          new TargetPolicy(
+              false, true, host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
+      PfxOptions trust =
+          new PfxOptions().setPath("webhook-receiver-trust.p12").setPassword("receiver-test");
+      WebhookSender trusting =
+          new WebhookSender(vertx, loopback, Duration.ofSeconds(5), 16, Clock.systemUTC(), trust);
+      String named = "https://receiver.invalid:" + server.actualPort() + "/hook";
+      String otherName = "https://elsewhere.invalid:" + server.actualPort() + "/hook";
+
+      Attempt delivered = trusting.send(delivery(named, DeliveryRows.secret()));
+      assertThat(delivered.error()).isNull();
+      assertThat(delivered.status()).isEqualTo(204);
+
+      Attempt wrongName = trusting.send(delivery(otherName, DeliveryRows.secret()));
+      assertThat(wrongName.status()).isNull();
+      assertThat(wrongName.error()).isNotNull();
+
+      Attempt untrusted =
+          new WebhookSender(vertx, loopback, Duration.ofSeconds(5), 16, Clock.systemUTC())
+              .send(delivery(named, DeliveryRows.secret()));
+      assertThat(untrusted.status()).isNull();
+      assertThat(untrusted.error()).isNotNull();
+    } finally {
+      server.close();
+    }
   }
 
   @Test
