@@ -202,13 +202,11 @@ final class ListingStatement {
     } else if (ranged) {
       sql.append("(select count(*) from m)");
     } else if (tagsAndAuthor(filter)) {
-      sql.append("(case when " + AUTHOR_FIRST + " then (select count(*)")
-          .appendAll(from(TagsRead.EACH_CHECKED))
-          .appendAll(where(filter, TagsRead.EACH_CHECKED))
-          .append(") else (select count(*)")
-          .appendAll(from(filter))
-          .appendAll(where(filter))
-          .append(") end)");
+      sql.append("(case when " + AUTHOR_FIRST + " then ")
+          .appendAll(count(filter, TagsRead.EACH_CHECKED))
+          .append(" else ")
+          .appendAll(count(filter, TagsRead.of(filter)))
+          .append(" end)");
     } else if (everything(filter)) {
       sql.append(EVERYTHING_TOTAL);
     } else if (onlyPublishedBetween(filter)) {
@@ -216,12 +214,11 @@ final class ListingStatement {
       // everything: one look-up at each end of the publication index says so.
       sql.append("(case when true")
           .appendAll(noneOutside(filter))
-          .append(" then " + EVERYTHING_TOTAL + " else (select count(*)")
-          .appendAll(from(filter))
-          .appendAll(where(filter))
-          .append(") end)");
+          .append(" then " + EVERYTHING_TOTAL + " else ")
+          .appendAll(count(filter, TagsRead.of(filter)))
+          .append(" end)");
     } else {
-      sql.append("(select count(*)").appendAll(from(filter)).appendAll(where(filter)).append(")");
+      sql.appendAll(count(filter, TagsRead.of(filter)));
     }
     sql.append(" as total");
     sql.append(
@@ -242,6 +239,15 @@ final class ListingStatement {
     }
     filter.authorHandle().ifPresent(handle -> sql.bind("author", handle));
     return sql;
+  }
+
+  /** Every article the filter keeps, counted, meeting the tags' articles as {@code tags} says. */
+  private static SqlBuilder count(ArticleFilter filter, TagsRead tags) {
+    return new SqlBuilder()
+        .append("(select count(*)")
+        .appendAll(from(tags))
+        .appendAll(where(filter, tags))
+        .append(")");
   }
 
   /** The page's rows, with their sort key and id as {@code order_key} and {@code order_id}. */

@@ -15,6 +15,7 @@ import io.pressroom.support.PublicUrls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -259,40 +260,33 @@ class ArticleListTest {
       fixtures.setTagPublicCount(tagA, tagRows);
       fixtures.setTagPublicCount(tagB, tagRows);
       Map<String, String> order = tagRows == 4 ? Map.of("sort", "-publishedAt") : Map.of();
-      given()
-          .queryParams(order)
-          .queryParam("author", author.handle())
-          .queryParam("tag", tagA)
-          .when()
-          .get("/api/v1/articles")
-          .then()
-          .statusCode(200)
+      byAuthorAndTags(order, Map.of(), author, tagA)
           .body("items.slug", contains(both, onlyA))
           .body("page.total", equalTo(2));
-      given()
-          .queryParams(order)
-          .queryParam("author", author.handle())
-          .queryParam("tag", tagA, tagB)
-          .queryParam("limit", 2)
-          .when()
-          .get("/api/v1/articles")
-          .then()
-          .statusCode(200)
+      byAuthorAndTags(order, Map.of("limit", 2), author, tagA, tagB)
           .body("items.slug", contains(onlyB, both))
           .body("page.total", equalTo(3));
-      given()
-          .queryParams(order)
-          .queryParam("author", author.handle())
-          .queryParam("tag", tagA, tagB)
-          .queryParam("limit", 2)
-          .queryParam("page", 2)
-          .when()
-          .get("/api/v1/articles")
-          .then()
-          .statusCode(200)
+      byAuthorAndTags(order, Map.of("limit", 2, "page", 2), author, tagA, tagB)
           .body("items.slug", contains(onlyA))
           .body("page.total", equalTo(3));
     }
+  }
+
+  /**
+   * The listing of {@code author}'s articles of any of {@code tags}, with {@code order} and {@code
+   * paging}.
+   */
+  private static ValidatableResponse byAuthorAndTags(
+      Map<String, String> order, Map<String, Integer> paging, Account author, String... tags) {
+    return given()
+        .queryParams(order)
+        .queryParams(paging)
+        .queryParam("author", author.handle())
+        .queryParam("tag", (Object[]) tags)
+        .when()
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200);
   }
 
   @Test

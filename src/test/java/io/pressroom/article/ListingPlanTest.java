@@ -364,17 +364,7 @@ class ListingPlanTest {
     fixtures.article(author).publishedAt(published).create();
     fixtures.article(fixtures.author()).tags(tag).publishedAt(published).create();
     ArticleFilter filter =
-        new ArticleFilter(
-            List.of(tag),
-            Optional.of(author.handle()),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            ArticleSort.NEWEST,
-            ArticleStatus.PUBLISHED,
-            Optional.empty(),
-            Optional.empty());
+        filter(List.of(tag), Optional.of(author.handle()), ArticleSort.NEWEST, Optional.empty());
     for (boolean authorFirst : List.of(true, false)) {
       transaction.begin();
       try {
@@ -558,9 +548,17 @@ class ListingPlanTest {
 
   private static ArticleFilter filter(
       List<String> tags, ArticleSort sort, Optional<Instant> updatedSince) {
+    return filter(tags, Optional.empty(), sort, updatedSince);
+  }
+
+  private static ArticleFilter filter(
+      List<String> tags,
+      Optional<String> author,
+      ArticleSort sort,
+      Optional<Instant> updatedSince) {
     return new ArticleFilter(
         tags,
-        Optional.empty(),
+        author,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
