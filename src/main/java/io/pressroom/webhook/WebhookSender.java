@@ -161,6 +161,9 @@ final class WebhookSender {
         .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
         .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
         .setFollowRedirects(false)
+        // Written by hand: from the unbracketed host above (the name TLS checks), Vert.x would
+        // write an IPv6 address's Host as "::1:8080", which no server reads as a host.
+        .putHeader("Host", url.getHost() + (url.getPort() != -1 ? ":" + url.getPort() : ""))
         .putHeader("Content-Type", "application/json")
         .putHeader("User-Agent", USER_AGENT)
         .putHeader("webhook-id", delivery.messageId())

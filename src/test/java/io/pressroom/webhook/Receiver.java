@@ -59,7 +59,12 @@ final class Receiver implements AutoCloseable {
   private final ExecutorService pool = Executors.newFixedThreadPool(32);
 
   Receiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this(InetAddress.getLoopbackAddress());
+  }
+
+  /** A receiver listening on {@code address}, on a port of its own. */
+  Receiver(InetAddress address) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(address, 0), 64);
     server.createContext("/", this::handle);
     server.setExecutor(pool);
     server.start();

@@ -99,6 +99,30 @@ class WebhookSenderTest {
   }
 
   /**
+   * A target named by an IPv6 address ({@code http://[::1]:port/...}, as URLs spell one) is
+   * connected to at that address and named in the {@code Host} header in brackets, as HTTP/1.1
+   * requires: written unbracketed, "::1:port" is no host a server can read.
+   */
+  @Test
+  void aTargetNamedByAnIpv6AddressIsCalledThereWithABracketedHost() throws Exception {
+    Receiver onIpv6 = new Receiver(InetAddress.getByName("::1"));
+    try {
+      String url = "http://[::1]:" + onIpv6.port() + "/v6";
+      onIpv6.path("/v6", n -> Receiver.Answer.status(204));
+      Attempt attempt =
+          sender(new TargetPolicy(true, true)).send(delivery(url, DeliveryRows.secret()));
+      assertThat(attempt.error()).isNull();
+      assertThat(attempt.status()).isEqualTo(204);
+      assertThat(onIpv6.on("/v6"))
+          .singleElement()
+          .extracting(Receiver.Received::host)
+          .isEqualTo("[::1]:" + onIpv6.port());
+    } finally {
+      onIpv6.close();
+    }
+  }
+
+  /**
    * Over https the certificate is checked against the target's name, not the address connected to,
    * and against the JVM's authorities unless told otherwise: a receiver whose certificate names
    * {@code receiver.invalid} (a test key store) is delivered to under that name, refused under
