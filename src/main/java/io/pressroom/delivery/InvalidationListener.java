@@ -60,6 +60,7 @@ class InvalidationListener {
   private final CountDownLatch firstListen = new CountDownLatch(1);
   private final Event<OtherInstancesHeard> heard;
   private final Event<OtherInstancesChanged> changed;
+  private final Event<OtherInstancesFeedback> feedback;
   private volatile boolean running = true;
   private Thread thread;
 
@@ -71,10 +72,12 @@ class InvalidationListener {
       InvalidationNotifier notifier,
       Event<OtherInstancesHeard> heard,
       Event<OtherInstancesChanged> changed,
+      Event<OtherInstancesFeedback> feedback,
       MeterRegistry meters) {
     this.cache = cache;
     this.heard = heard;
     this.changed = changed;
+    this.feedback = feedback;
     this.apiKeys = apiKeys;
     this.sessions = sessions;
     this.articles = articles;
@@ -193,6 +196,9 @@ class InvalidationListener {
     if (invalidation.what() == Invalidation.What.LISTINGS
         || invalidation.what() == Invalidation.What.EVERYTHING) {
       heard.fire(new OtherInstancesHeard(true));
+    }
+    if (invalidation.what() == Invalidation.What.ARTICLE) {
+      feedback.fire(new OtherInstancesFeedback(invalidation.articleId()));
     }
     if (invalidation.what() != Invalidation.What.ARTICLE
         && invalidation.what() != Invalidation.What.API_KEYS) {

@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,27 +41,50 @@ class SearchedSummariesTest {
   }
 
   @Test
-  void aPageShownBeforeReadsItsCountersAgainButNotItsSummaries() {
+  void aPageShownBeforeReadsNothingUntilFeedbackOnOneOfItsArticles() {
+    String w = word();
+    Users.User reader = users.reader();
+    String liked = fixtures.article(fixtures.author()).title("Lantern " + w).create();
+    String other = fixtures.article(fixtures.author()).title("Candle " + w).create();
+    JsonPath first = search(w);
+    assertThat(first.getList("items.slug")).containsExactlyInAnyOrder(liked, other);
+
+    double kept = kept();
+    assertThat(statements.countDuring(() -> search(w))).isZero();
+    assertThat(kept()).isEqualTo(kept + 2);
+    assertThat(search(w).prettify()).isEqualTo(first.prettify());
+
+    // A like here drops that article's copy when it commits: it is read again, the other is not.
+    reader.request().put("/api/v1/articles/" + liked + "/like").then().statusCode(204);
+    double fromDatabase = fromCopies() + fromDatabase();
+    JsonPath after = search(w);
+    assertThat(likes(after, liked)).isEqualTo(1);
+    assertThat(likes(after, other)).isZero();
+    assertThat(fromCopies() + fromDatabase()).isEqualTo(fromDatabase + 1);
+    assertThat(statements.countDuring(() -> search(w))).isZero();
+  }
+
+  @Test
+  void feedbackAnnouncedElsewhereIsCountedAfreshWhileTheSummaryStaysCopied() {
     String w = word();
     String slug = fixtures.article(fixtures.author()).title("Lantern " + w).create();
+    long id = fixtures.articleId(slug);
     assertThat(search(w).getString("items[0].title")).isEqualTo("Lantern " + w);
 
-    // The kept summary changes with no write announcing it (no write of the API does that) and
-    // the article gets likes: the page keeps its copy of the summary and counts the likes afresh.
+    // The kept summary changes with no write announcing it (no write of the API does that), and
+    // another instance counts likes on the article and announces them as feedback: the page keeps
+    // its copy of the summary and counts the likes afresh, once announced.
     sql(
         "update article_listings set summary_json = replace(summary_json, 'Lantern', 'Changed')"
             + " where article_id = "
-            + fixtures.articleId(slug));
-    sql(
-        "update article_counters set like_count = 7 where article_id = "
-            + fixtures.articleId(slug));
+            + id);
+    sql("update article_counters set like_count = 7 where article_id = " + id);
+    assertThat(likes(search(w), slug)).isZero();
+    sql("select pg_notify('pressroom_invalidation', 'v1 another-instance article " + id + "')");
 
-    double copied = fromCopies();
-    JsonPath page = search(w);
-    assertThat(fromCopies()).isEqualTo(copied + 1);
+    JsonPath page =
+        Eventually.within(Duration.ofSeconds(1), () -> search(w), shown -> likes(shown, slug) == 7);
     assertThat(page.getString("items[0].title")).isEqualTo("Lantern " + w);
-    assertThat(page.getInt("items[0].stats.likes")).isEqualTo(7);
-    assertThat(statements.countDuring(() -> search(w))).isEqualTo(1);
     // The most liked first: the database orders the matches, the page's summaries as above.
     JsonPath liked = search(w, "sort", "-likes");
     assertThat(liked.getString("items[0].title")).isEqualTo("Lantern " + w);
@@ -68,16 +92,46 @@ class SearchedSummariesTest {
   }
 
   @Test
-  void anArticleTakenDownUnannouncedLeavesAPageThatShowedIt() {
+  void anArticleTakenDownLeavesAPageThatShowedItOnceAnnounced() {
     String w = word();
     String going = fixtures.article(fixtures.author()).title("Going " + w).create();
     String staying = fixtures.article(fixtures.author()).title("Staying " + w).create();
     assertThat(search(w).getList("items.slug")).containsExactlyInAnyOrder(going, staying);
 
-    // Another instance's unpublishing, not yet announced: PostgreSQL's counters say it is gone.
-    sql("update articles set status = 'draft', published_at = null where slug = '" + going + "'");
+    // Another instance's unpublishing, announced with its commit: the copies are dropped, and
+    // PostgreSQL's counters say it is gone, whether or not the index has heard of it yet.
+    anotherInstance.writesListings(
+        db ->
+            db.createNativeQuery(
+                    "update articles set status = 'draft', published_at = null where slug = :slug")
+                .setParameter("slug", going)
+                .executeUpdate());
 
-    assertThat(search(w).getList("items.slug")).containsExactly(staying);
+    Eventually.within(
+        Duration.ofSeconds(1),
+        () -> search(w).getList("items.slug"),
+        slugs -> slugs.equals(List.of(staying)));
+  }
+
+  @Test
+  void anArticleWhoseCopyWasDroppedIsShownOnlyIfStillPublic() {
+    String w = word();
+    String going = fixtures.article(fixtures.author()).title("Going " + w).create();
+    String staying = fixtures.article(fixtures.author()).title("Staying " + w).create();
+    assertThat(search(w).getList("items.slug")).containsExactlyInAnyOrder(going, staying);
+
+    // Taken down with nothing announced but feedback on it: its copy is dropped, its counters read
+    // again say it is gone, although the search index may still find it.
+    sql("update articles set status = 'draft', published_at = null where slug = '" + going + "'");
+    sql(
+        "select pg_notify('pressroom_invalidation', 'v1 another-instance article "
+            + fixtures.articleId(going)
+            + "')");
+
+    Eventually.within(
+        Duration.ofSeconds(1),
+        () -> search(w).getList("items.slug"),
+        slugs -> slugs.equals(List.of(staying)));
   }
 
   @Test
@@ -125,13 +179,33 @@ class SearchedSummariesTest {
     assertThat(title).isEqualTo("Elsewhere " + w);
   }
 
+  private double kept() {
+    return meters.counter("pressroom.search.summaries", "source", "kept").count();
+  }
+
+  private double fromDatabase() {
+    return meters.counter("pressroom.search.summaries", "source", "database").count();
+  }
+
+  private static int likes(JsonPath page, String slug) {
+    List<String> slugs = page.getList("items.slug");
+    return page.getInt("items[" + slugs.indexOf(slug) + "].stats.likes");
+  }
+
   private double fromCopies() {
     return meters.counter("pressroom.search.summaries", "source", "copy").count();
   }
 
   private void sql(String statement) {
     QuarkusTransaction.requiringNew()
-        .run(() -> entityManager.createNativeQuery(statement).executeUpdate());
+        .run(
+            () -> {
+              if (statement.startsWith("select")) {
+                entityManager.createNativeQuery(statement).getResultList();
+              } else {
+                entityManager.createNativeQuery(statement).executeUpdate();
+              }
+            });
   }
 
   /** A word no other test uses, which the English analyser keeps as it is. */
