@@ -33,10 +33,11 @@ import org.apache.lucene.search.Query;
  * Answers readers' searches from this instance's Lucene index: the index finds and orders the ids
  * of a page and cuts their highlights from the text it stores, PostgreSQL says which of them are
  * public now and gives their counters and the summaries this instance has no copy of ({@link
- * SearchedSummaries}), so an article taken down is never shown, however far the index lags. A page
- * so takes one statement, two with a tag or author filter. For the orders the index does not keep
- * (likes, rating, comments, recently updated) it hands every match to the listing, which orders
- * them in the database ({@link #matches}).
+ * SearchedSummaries}, which with the response cache on also keeps them with their counters, as kept
+ * answers are), so an article taken down is never shown once that is announced, however far the
+ * index lags. A page so takes at most one statement, two with a tag or author filter. For the
+ * orders the index does not keep (likes, rating, comments, recently updated) it hands every match
+ * to the listing, which orders them in the database ({@link #matches}).
  */
 @ApplicationScoped
 class LuceneArticleSearch implements ArticleSearch {
