@@ -114,6 +114,52 @@ final class ListingFilters {
   }
 
   /**
+   * Whether, by PostgreSQL's statistics of the publication instants ({@code
+   * articles_published_share}, V28), more than half of the articles were published within the
+   * bounds: then the articles outside are the fewer to count. Null, so false, when there are no
+   * statistics yet. Only an estimate, to choose which side to count; the count itself is exact.
+   * Bounds that leave nothing between them never hold: the articles outside them would be counted
+   * twice.
+   */
+  static SqlBuilder mostWithin(ArticleFilter filter) {
+    SqlBuilder sql = new SqlBuilder().append("articles_published_share(");
+    filter
+        .publishedAfter()
+        .ifPresentOrElse(
+            at -> sql.append("cast(:after as timestamptz)", "after", at), () -> sql.append("null"));
+    sql.append(", ");
+    filter
+        .publishedBefore()
+        .ifPresentOrElse(
+            at -> sql.append("cast(:before as timestamptz)", "before", at),
+            () -> sql.append("null"));
+    sql.append(") > 0.5");
+    if (filter.publishedAfter().isPresent() && filter.publishedBefore().isPresent()) {
+      sql.append(" and cast(:after as timestamptz) < cast(:before as timestamptz)");
+    }
+    return sql;
+  }
+
+  /** The public articles published outside the bounds, counted: at or before one, at or after. */
+  static SqlBuilder countOutside(ArticleFilter filter) {
+    String publicArticles =
+        "(select count(*) from articles a where " + PublicArticles.condition("a");
+    SqlBuilder sql = new SqlBuilder().append("(0");
+    filter
+        .publishedAfter()
+        .ifPresent(
+            at ->
+                sql.append(" + " + publicArticles + " and a.published_at <= :after)", "after", at));
+    filter
+        .publishedBefore()
+        .ifPresent(
+            at ->
+                sql.append(
+                    " + " + publicArticles + " and a.published_at >= :before)", "before", at));
+    return sql.append(")");
+  }
+
+  /**
    * The public rows of the one tag filtered by, from its range of {@code article_tags_public_idx}.
    */
   static SqlBuilder tagRange(ArticleFilter filter) {

@@ -2,8 +2,10 @@ package io.pressroom.article;
 
 import static io.pressroom.article.ListingFilters.TAG_IDS;
 import static io.pressroom.article.ListingFilters.after;
+import static io.pressroom.article.ListingFilters.countOutside;
 import static io.pressroom.article.ListingFilters.everything;
 import static io.pressroom.article.ListingFilters.from;
+import static io.pressroom.article.ListingFilters.mostWithin;
 import static io.pressroom.article.ListingFilters.noneOutside;
 import static io.pressroom.article.ListingFilters.onlyByTag;
 import static io.pressroom.article.ListingFilters.onlyPublishedBetween;
@@ -212,9 +214,15 @@ final class ListingStatement {
     } else if (onlyPublishedBetween(filter)) {
       // Bounds that every public article's publication is within (publishedAfter=2000-01-01) count
       // everything: one look-up at each end of the publication index says so.
+      // Bounds that keep most articles (publishedAfter=2025-01-01, 963,739 of 1,000,000) count the
+      // fewer articles outside them, taken from everything.
       sql.append("(case when true")
           .appendAll(noneOutside(filter))
-          .append(" then " + EVERYTHING_TOTAL + " else ")
+          .append(" then " + EVERYTHING_TOTAL + " when ")
+          .appendAll(mostWithin(filter))
+          .append(" then " + EVERYTHING_TOTAL + " - ")
+          .appendAll(countOutside(filter))
+          .append(" else ")
           .appendAll(count(filter, TagsRead.of(filter)))
           .append(" end)");
     } else {
