@@ -142,17 +142,7 @@ class ListingPlanTest {
   void publicationBoundsAroundEveryArticleCountNoRange() throws Exception {
     String slug = fixtures.article(fixtures.author()).create();
     ArticleFilter bounded =
-        new ArticleFilter(
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(Instant.parse("2000-01-01T00:00:00Z")),
-            Optional.of(Instant.parse("2100-01-01T00:00:00Z")),
-            Optional.empty(),
-            ArticleSort.NEWEST,
-            ArticleStatus.PUBLISHED,
-            Optional.empty(),
-            Optional.empty());
+        published(Optional.of("2000-01-01T00:00:00Z"), Optional.of("2100-01-01T00:00:00Z"));
     List<Row> everything =
         ListingStatement.of(filter(ArticleSort.NEWEST, Optional.empty()), Optional.empty(), 20, 0)
             .read(entityManager);
@@ -171,11 +161,7 @@ class ListingPlanTest {
           .append(" where slug = :slug", "slug", slug)
           .execute(entityManager);
       // Counted again, from one side or the other (see the next test): exactly.
-      assertThat(
-              ListingStatement.of(bounded, Optional.empty(), 20, 0)
-                  .read(entityManager)
-                  .get(0)
-                  .getLong("total"))
+      assertThat(total(bounded))
           .as("the total once an article is outside")
           .isEqualTo(everything.get(0).getLong("total") - 1);
     } finally {
