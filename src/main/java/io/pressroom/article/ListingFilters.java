@@ -2,6 +2,8 @@ package io.pressroom.article;
 
 import io.pressroom.article.ArticleQueries.SortPosition;
 import io.pressroom.db.SqlBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -92,25 +94,35 @@ final class ListingFilters {
 
   /** Conditions (each "and ...") that no public article was published outside the bounds. */
   static SqlBuilder noneOutside(ArticleFilter filter) {
-    String publicArticle = "select 1 from articles a where " + PublicArticles.condition("a");
     SqlBuilder sql = new SqlBuilder();
+    outsideEachBound(filter, "1")
+        .forEach(outside -> sql.append(" and not exists ").appendAll(outside));
+    return sql;
+  }
+
+  /**
+   * For each bound, the public articles published outside it (at or before {@code publishedAfter},
+   * at or after {@code publishedBefore}) as {@code (select <what> from articles a ...)}.
+   */
+  private static List<SqlBuilder> outsideEachBound(ArticleFilter filter, String what) {
+    String publicArticles =
+        "(select " + what + " from articles a where " + PublicArticles.condition("a");
+    List<SqlBuilder> outside = new ArrayList<>();
     filter
         .publishedAfter()
         .ifPresent(
             at ->
-                sql.append(
-                    " and not exists (" + publicArticle + " and a.published_at <= :after)",
-                    "after",
-                    at));
+                outside.add(
+                    new SqlBuilder()
+                        .append(publicArticles + " and a.published_at <= :after)", "after", at)));
     filter
         .publishedBefore()
         .ifPresent(
             at ->
-                sql.append(
-                    " and not exists (" + publicArticle + " and a.published_at >= :before)",
-                    "before",
-                    at));
-    return sql;
+                outside.add(
+                    new SqlBuilder()
+                        .append(publicArticles + " and a.published_at >= :before)", "before", at)));
+    return outside;
   }
 
   /**
@@ -142,20 +154,8 @@ final class ListingFilters {
 
   /** The public articles published outside the bounds, counted: at or before one, at or after. */
   static SqlBuilder countOutside(ArticleFilter filter) {
-    String publicArticles =
-        "(select count(*) from articles a where " + PublicArticles.condition("a");
     SqlBuilder sql = new SqlBuilder().append("(0");
-    filter
-        .publishedAfter()
-        .ifPresent(
-            at ->
-                sql.append(" + " + publicArticles + " and a.published_at <= :after)", "after", at));
-    filter
-        .publishedBefore()
-        .ifPresent(
-            at ->
-                sql.append(
-                    " + " + publicArticles + " and a.published_at >= :before)", "before", at));
+    outsideEachBound(filter, "count(*)").forEach(outside -> sql.append(" + ").appendAll(outside));
     return sql.append(")");
   }
 

@@ -121,6 +121,9 @@ public final class KeptCopies<K, V> {
 
   /** Something the copy of {@code key} shows changed; every copy, without a time to live. */
   public void drop(K key) {
+    if (maximum == 0) {
+      return; // nothing is ever kept
+    }
     if (droppedAt == null) {
       drop();
       return;
