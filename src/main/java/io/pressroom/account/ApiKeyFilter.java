@@ -2,6 +2,7 @@ package io.pressroom.account;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pressroom.web.ClientAddress;
+import io.pressroom.web.Credentials;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.ProblemType;
 import io.pressroom.web.Problems;
@@ -19,7 +20,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ApiKeyFilter {
 
-  public static final String HEADER = "X-Api-Key";
   public static final String CLIENT_PROPERTY = "pressroom.api-client";
 
   /**
@@ -39,7 +39,7 @@ public class ApiKeyFilter {
   /** Runs after the address limit (RateLimitFilter), so that a made-up key costs the address. */
   @ServerRequestFilter
   public Optional<Response> recogniseKey(ContainerRequestContext request, HttpServerRequest http) {
-    String key = request.getHeaderString(HEADER);
+    String key = request.getHeaderString(Credentials.API_KEY_HEADER);
     if (key == null) {
       return Optional.empty();
     }

@@ -1,7 +1,7 @@
 package io.pressroom.delivery;
 
 import io.pressroom.PressroomConfig;
-import io.pressroom.account.ApiKeyFilter;
+import io.pressroom.web.Credentials;
 import io.pressroom.web.ResponseDependencies;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -91,7 +91,6 @@ public class EdgeCacheHeaders {
   }
 
   private static boolean identified(ContainerRequestContext request) {
-    return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-        || request.getHeaderString(ApiKeyFilter.HEADER) != null;
+    return !Credentials.of(request).anonymous();
   }
 }

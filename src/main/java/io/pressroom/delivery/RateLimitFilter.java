@@ -10,6 +10,7 @@ import io.pressroom.limit.Decision;
 import io.pressroom.limit.Limit;
 import io.pressroom.limit.Limiter;
 import io.pressroom.web.ClientAddress;
+import io.pressroom.web.Credentials;
 import io.pressroom.web.ProblemException;
 import io.pressroom.web.Problems;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -18,7 +19,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
@@ -69,9 +69,9 @@ public class RateLimitFilter {
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 20, nonBlocking = true)
   public Optional<Response> limitByAddress(
       ContainerRequestContext request, HttpServerRequest http) {
-    boolean keyed = request.getHeaderString(ApiKeyFilter.HEADER) != null;
-    if (!limits.enabled()
-        || (!keyed && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null)) {
+    Credentials credentials = Credentials.of(request);
+    boolean keyed = credentials.apiKey();
+    if (!limits.enabled() || credentials.signedIn()) {
       return Optional.empty();
     }
     String address = addressKey(http);
@@ -97,7 +97,7 @@ public class RateLimitFilter {
     }
     request.removeProperty(ADDRESS_PENDING);
     request.setProperty(DECIDED_ON_WORKER, Boolean.TRUE);
-    boolean keyed = request.getHeaderString(ApiKeyFilter.HEADER) != null;
+    boolean keyed = Credentials.of(request).apiKey();
     return Optional.ofNullable(answerAddress(request, keyed, byAddress.take(address)));
   }
 
@@ -138,8 +138,7 @@ public class RateLimitFilter {
         byAddress.refund(addressKey(http));
       }
       decision = byKey.take(Long.toString(c.id()));
-    } else if (request.getHeaderString(ApiKeyFilter.HEADER) == null
-        && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+    } else if (Credentials.of(request).signedIn()) {
       decision = byToken(request, http);
     } else {
       return Optional.empty();
@@ -149,8 +148,7 @@ public class RateLimitFilter {
   }
 
   static boolean anonymous(ContainerRequestContext request) {
-    return request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-        && request.getHeaderString(ApiKeyFilter.HEADER) == null;
+    return Credentials.of(request).anonymous();
   }
 
   private static Response tooManyRequests(ContainerRequestContext request, Decision decision) {
@@ -171,7 +169,7 @@ public class RateLimitFilter {
   }
 
   private Decision byToken(ContainerRequestContext request, HttpServerRequest http) {
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String authorization = Credentials.of(request).authorization();
     if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String subject = subject(authorization.substring(7).trim());
       if (subject != null) {

@@ -3,12 +3,12 @@ package io.pressroom.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pressroom.PressroomConfig;
-import io.pressroom.account.ApiKeyFilter;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.account.RememberedCallers;
 import io.pressroom.article.ArticleDetail;
 import io.pressroom.article.ArticleService;
 import io.pressroom.web.CachePolicy;
+import io.pressroom.web.Credentials;
 import io.pressroom.web.EntityTags;
 import io.pressroom.web.ProblemMappers;
 import io.pressroom.web.Representations;
@@ -148,8 +148,7 @@ public class ResponseCacheFilter {
     }
     CurrentUser.Caller caller = null;
     if (asksWho) {
-      RememberedCallers.Check check =
-          rememberedCallers.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+      RememberedCallers.Check check = rememberedCallers.of(Credentials.of(request).authorization());
       if (check instanceof RememberedCallers.Refused) {
         return Optional.of(ProblemMappers.unauthenticated(request.getUriInfo()));
       }
@@ -302,8 +301,7 @@ public class ResponseCacheFilter {
   }
 
   private static boolean signedIn(ContainerRequestContext request) {
-    return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-        && request.getHeaderString(ApiKeyFilter.HEADER) == null;
+    return Credentials.of(request).signedIn();
   }
 
   private Optional<Response> serve(ContainerRequestContext request) {
@@ -401,7 +399,7 @@ public class ResponseCacheFilter {
   static boolean cacheable(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     return HttpMethod.GET.equals(request.getMethod())
-        && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+        && !Credentials.of(request).token()
         && CACHEABLE.matcher(path).matches()
         && !searches(request, path);
   }

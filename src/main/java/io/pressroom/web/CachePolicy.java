@@ -29,7 +29,7 @@ public class CachePolicy {
   }
 
   public boolean isPersonal(HttpHeaders request) {
-    return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+    return Credentials.of(request).token();
   }
 
   Response.ResponseBuilder apply(Response.ResponseBuilder builder, boolean personal) {
