@@ -1646,6 +1646,10 @@ export interface components {
         ProfileUpdate: {
             name?: string;
             bio?: string | null;
+            /**
+             * @description An https address of the picture on a host the site allows (by default gravatar.com and githubusercontent.com, and their subdomains; 400 names them otherwise): every reader's browser that shows your comments loads it, and no other server may learn who reads them. One set before the site narrowed its hosts stays until it is changed.
+             * @example https://secure.gravatar.com/avatar/0f1e2d3c4b5a
+             */
             avatarUrl?: string | null;
             websiteUrl?: string | null;
             /** @description New password, 10-72 characters */

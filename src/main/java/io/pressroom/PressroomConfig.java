@@ -73,6 +73,9 @@ public interface PressroomConfig {
   /** Throttling of failed sign-ins. */
   SignIn signIn();
 
+  /** Where the pictures of readers' and authors' profiles may be. */
+  Avatars avatars();
+
   /** Sign-up attempts accepted from one client address per hour; 429 beyond. */
   @WithDefault("10")
   int signUpsPerAddress();
@@ -179,6 +182,17 @@ public interface PressroomConfig {
 
     @WithDefault("1h")
     Duration window();
+  }
+
+  interface Avatars {
+    /**
+     * The hosts (each with its subdomains) an {@code avatarUrl} set from now on may point at, over
+     * https; {@code *} allows any host. Every reader's browser that shows a discussion loads its
+     * avatars, so an address of the commenter's own server would tell them who reads it and when;
+     * these services show pictures without telling their owners who looked.
+     */
+    @WithDefault("gravatar.com,githubusercontent.com")
+    List<String> hosts();
   }
 
   interface SignIn {

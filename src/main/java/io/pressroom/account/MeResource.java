@@ -72,7 +72,16 @@ public class MeResource {
   record ProfileUpdate(
       String name,
       @Schema(nullable = true) String bio,
-      @Schema(nullable = true) String avatarUrl,
+      @Schema(
+              nullable = true,
+              description =
+                  "An https address of the picture on a host the site allows (by default"
+                      + " gravatar.com and githubusercontent.com, and their subdomains; 400"
+                      + " names them otherwise): every reader's browser that shows your comments"
+                      + " loads it, and no other server may learn who reads them. One set before"
+                      + " the site narrowed its hosts stays until it is changed.",
+              example = "https://secure.gravatar.com/avatar/0f1e2d3c4b5a")
+          String avatarUrl,
       @Schema(nullable = true) String websiteUrl,
       @Schema(description = "New password, 10-72 characters") String password,
       @Schema(description = "Required with password") String currentPassword) {}

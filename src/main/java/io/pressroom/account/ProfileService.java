@@ -1,5 +1,6 @@
 package io.pressroom.account;
 
+import io.pressroom.PressroomConfig;
 import io.pressroom.author.AuthorService;
 import io.pressroom.delivery.PublicContentChanged;
 import io.pressroom.web.ProblemException;
@@ -8,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.util.Objects;
 
 /** The signed-in caller's own account: reading it, changing the profile or the password. */
 @ApplicationScoped
@@ -20,6 +22,7 @@ class ProfileService {
   private final Validation validation;
   private final AuthorService authors;
   private final Event<PublicContentChanged> changed;
+  private final AvatarHosts avatars;
 
   ProfileService(
       AccountQueries queries,
@@ -28,7 +31,8 @@ class ProfileService {
       SessionService sessions,
       Validation validation,
       AuthorService authors,
-      Event<PublicContentChanged> changed) {
+      Event<PublicContentChanged> changed,
+      PressroomConfig config) {
     this.queries = queries;
     this.passwords = passwords;
     this.throttle = throttle;
@@ -36,6 +40,7 @@ class ProfileService {
     this.validation = validation;
     this.authors = authors;
     this.changed = changed;
+    this.avatars = new AvatarHosts(config.avatars().hosts());
   }
 
   public AccountView me(long accountId) {
@@ -47,6 +52,12 @@ class ProfileService {
   public AccountView update(long accountId, ProfilePatch patch) {
     Account account = find(accountId);
     ProfileFields fields = validation.check(patch.applyTo(account));
+    // Only a new avatar is checked: one set before the hosts were narrowed does not block the
+    // profile's other changes.
+    if (!Objects.equals(fields.avatarUrl(), account.avatarUrl)
+        && !avatars.allows(fields.avatarUrl())) {
+      throw ProblemException.invalidField("avatarUrl", avatars.rule());
+    }
     if (patch.setsPassword()) {
       changePassword(account, patch.password(), patch.currentPassword());
     } else if (patch.namesCurrentPassword()) {

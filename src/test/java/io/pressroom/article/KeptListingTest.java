@@ -162,14 +162,14 @@ class KeptListingTest {
 
     author
         .json()
-        .body(Map.of("name", "New Byline", "avatarUrl", "https://images.example.net/me.png"))
+        .body(Map.of("name", "New Byline", "avatarUrl", "https://secure.gravatar.com/avatar/me"))
         .patch("/api/v1/me")
         .then()
         .statusCode(200);
 
     listingOf(author)
         .body("items[0].author.name", equalTo("New Byline"))
-        .body("items[0].author.avatarUrl", equalTo("https://images.example.net/me.png"))
+        .body("items[0].author.avatarUrl", equalTo("https://secure.gravatar.com/avatar/me"))
         .body("items[0].author.handle", equalTo(author.handle()));
   }
 
