@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.pressroom.support.Fixtures;
 import io.pressroom.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,56 @@ class AccountAdministrationTest {
         .statusCode(200)
         .body("role", equalTo("author"));
     reader.json().body(article).post("/api/v1/articles").then().statusCode(201);
+  }
+
+  @Test
+  void disablingAnAccountKeepsWhatItDidButHidesItsAuthorProfile() {
+    Users.User admin = users.admin();
+    Users.User author = users.author();
+    Users.User reader = users.reader();
+    String slug =
+        users.published(
+            author,
+            Map.of("title", Fixtures.unique("Kept"), "summary", "Summary.", "body", "Body"));
+    String article = "/api/v1/articles/" + slug;
+    reader.request().put(article + "/like").then().statusCode(204);
+    reader
+        .json()
+        .body(Map.of("body", "Still here."))
+        .post(article + "/comments")
+        .then()
+        .statusCode(201);
+
+    for (Users.User account : List.of(reader, author)) {
+      admin
+          .json()
+          .body(Map.of("disabled", true))
+          .patch("/api/v1/accounts/" + account.handle())
+          .then()
+          .statusCode(200);
+    }
+
+    given()
+        .get(article)
+        .then()
+        .statusCode(200)
+        .body("stats.likes", equalTo(1))
+        .body("stats.comments", equalTo(1));
+    given()
+        .get(article + "/comments")
+        .then()
+        .statusCode(200)
+        .body("items.body", hasItem("Still here."))
+        .body("items.author.handle", hasItem(reader.handle()));
+    given().get("/api/v1/authors/" + author.handle()).then().statusCode(404);
+
+    admin
+        .json()
+        .body(Map.of("disabled", false))
+        .patch("/api/v1/accounts/" + author.handle())
+        .then()
+        .statusCode(200);
+    given().get("/api/v1/authors/" + author.handle()).then().statusCode(200);
   }
 
   @Test
