@@ -58,7 +58,7 @@ class SearchIndexerLifecycleTest {
         statement.execute("lock table articles in access exclusive mode");
       }
       indexer.onStart(null);
-      // The index's build waits for the lock, in a database read (which no interrupt ends).
+      // The index's build waits for the lock, in its database read (which no interrupt ends).
       Eventually.within(Duration.ofSeconds(10), this::waitingForLocks, waiting -> waiting > 0);
       stopper.start();
       Eventually.within(
@@ -143,12 +143,19 @@ class SearchIndexerLifecycleTest {
     }
   }
 
+  /**
+   * How many reads of a build (by their statement, {@code SearchSource#publicDocumentsAfter}) wait
+   * for a lock. Only those: the application's own background work (its index's poll of the clock's
+   * publications, for one) also waits behind the test's lock, and counting it let the stop begin
+   * before the build's read had, so that the build saw it and ended at once.
+   */
   private long waitingForLocks() {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query like '%order by a.id limit%'")) {
       rows.next();
       return rows.getLong(1);
     } catch (SQLException e) {
