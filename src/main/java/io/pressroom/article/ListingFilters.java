@@ -130,8 +130,8 @@ final class ListingFilters {
    * articles_published_share}, V28), more than half of the articles were published within the
    * bounds: then the articles outside are the fewer to count. Null, so false, when there are no
    * statistics yet. Only an estimate, to choose which side to count; the count itself is exact.
-   * Bounds that leave nothing between them never hold: the articles outside them would be counted
-   * twice.
+   * Bounds that leave nothing between them have no share, so never hold (the articles outside them
+   * would be counted twice).
    */
   static SqlBuilder mostWithin(ArticleFilter filter) {
     SqlBuilder sql = new SqlBuilder().append("articles_published_share(");
@@ -145,11 +145,7 @@ final class ListingFilters {
         .ifPresentOrElse(
             at -> sql.append("cast(:before as timestamptz)", "before", at),
             () -> sql.append("null"));
-    sql.append(") > 0.5");
-    if (filter.publishedAfter().isPresent() && filter.publishedBefore().isPresent()) {
-      sql.append(" and cast(:after as timestamptz) < cast(:before as timestamptz)");
-    }
-    return sql;
+    return sql.append(") > 0.5");
   }
 
   /** The public articles published outside the bounds, counted: at or before one, at or after. */

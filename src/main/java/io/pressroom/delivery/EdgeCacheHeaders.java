@@ -47,7 +47,7 @@ public class EdgeCacheHeaders {
   @ServerResponseFilter(priority = Priorities.USER + 500)
   public void mark(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    if (identified(request)) {
+    if (!Credentials.of(request).anonymous()) {
       headers.remove(XKEY);
       headers.remove(SURROGATE_CONTROL);
       String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
@@ -88,9 +88,5 @@ public class EdgeCacheHeaders {
         .map(untilDue -> untilDue.isNegative() ? Duration.ZERO : untilDue)
         .filter(untilDue -> untilDue.compareTo(lifetime) < 0)
         .orElse(lifetime);
-  }
-
-  private static boolean identified(ContainerRequestContext request) {
-    return !Credentials.of(request).anonymous();
   }
 }

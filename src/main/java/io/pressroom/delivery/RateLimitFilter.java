@@ -147,10 +147,6 @@ public class RateLimitFilter {
     return decision.allowed() ? Optional.empty() : Optional.of(tooManyRequests(request, decision));
   }
 
-  static boolean anonymous(ContainerRequestContext request) {
-    return Credentials.of(request).anonymous();
-  }
-
   private static Response tooManyRequests(ContainerRequestContext request, Decision decision) {
     return Problems.response(
         ProblemException.tooManyRequests(

@@ -118,7 +118,7 @@ public class ResponseCacheFilter {
    */
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10, nonBlocking = true)
   public Optional<Response> serveKeptEarly(ContainerRequestContext request) {
-    return RateLimitFilter.anonymous(request) && !RateLimitFilter.pending(request)
+    return Credentials.of(request).anonymous() && !RateLimitFilter.pending(request)
         ? serve(request)
         : Optional.empty();
   }
@@ -133,7 +133,7 @@ public class ResponseCacheFilter {
    */
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10, nonBlocking = true)
   public Optional<Response> serveSignedInEarly(ContainerRequestContext request) {
-    if (limits.enabled() || !signedIn(request)) {
+    if (limits.enabled() || !Credentials.of(request).signedIn()) {
       return Optional.empty();
     }
     String path = request.getUriInfo().getPath();
@@ -179,10 +179,11 @@ public class ResponseCacheFilter {
    */
   @ServerRequestFilter(priority = Priorities.USER + 200)
   public Optional<Response> serveKept(ContainerRequestContext request) {
-    if (RateLimitFilter.anonymous(request) && !RateLimitFilter.decidedOnWorker(request)) {
+    if (Credentials.of(request).anonymous() && !RateLimitFilter.decidedOnWorker(request)) {
       return Optional.empty();
     }
-    Optional<Response> hit = signedIn(request) ? serveSignedIn(request) : serve(request);
+    Optional<Response> hit =
+        Credentials.of(request).signedIn() ? serveSignedIn(request) : serve(request);
     if (hit.isPresent()) {
       ResponseCacheCounters.WORKER_HITS.increment();
     }
@@ -298,10 +299,6 @@ public class ResponseCacheFilter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Could not serialise the reader's state", e);
     }
-  }
-
-  private static boolean signedIn(ContainerRequestContext request) {
-    return Credentials.of(request).signedIn();
   }
 
   private Optional<Response> serve(ContainerRequestContext request) {
