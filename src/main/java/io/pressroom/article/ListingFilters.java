@@ -43,6 +43,23 @@ final class ListingFilters {
         && filter.followedBy().isEmpty();
   }
 
+  /**
+   * A reader's own feed ({@code followedBy}) in an order of publication, and no other filter: read
+   * author by author ({@code ListingStatement.followedPage}).
+   */
+  static boolean onlyFollowed(ArticleFilter filter) {
+    return filter.followedBy().isPresent()
+        && filter.status() == ArticleStatus.PUBLISHED
+        && filter.sort().byPublication()
+        && filter.tagSlugs().isEmpty()
+        && filter.authorHandle().isEmpty()
+        && filter.query().isEmpty()
+        && filter.publishedAfter().isEmpty()
+        && filter.publishedBefore().isEmpty()
+        && filter.updatedSince().isEmpty()
+        && filter.onlyAuthorId().isEmpty();
+  }
+
   /** The bounds of publication the filter asks for, on the instant {@code column}. */
   static SqlBuilder publishedBetween(ArticleFilter filter, String column) {
     SqlBuilder sql = new SqlBuilder();

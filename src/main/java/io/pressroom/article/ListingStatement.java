@@ -8,6 +8,7 @@ import static io.pressroom.article.ListingFilters.from;
 import static io.pressroom.article.ListingFilters.mostWithin;
 import static io.pressroom.article.ListingFilters.noneOutside;
 import static io.pressroom.article.ListingFilters.onlyByTag;
+import static io.pressroom.article.ListingFilters.onlyFollowed;
 import static io.pressroom.article.ListingFilters.onlyPublishedBetween;
 import static io.pressroom.article.ListingFilters.onlyUpdatedSince;
 import static io.pressroom.article.ListingFilters.orderId;
@@ -85,6 +86,18 @@ final class ListingStatement {
       "coalesce((select c.live - (select count(*) from articles s where "
           + PublicArticles.scheduledCondition("s")
           + ") from live_article_count c), 0)";
+
+  /**
+   * The public articles of the authors a reader follows: the kept numbers of their live articles
+   * (V26) less those whose scheduled instant is ahead, instead of counting every article of theirs
+   * (4,378 articles of 31 authors read at 100,000 articles).
+   */
+  private static final String FOLLOWED_TOTAL =
+      "((select coalesce(sum(u.live_articles), 0) from follows fl join accounts u on u.id ="
+          + " fl.author_id where fl.follower_id = :follower) - (select count(*) from follows fl"
+          + " join articles s on s.author_id = fl.author_id where fl.follower_id = :follower and "
+          + PublicArticles.scheduledCondition("s")
+          + "))";
 
   /**
    * How many rows of a tags' range cost what one look-up of an article's tags by key costs, about:
@@ -168,22 +181,30 @@ final class ListingStatement {
         .appendAll(
             range.isPresent()
                 ? rangePage(filter, after, limit, offset)
-                : tagsAndAuthor(filter)
-                    ? new SqlBuilder()
-                        .append("(")
-                        .appendAll(
-                            page(
-                                filter,
-                                after,
-                                limit,
-                                offset,
-                                TagsRead.of(filter),
-                                "not " + AUTHOR_FIRST))
-                        .append(") union all (")
-                        .appendAll(
-                            page(filter, after, limit, offset, TagsRead.EACH_CHECKED, AUTHOR_FIRST))
-                        .append(")")
-                    : page(filter, after, limit, offset))
+                : onlyFollowed(filter)
+                    ? followedPage(filter, after, limit, offset)
+                    : tagsAndAuthor(filter)
+                        ? new SqlBuilder()
+                            .append("(")
+                            .appendAll(
+                                page(
+                                    filter,
+                                    after,
+                                    limit,
+                                    offset,
+                                    TagsRead.of(filter),
+                                    "not " + AUTHOR_FIRST))
+                            .append(") union all (")
+                            .appendAll(
+                                page(
+                                    filter,
+                                    after,
+                                    limit,
+                                    offset,
+                                    TagsRead.EACH_CHECKED,
+                                    AUTHOR_FIRST))
+                            .append(")")
+                        : page(filter, after, limit, offset))
         .append(") p on true order by p.order_key" + direction + ", p.order_id" + direction);
     return sql;
   }
@@ -211,6 +232,8 @@ final class ListingStatement {
           .append(" end)");
     } else if (everything(filter)) {
       sql.append(EVERYTHING_TOTAL);
+    } else if (onlyFollowed(filter)) {
+      sql.append(FOLLOWED_TOTAL, "follower", filter.followedBy().orElseThrow());
     } else if (onlyPublishedBetween(filter)) {
       // Bounds that every public article's publication is within (publishedAfter=2000-01-01) count
       // everything: one look-up at each end of the publication index says so.
@@ -399,6 +422,34 @@ final class ListingStatement {
         .append(") s where " + FEW_MATCHES + " union all select * from (")
         .appendAll(past)
         .append(") w where not " + FEW_MATCHES);
+  }
+
+  /**
+   * A page of a reader's feed: at most a page of each followed author's public articles, from the
+   * author's index in the order asked, merged; then the kept summaries of the page alone. With the
+   * authors' articles joined as one set, PostgreSQL read the summary and counters of every one of
+   * them before it ordered them (45 ms for 31 authors' 4,378 articles at 100,000 articles).
+   */
+  private static SqlBuilder followedPage(
+      ArticleFilter filter, Optional<SortPosition> after, int limit, int offset) {
+    ArticleSort sort = filter.sort();
+    String direction = sort.descending() ? " desc" : " asc";
+    String key = sort.keyExpression();
+    SqlBuilder ids =
+        new SqlBuilder()
+            .append("select x.id from follows fl cross join lateral (select a.id as id, ")
+            .append(key + " as k from articles a where " + PublicArticles.condition("a"))
+            .append(" and a.author_id = fl.author_id")
+            .appendAll(after(sort, key, "a.id", after))
+            .append(" order by " + key + direction + ", a.id" + direction)
+            .append(pageBounds(limit + offset, 0))
+            .append(
+                ") x where fl.follower_id = :follower",
+                "follower",
+                filter.followedBy().orElseThrow())
+            .append(" order by x.k" + direction + ", x.id" + direction)
+            .append(pageBounds(limit, offset));
+    return summariesOf(key, ids);
   }
 
   /**
