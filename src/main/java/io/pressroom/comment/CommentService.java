@@ -6,6 +6,7 @@ import io.pressroom.article.ArticleGateway;
 import io.pressroom.article.ArticleRef;
 import io.pressroom.comment.CommentQueries.PageRow;
 import io.pressroom.comment.CommentQueries.Position;
+import io.pressroom.db.SqlBuilder;
 import io.pressroom.db.Timestamps;
 import io.pressroom.text.MarkdownRenderer;
 import io.pressroom.web.CursorCodec;
@@ -38,6 +39,13 @@ public class CommentService {
   public static final int MAX_THREAD_LEVELS = 10;
 
   private static final String CURSOR_SORT = "comments";
+
+  /** A discussion's total, read with its article ({@link #publicArticle}). */
+  static final ArticleGateway.Extra LISTED_COMMENTS =
+      new ArticleGateway.Extra(
+          "ctr.comment_count + (select count(*) from comments c where c.article_id = a.id and"
+              + " c.listed and c.deleted_at is not null) as listed",
+          new SqlBuilder().append(ArticleGateway.COUNTERS_JOIN));
 
   private final CommentQueries queries;
   private final CommentThreads threads;
@@ -157,12 +165,13 @@ public class CommentService {
     return threads.add(article.id(), authorId, parentId, body, Timestamps.stored(createdAt));
   }
 
-  /** The public article {@code slug} with its number of listed comments, in one statement. */
+  /**
+   * The public article {@code slug} with its number of listed comments, in one statement: those not
+   * deleted, which the article's counters keep, and the placeholders (V29), rather than every
+   * listed comment counted.
+   */
   private ArticleGateway.Found publicArticle(String slug) {
-    return articles.requireVisible(
-        slug,
-        ArticleGateway.Extra.columns(
-            "(select count(*) from comments c where c.article_id = a.id and c.listed) as listed"));
+    return articles.requireVisible(slug, LISTED_COMMENTS);
   }
 
   /** A comment on a public article, whatever its own state; 404 or 410 for the article. */
