@@ -11,8 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every statement of authors and follows. An author's profile and its counts take one statement,
@@ -175,6 +178,28 @@ class AuthorQueries {
         + " and u.id in ("
         + scheduled
         + ")) s)) x where true";
+  }
+
+  /**
+   * Which of the accounts with these handles {@code followerId} follows: a look-up of each handle
+   * and of each follow by key, however many authors the reader follows.
+   */
+  Set<String> followedAmong(long followerId, Collection<String> handles) {
+    if (handles.isEmpty()) {
+      return Set.of();
+    }
+    return Row.list(
+            entityManager
+                .createNativeQuery(
+                    "select u.handle as handle from accounts u where u.handle in (:handles) and"
+                        + " exists (select 1 from follows f where f.follower_id = :me and"
+                        + " f.author_id = u.id)",
+                    Tuple.class)
+                .setParameter("handles", handles)
+                .setParameter("me", followerId))
+        .stream()
+        .map(row -> row.text("handle"))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Follows the author; false when the follower did already. */

@@ -9,9 +9,11 @@ import io.pressroom.web.PageCut;
 import io.pressroom.web.PageRequest;
 import io.pressroom.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authors are the accounts that write ({@link PublicAuthors}): their public profiles, and the one
@@ -54,6 +56,14 @@ public class AuthorService {
   /** An author's profile; {@code caller} adds whether they follow the author. */
   public AuthorProfile get(String handle, Optional<CurrentUser.Caller> caller) {
     return queries.profile(handle, viewerId(caller)).orElseThrow(() -> notFound(handle));
+  }
+
+  /**
+   * Which of these authors (by handle) the account follows, in one statement: a signed-in reader's
+   * own state on authors' answers kept for everyone.
+   */
+  public Set<String> followedAmong(long accountId, Collection<String> handles) {
+    return queries.followedAmong(accountId, handles);
   }
 
   /** Authors in the order asked for; {@code caller} adds whether they follow each one. */

@@ -7,6 +7,7 @@ import io.pressroom.account.CurrentUser;
 import io.pressroom.account.RememberedCallers;
 import io.pressroom.article.ArticleDetail;
 import io.pressroom.article.ArticleService;
+import io.pressroom.author.AuthorService;
 import io.pressroom.web.CachePolicy;
 import io.pressroom.web.Credentials;
 import io.pressroom.web.EntityTags;
@@ -35,10 +36,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * once recognised, and a signed-in reader once authenticated (the same 401 as elsewhere for a token
  * that fails). A signed-in reader's miss keeps its public part too ({@link #anonymousAnswer}), so
  * that signed-in readers alone keep the cache warm. The answers that differ for a signed-in reader
- * are the article page, which gets the reader's own state added to the kept bytes ({@link
- * #withViewer}), and authors' answers, which say whether the reader follows each author and so are
- * never shared with one. A shared answer to an identified caller is marked private by {@link
- * EdgeCacheHeaders#mark}, as every answer to one is.
+ * get the reader's own state added to the kept bytes: the article page ({@link #withViewer}), and
+ * authors' answers, whether the reader follows each author ({@link #authorsFor}). A shared answer
+ * to an identified caller is marked private by {@link EdgeCacheHeaders#mark}, as every answer to
+ * one is.
  */
 public class ResponseCacheFilter {
 
@@ -61,6 +62,11 @@ public class ResponseCacheFilter {
       Pattern.compile("/api/v1/articles(/[^/]+)?|/api/v1/tags/[^/]+/articles");
 
   private static final Pattern ARTICLE_PAGE = Pattern.compile("/api/v1/articles/[^/]+");
+
+  /** Authors' answers: a page of them, or one profile. */
+  private static final Pattern AUTHORS = Pattern.compile("/api/v1/authors(/[^/]+)?");
+
+  private static final String AUTHOR_LIST = "/api/v1/authors";
 
   /**
    * The answers whose resource never asks who is calling: a token, valid or not, changes nothing in
@@ -86,6 +92,7 @@ public class ResponseCacheFilter {
   private final ResponseDependencies dependencies;
   private final CurrentUser currentUser;
   private final ArticleService articles;
+  private final AuthorService authors;
   private final ObjectMapper mapper;
   private final CachePolicy cachePolicy;
   private final PressroomConfig.EdgeCache edgeCache;
@@ -98,6 +105,7 @@ public class ResponseCacheFilter {
       CurrentUser currentUser,
       RememberedCallers rememberedCallers,
       ArticleService articles,
+      AuthorService authors,
       ObjectMapper mapper,
       CachePolicy cachePolicy,
       PressroomConfig config) {
@@ -105,6 +113,7 @@ public class ResponseCacheFilter {
     this.dependencies = dependencies;
     this.currentUser = currentUser;
     this.articles = articles;
+    this.authors = authors;
     this.mapper = mapper;
     this.cachePolicy = cachePolicy;
     this.edgeCache = config.edgeCache();
@@ -200,6 +209,9 @@ public class ResponseCacheFilter {
 
   private Optional<Response> serveSignedIn(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
+    if (AUTHORS.matcher(path).matches()) {
+      return authorsFor(request, path);
+    }
     boolean asksWho = SHARED_AFTER_SIGN_IN.matcher(path).matches();
     if (!sharedWithSignedIn(request, path, asksWho)) {
       return Optional.empty();
@@ -230,6 +242,42 @@ public class ResponseCacheFilter {
     ResponseCacheCounters.HITS.increment();
     return Optional.of(
         answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  /**
+   * An authors' answer for a signed-in reader: the public answer kept for everyone, with whether
+   * the reader follows each author, read in one statement (by key, however many authors the reader
+   * follows). Every follow drops the kept authors' answers, on every instance, so the counts shown
+   * beside it are as fresh as an anonymous reader's. Trimmed ({@code fields}) answers are built for
+   * the reader alone. A miss is built for the reader and its public part kept ({@link
+   * #anonymousAnswer}).
+   */
+  private Optional<Response> authorsFor(ContainerRequestContext request, String path) {
+    if (!cache.enabled()
+        || !HttpMethod.GET.equals(request.getMethod())
+        || request.getUriInfo().getQueryParameters().containsKey("fields")) {
+      return Optional.empty();
+    }
+    String key = key(request);
+    ResponseCache.Entry entry = cache.lookUp(key);
+    if (entry == null) {
+      ResponseCacheCounters.MISSES.increment();
+      request.setProperty(STAMP, cache.stamp());
+      request.setProperty(KEY, key);
+      request.setProperty(SIGNED_IN, Boolean.TRUE);
+      return Optional.empty();
+    }
+    // Authenticates now, as the resource would: a token that fails is a 401 here too.
+    Optional<CurrentUser.Caller> caller = currentUser.caller();
+    if (caller.isEmpty()) {
+      return Optional.empty();
+    }
+    KeptAuthors kept = KeptAuthors.of(entry.body(), AUTHOR_LIST.equals(path));
+    byte[] body =
+        kept.withFollowing(authors.followedAmong(caller.get().accountId(), kept.handles()));
+    ResponseCacheCounters.HITS.increment();
+    return Optional.of(
+        answer(request, body, entry.headers(), Representations.entityTag(body, null)));
   }
 
   /**
@@ -368,8 +416,9 @@ public class ResponseCacheFilter {
 
   /**
    * Turns a signed-in reader's answer into the one an anonymous client gets, in place for {@code
-   * headers}: the same bytes (the article page without the reader's {@code viewer}) with the public
-   * caching headers, surrogate keys and entity tag. Null when there is no public answer to keep.
+   * headers}: the same bytes (the article page without the reader's {@code viewer}, authors without
+   * theirs) with the public caching headers, surrogate keys and entity tag. Null when there is no
+   * public answer to keep.
    */
   private byte[] anonymousAnswer(
       ContainerRequestContext request, byte[] body, Map<String, String> headers) {
@@ -380,6 +429,11 @@ public class ResponseCacheFilter {
     String keys = EdgeCacheHeaders.surrogateKeys(edgeCache, request, dependencies.articles());
     if (keys != null) {
       headers.put(EdgeCacheHeaders.XKEY, keys);
+    }
+    if (AUTHORS.matcher(request.getUriInfo().getPath()).matches()) {
+      byte[] shown = KeptAuthors.withoutViewer(body);
+      headers.put(HttpHeaders.ETAG, Representations.entityTag(shown, null));
+      return shown;
     }
     if (!ARTICLE_PAGE.matcher(request.getUriInfo().getPath()).matches()) {
       return body;

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -430,19 +431,96 @@ class SignedInCacheTest {
   }
 
   @Test
-  void authorsAnswersAreNotSharedWithSignedInReaders() {
-    Account author = fixtures.author();
-    String profile = "/api/v1/authors/" + author.handle();
-    given().get(profile).then().statusCode(200);
-    given().get(profile).then().header("X-Cache", "hit");
-    users
-        .reader()
+  void authorsAnswersAreTheKeptOnesWithWhetherTheReaderFollowsEach() {
+    Account followed = fixtures.author();
+    Account other = fixtures.author();
+    Users.User reader = users.reader();
+    reader.request().put("/api/v1/authors/" + followed.handle() + "/follow").then().statusCode(204);
+    for (String path :
+        new String[] {
+          "/api/v1/authors/" + followed.handle(),
+          "/api/v1/authors/" + other.handle(),
+          "/api/v1/authors?sort=-followers&limit=100"
+        }) {
+      // Built for the reader while nothing is kept: the reference, whose public part is kept.
+      Response built = reader.request().get(path);
+      built.then().statusCode(200).header("X-Cache", "miss").header("Cache-Control", PRIVATE);
+      Response anonymous = given().get(path);
+      anonymous
+          .then()
+          .header("X-Cache", "hit")
+          .header("Cache-Control", org.hamcrest.Matchers.startsWith("public"));
+      assertThat(anonymous.asString()).as(path).doesNotContain("viewer");
+      reader.request().get(path).then().statusCode(200);
+
+      long sql =
+          statements.countDuring(
+              () -> {
+                Response kept = reader.request().get(path);
+                kept.then()
+                    .statusCode(200)
+                    .header("X-Cache", "hit")
+                    .header("Cache-Control", PRIVATE)
+                    .header("Vary", VARY)
+                    .header("ETag", built.header("ETag"))
+                    .header("xkey", nullValue());
+                assertThat(kept.header("Link")).as(path).isEqualTo(built.header("Link"));
+                assertThat(kept.asByteArray()).as(path).isEqualTo(built.asByteArray());
+              });
+      // Whether the reader follows the authors shown, by key.
+      assertThat(sql).as(path).isEqualTo(1);
+      reader
+          .request()
+          .header("If-None-Match", built.header("ETag"))
+          .get(path)
+          .then()
+          .statusCode(304)
+          .header("Cache-Control", PRIVATE);
+
+      // What the reader's miss kept is exactly what an anonymous client builds itself.
+      cache.apply(Invalidation.authors(""));
+      Response fresh = given().get(path);
+      fresh.then().header("X-Cache", "miss");
+      assertThat(anonymous.asByteArray()).as(path).isEqualTo(fresh.asByteArray());
+      assertThat(anonymous.header("ETag")).as(path).isEqualTo(fresh.header("ETag"));
+      cache.apply(Invalidation.authors(""));
+    }
+    reader
         .request()
-        .get(profile)
+        .get("/api/v1/authors/" + followed.handle())
         .then()
-        .statusCode(200)
-        .header("X-Cache", nullValue())
+        .body("viewer.following", equalTo(true));
+    reader
+        .request()
+        .get("/api/v1/authors/" + other.handle())
+        .then()
         .body("viewer.following", equalTo(false));
+    reader.request().get("/api/v1/authors?sort=-followers&limit=100");
+    Response page = reader.request().get("/api/v1/authors?sort=-followers&limit=100");
+    page.then().header("X-Cache", "hit");
+    List<String> shown = page.jsonPath().getList("items.handle", String.class);
+    assertThat(page.jsonPath().getList("items.findAll { it.viewer.following }.handle"))
+        .isEqualTo(shown.contains(followed.handle()) ? List.of(followed.handle()) : List.of());
+    assertThat(page.jsonPath().getList("items.viewer")).hasSize(shown.size()).doesNotContainNull();
+
+    // Unfollowing drops the kept answers; the reader sees it at once.
+    reader
+        .request()
+        .delete("/api/v1/authors/" + followed.handle() + "/follow")
+        .then()
+        .statusCode(204);
+    for (int i = 0; i < 2; i++) {
+      reader
+          .request()
+          .get("/api/v1/authors/" + followed.handle())
+          .then()
+          .header("X-Cache", i == 0 ? "miss" : "hit")
+          .body("viewer.following", equalTo(false));
+    }
+    // A trimmed answer is built for the reader alone.
+    String trimmed = "/api/v1/authors/" + other.handle() + "?fields=handle";
+    given().get(trimmed).then().statusCode(200);
+    reader.request().get(trimmed).then().statusCode(200).header("X-Cache", nullValue());
   }
 
   private static void refusedOn(
