@@ -273,15 +273,20 @@ from (select :authors + 1 + floor(random() * :readers)::bigint as follower_id,
 -- Per-article counters from the feedback that will really be inserted.
 create unlogged table bench.counts as
 select article_id, sum(likes)::int as likes, sum(comments)::int as comments,
-       sum(rating_count)::int as rating_count, sum(rating_sum)::int as rating_sum
+       sum(rating_count)::int as rating_count, sum(rating_sum)::int as rating_sum,
+       count(*) filter (where score = 1)::int as rating_1,
+       count(*) filter (where score = 2)::int as rating_2,
+       count(*) filter (where score = 3)::int as rating_3,
+       count(*) filter (where score = 4)::int as rating_4,
+       count(*) filter (where score = 5)::int as rating_5
 from (
-  select article_id, 1 as likes, 0 as comments, 0 as rating_count, 0 as rating_sum
+  select article_id, 1 as likes, 0 as comments, 0 as rating_count, 0 as rating_sum, 0 as score
   from bench.likes where (select sql from bench.plans where kind = 'likes') is not null
   union all
-  select article_id, 0, 1, 0, 0
+  select article_id, 0, 1, 0, 0, 0
   from bench.comments where (select sql from bench.plans where kind = 'comments') is not null
   union all
-  select article_id, 0, 0, 1, score
+  select article_id, 0, 0, 1, score, score
   from bench.ratings where (select sql from bench.plans where kind = 'ratings') is not null
 ) f group by article_id;
 create unique index on bench.counts (article_id);
@@ -393,7 +398,8 @@ order by tx.n;
 -- The counters of the feedback that will really be inserted (V18's trigger made their rows, at 0).
 update public.article_counters k
    set like_count = c.likes, comment_count = c.comments, rating_count = c.rating_count,
-       rating_sum = c.rating_sum
+       rating_sum = c.rating_sum, rating_1 = c.rating_1, rating_2 = c.rating_2,
+       rating_3 = c.rating_3, rating_4 = c.rating_4, rating_5 = c.rating_5
   from bench.settings s, bench.counts c
  where c.article_id between :lo and :hi and k.article_id = s.article_base + c.article_id;
 

@@ -148,11 +148,12 @@ public class ArticleGateway {
   }
 
   /**
-   * Counts ratings ({@code ratings}: +1 for a new one, -1 for a withdrawn one, 0 for a changed
-   * score) and moves their sum by {@code scoreDelta}; see {@link #countComments}.
+   * Counts a rating of {@code addedScore} and uncounts one of {@code removedScore} (0: none; a
+   * changed score is both), in the article's count, sum and histogram of ratings; see {@link
+   * #countComments}.
    */
-  public void countRatings(long articleId, int ratings, int scoreDelta) {
-    queries.moveCounters(articleId, 0, 0, ratings, scoreDelta);
+  public void countRatings(long articleId, int addedScore, int removedScore) {
+    queries.moveCounters(articleId, 0, 0, addedScore, removedScore);
   }
 
   /**

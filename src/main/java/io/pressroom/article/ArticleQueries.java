@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * All the SQL of articles, reads and writes, run here. Reads are plain SQL shaped for the indexes,
@@ -519,20 +521,37 @@ class ArticleQueries {
    * Public articles of one tag are read from that tag's range of {@code article_tags_public_idx},
    * whose rows carry the article's publication time: no pass over every article of the tag.
    */
-  /** Moves the article's feedback counters by SQL increments (0 leaves one as it is). */
-  void moveCounters(long articleId, int likes, int comments, int ratings, int ratingSum) {
+  /**
+   * Moves the article's feedback counters by SQL increments (0 leaves one as it is): likes and
+   * comments by their deltas; a rating of {@code addedScore} counted and one of {@code
+   * removedScore} uncounted (0: none), in the count, the sum and the histogram (V30). A changed
+   * score is both.
+   */
+  void moveCounters(long articleId, int likes, int comments, int addedScore, int removedScore) {
     entityManager
-        .createNativeQuery(
-            "update article_counters set like_count = like_count + :likes, comment_count ="
-                + " comment_count + :comments, rating_count = rating_count + :ratings, rating_sum"
-                + " = rating_sum + :ratingSum where article_id = :id")
+        .createNativeQuery(MOVE_COUNTERS)
         .setParameter("likes", likes)
         .setParameter("comments", comments)
-        .setParameter("ratings", ratings)
-        .setParameter("ratingSum", ratingSum)
+        .setParameter("added", addedScore)
+        .setParameter("removed", removedScore)
         .setParameter("id", articleId)
         .executeUpdate();
   }
+
+  /** The statement of {@link #moveCounters}: a score's count moves when it is added or removed. */
+  private static final String MOVE_COUNTERS =
+      "update article_counters set like_count = like_count + :likes, comment_count = comment_count"
+          + " + :comments, rating_count = rating_count + cast(:added > 0 as integer) - cast(:removed"
+          + " > 0 as integer), rating_sum = rating_sum + :added - :removed"
+          + IntStream.rangeClosed(1, 5)
+              .mapToObj(
+                  score ->
+                      String.format(
+                          ", rating_%d = rating_%d + cast(:added = %d as integer) - cast(:removed"
+                              + " = %d as integer)",
+                          score, score, score, score))
+              .collect(Collectors.joining())
+          + " where article_id = :id";
 
   /** Whether a scheduled article has become public with its change not yet recorded. */
   boolean anyScheduledDue() {

@@ -99,21 +99,12 @@ class FeedbackQueries {
   }
 
   /**
-   * What the rating summary reads beside the article, in the article's own statement: the counters,
-   * the histogram (grouped over this article's rows only) and the reader's own score when {@code
-   * accountId} is given.
+   * What the rating summary reads beside the article, in the article's own statement: the counters
+   * with the histogram kept beside them (V30), and the reader's own score when {@code accountId} is
+   * given.
    */
   ArticleGateway.Extra ratingColumns(OptionalLong accountId) {
-    SqlBuilder joins =
-        new SqlBuilder()
-            .append(ArticleGateway.COUNTERS_JOIN)
-            .append(" left join lateral (select")
-            .append(" count(*) filter (where r.score = 1) as s1,")
-            .append(" count(*) filter (where r.score = 2) as s2,")
-            .append(" count(*) filter (where r.score = 3) as s3,")
-            .append(" count(*) filter (where r.score = 4) as s4,")
-            .append(" count(*) filter (where r.score = 5) as s5")
-            .append(" from ratings r where r.article_id = a.id) h on true");
+    SqlBuilder joins = new SqlBuilder().append(ArticleGateway.COUNTERS_JOIN);
     if (accountId.isPresent()) {
       joins.append(
           " left join ratings m on m.article_id = a.id and m.account_id = :me",
@@ -121,8 +112,9 @@ class FeedbackQueries {
           accountId.getAsLong());
     }
     return new ArticleGateway.Extra(
-        "ctr.rating_count as rating_count, ctr.rating_average as rating_average, h.s1 as s1,"
-            + " h.s2 as s2, h.s3 as s3, h.s4 as s4, h.s5 as s5, "
+        "ctr.rating_count as rating_count, ctr.rating_average as rating_average, ctr.rating_1 as"
+            + " s1, ctr.rating_2 as s2, ctr.rating_3 as s3, ctr.rating_4 as s4, ctr.rating_5 as"
+            + " s5, "
             + (accountId.isPresent() ? "m.score" : "cast(null as smallint)")
             + " as mine",
         joins);

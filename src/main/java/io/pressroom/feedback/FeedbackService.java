@@ -56,7 +56,8 @@ public class FeedbackService {
 
   /**
    * The reader's score for the article, replacing any earlier one. A new rating counts once; a
-   * changed one moves the sum by the difference, read from the reader's row under its lock.
+   * changed one moves the sum and the histogram from the score read from the reader's row under its
+   * lock.
    */
   @Transactional
   public void rate(long accountId, String slug, int score) {
@@ -66,16 +67,15 @@ public class FeedbackService {
     ArticleRef article = target(slug);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (queries.insertRating(article.id(), accountId, score)) {
-        articles.countRatings(article.id(), 1, score);
+        articles.countRatings(article.id(), score, 0);
         feedbackChanged(article);
         return;
       }
       OptionalInt previous = queries.lockScore(article.id(), accountId);
       if (previous.isPresent()) {
-        int delta = score - previous.getAsInt();
-        if (delta != 0) {
+        if (score != previous.getAsInt()) {
           queries.updateScore(article.id(), accountId, score);
-          articles.countRatings(article.id(), 0, delta);
+          articles.countRatings(article.id(), score, previous.getAsInt());
           feedbackChanged(article);
         }
         return;
@@ -92,7 +92,7 @@ public class FeedbackService {
     ArticleRef article = target(slug);
     OptionalInt withdrawn = queries.deleteRating(article.id(), accountId);
     if (withdrawn.isPresent()) {
-      articles.countRatings(article.id(), -1, -withdrawn.getAsInt());
+      articles.countRatings(article.id(), 0, withdrawn.getAsInt());
       feedbackChanged(article);
     }
   }

@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,6 +263,26 @@ class RatingApiTest {
     List<Long> rows = rowTotals(slug);
     assertThat(counters).isEqualTo(rows);
     assertThat(rows.get(0)).isBetween(0L, 1L);
+    assertThat(keptHistogram(slug)).as("the kept histogram").isEqualTo(rowHistogram(slug));
+  }
+
+  @Test
+  void theHistogramIsKeptThroughNewChangedAndWithdrawnRatings() throws Exception {
+    String slug = fixtures.article(fixtures.author()).create();
+    List<Users.User> readers = readers(3);
+    rate(readers.get(0), slug, 5).then().statusCode(204);
+    rate(readers.get(1), slug, 5).then().statusCode(204);
+    rate(readers.get(2), slug, 2).then().statusCode(204);
+    rate(readers.get(1), slug, 3).then().statusCode(204);
+    readers.get(0).request().delete(path(slug)).then().statusCode(204);
+    given()
+        .get(path(slug))
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(2))
+        .body("histogram", equalTo(histogram(0, 1, 1, 0, 0)));
+    assertThat(keptHistogram(slug)).containsExactly(0L, 1L, 1L, 0L, 0L);
+    assertThat(rowHistogram(slug)).containsExactly(0L, 1L, 1L, 0L, 0L);
   }
 
   private List<Users.User> readers(int count) throws Exception {
@@ -295,6 +316,24 @@ class RatingApiTest {
         slug);
   }
 
+  /** The article's kept number of ratings of each score, 1 to 5 (V30). */
+  private List<Long> keptHistogram(String slug) {
+    return longs(
+        "select rating_1, rating_2, rating_3, rating_4, rating_5 from article_counters where"
+            + " article_id = (select id from articles where slug = :slug)",
+        slug);
+  }
+
+  /** The number of the article's rating rows of each score, 1 to 5. */
+  private List<Long> rowHistogram(String slug) {
+    return longs(
+        "select count(*) filter (where r.score = 1), count(*) filter (where r.score = 2), count(*)"
+            + " filter (where r.score = 3), count(*) filter (where r.score = 4), count(*) filter"
+            + " (where r.score = 5) from ratings r join articles a on a.id = r.article_id where"
+            + " a.slug = :slug",
+        slug);
+  }
+
   /** The count and sum of the article's rating rows. */
   private List<Long> rowTotals(String slug) {
     return longs(
@@ -313,7 +352,7 @@ class RatingApiTest {
                           .createNativeQuery(sql)
                           .setParameter("slug", slug)
                           .getSingleResult();
-              return List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+              return Arrays.stream(row).map(value -> ((Number) value).longValue()).toList();
             });
   }
 }
