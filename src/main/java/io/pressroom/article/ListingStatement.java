@@ -178,35 +178,29 @@ final class ListingStatement {
         // offset 0 keeps the facts one row computed once: the page's branches test its total, and
         // each test would otherwise count the range again.
         .append(" offset 0) f left join lateral (")
-        .appendAll(
-            range.isPresent()
-                ? rangePage(filter, after, limit, offset)
-                : onlyFollowed(filter)
-                    ? followedPage(filter, after, limit, offset)
-                    : tagsAndAuthor(filter)
-                        ? new SqlBuilder()
-                            .append("(")
-                            .appendAll(
-                                page(
-                                    filter,
-                                    after,
-                                    limit,
-                                    offset,
-                                    TagsRead.of(filter),
-                                    "not " + AUTHOR_FIRST))
-                            .append(") union all (")
-                            .appendAll(
-                                page(
-                                    filter,
-                                    after,
-                                    limit,
-                                    offset,
-                                    TagsRead.EACH_CHECKED,
-                                    AUTHOR_FIRST))
-                            .append(")")
-                        : page(filter, after, limit, offset))
+        .appendAll(pageOf(filter, range.isPresent(), after, limit, offset))
         .append(") p on true order by p.order_key" + direction + ", p.order_id" + direction);
     return sql;
+  }
+
+  /** The page's rows ({@code p}), read as each kind of listing is read best. */
+  private static SqlBuilder pageOf(
+      ArticleFilter filter, boolean ranged, Optional<SortPosition> after, int limit, int offset) {
+    if (ranged) {
+      return rangePage(filter, after, limit, offset);
+    }
+    if (onlyFollowed(filter)) {
+      return followedPage(filter, after, limit, offset);
+    }
+    if (!tagsAndAuthor(filter)) {
+      return page(filter, after, limit, offset);
+    }
+    return new SqlBuilder()
+        .append("(")
+        .appendAll(page(filter, after, limit, offset, TagsRead.of(filter), "not " + AUTHOR_FIRST))
+        .append(") union all (")
+        .appendAll(page(filter, after, limit, offset, TagsRead.EACH_CHECKED, AUTHOR_FIRST))
+        .append(")");
   }
 
   /** The facts' columns: the total and which of the names filtered by exist. */
