@@ -94,7 +94,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     int port =
         Integer.parseInt(
             setting("PRESSROOM_DB_PORT", "pressroom.db-port", Integer.toString(DEFAULT_PORT)));
-    EmbeddedDatabase database = start(dataDir, port);
+    String sharedBuffers =
+        setting(
+            "PRESSROOM_DB_SHARED_BUFFERS",
+            "pressroom.db-shared-buffers",
+            SharedBuffers.forThisMachine());
+    EmbeddedDatabase database = start(dataDir, port, sharedBuffers);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(database::closeAfterApplication, "embedded-postgres-stop"));
     System.setProperty(URL_PROPERTY, database.jdbcUrl());
@@ -109,13 +114,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * of the same directory, never on another server that holds the port.
    */
   static EmbeddedDatabase start(Path dataDir, int port) {
+    return start(dataDir, port, SharedBuffers.forThisMachine());
+  }
+
+  /** As {@link #start(Path, int)}, with PostgreSQL's {@code shared_buffers} as given. */
+  static EmbeddedDatabase start(Path dataDir, int port, String sharedBuffers) {
     Path absoluteDataDir = dataDir.toAbsolutePath().normalize();
     Path pgData = absoluteDataDir.resolve("postgres");
     DataDirectoryLock lock = DataDirectoryLock.acquire(absoluteDataDir);
     try {
       OrphanedPostmaster.stopIfRunning(pgData);
       requireFreePort(port, pgData);
-      EmbeddedPostgres postgres = startPostgres(pgData, port);
+      EmbeddedPostgres postgres = startPostgres(pgData, port, sharedBuffers);
       EmbeddedDatabase database =
           new EmbeddedDatabase(postgres, lock, PostgresWatchdog.start(pgData));
       database.requireServerOf(pgData);
@@ -173,7 +183,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private static EmbeddedPostgres startPostgres(Path pgData, int port) {
+  private static EmbeddedPostgres startPostgres(Path pgData, int port, String sharedBuffers) {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(pgData)
@@ -186,6 +196,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setRegisterShutdownHook(false);
     DURABLE_SETTINGS.forEach(builder::setServerConfig);
     LOG_SETTINGS.forEach(builder::setServerConfig);
+    builder.setServerConfig("shared_buffers", sharedBuffers);
     try {
       return builder.start();
     } catch (IOException e) {

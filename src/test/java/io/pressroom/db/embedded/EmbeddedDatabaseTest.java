@@ -49,6 +49,23 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void sizesItsCacheOfPagesForTheMachineOrAsAsked() throws Exception {
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, freePort())) {
+      assertThat(show(database, "shared_buffers"))
+          .isEqualTo(pretty(SharedBuffers.forThisMachine()));
+    }
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, freePort(), "160MB")) {
+      assertThat(show(database, "shared_buffers")).isEqualTo("160MB");
+    }
+  }
+
+  /** How PostgreSQL shows a size in MB: in GB when it is a whole number of them. */
+  private static String pretty(String megabytes) {
+    long mb = Long.parseLong(megabytes.replace("MB", ""));
+    return mb % 1024 == 0 ? mb / 1024 + "GB" : megabytes;
+  }
+
+  @Test
   void keepsPostgresqlsOwnLogInTheDataDirectory() throws Exception {
     int port = freePort();
     try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, port)) {
