@@ -24,6 +24,23 @@ record ArticleFilter(
     tagSlugs = List.copyOf(tagSlugs);
   }
 
+  /**
+   * A reader's own feed: the published articles of the authors the account follows, newest first.
+   */
+  static ArticleFilter followedBy(long accountId) {
+    return new ArticleFilter(
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        ArticleSort.NEWEST,
+        ArticleStatus.PUBLISHED,
+        Optional.empty(),
+        Optional.of(accountId));
+  }
+
   ArticleFilter withTags(List<String> tags) {
     return new ArticleFilter(
         tags,

@@ -518,10 +518,6 @@ class ArticleQueries {
   // Pieces
 
   /**
-   * Public articles of one tag are read from that tag's range of {@code article_tags_public_idx},
-   * whose rows carry the article's publication time: no pass over every article of the tag.
-   */
-  /**
    * Moves the article's feedback counters by SQL increments (0 leaves one as it is): likes and
    * comments by their deltas; a rating of {@code addedScore} counted and one of {@code
    * removedScore} uncounted (0: none), in the count, the sum and the histogram (V30). A changed

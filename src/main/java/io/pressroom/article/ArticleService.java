@@ -147,19 +147,7 @@ public class ArticleService {
    * and with the same fixed number of statements.
    */
   public Shown<ListedPage> followed(long accountId, PageRequest pageRequest) {
-    ArticleFilter filter =
-        new ArticleFilter(
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            ArticleSort.NEWEST,
-            ArticleStatus.PUBLISHED,
-            Optional.empty(),
-            Optional.of(accountId));
-    return listing(filter, pageRequest, Optional.empty());
+    return listing(ArticleFilter.followedBy(accountId), pageRequest, Optional.empty());
   }
 
   private Shown<ListedPage> listing(

@@ -222,9 +222,7 @@ public class ResponseCacheFilter {
       ResponseCacheCounters.MISSES.increment();
       if (sharedWhenBuilt(request, path)) {
         // Built for this reader; its public part is kept for everyone (see anonymousAnswer).
-        request.setProperty(STAMP, cache.stamp());
-        request.setProperty(KEY, key);
-        request.setProperty(SIGNED_IN, Boolean.TRUE);
+        keepWhenBuilt(request, key, true);
       }
       return Optional.empty();
     }
@@ -262,9 +260,7 @@ public class ResponseCacheFilter {
     ResponseCache.Entry entry = cache.lookUp(key);
     if (entry == null) {
       ResponseCacheCounters.MISSES.increment();
-      request.setProperty(STAMP, cache.stamp());
-      request.setProperty(KEY, key);
-      request.setProperty(SIGNED_IN, Boolean.TRUE);
+      keepWhenBuilt(request, key, true);
       return Optional.empty();
     }
     // Authenticates now, as the resource would: a token that fails is a 401 here too.
@@ -357,13 +353,25 @@ public class ResponseCacheFilter {
     ResponseCache.Entry entry = cache.lookUp(key);
     if (entry == null) {
       ResponseCacheCounters.MISSES.increment();
-      request.setProperty(STAMP, cache.stamp());
-      request.setProperty(KEY, key);
+      keepWhenBuilt(request, key, false);
       return Optional.empty();
     }
     ResponseCacheCounters.HITS.increment();
     return Optional.of(
         answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  /**
+   * Marks a miss so that {@link #keep} keeps what the resource builds under {@code key}, unless a
+   * write invalidated it meanwhile (the stamp); {@code signedIn}: built for a signed-in reader,
+   * whose public part is kept ({@link #anonymousAnswer}).
+   */
+  private void keepWhenBuilt(ContainerRequestContext request, String key, boolean signedIn) {
+    request.setProperty(STAMP, cache.stamp());
+    request.setProperty(KEY, key);
+    if (signedIn) {
+      request.setProperty(SIGNED_IN, Boolean.TRUE);
+    }
   }
 
   private static Response answer(

@@ -314,18 +314,7 @@ class ListingPlanTest {
                       .execute(entityManager));
     }
     fixtures.article(fixtures.author()).publishedAt(now.minusSeconds(30)).create();
-    ArticleFilter feed =
-        new ArticleFilter(
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            ArticleSort.NEWEST,
-            ArticleStatus.PUBLISHED,
-            Optional.empty(),
-            Optional.of(reader.id()));
+    ArticleFilter feed = ArticleFilter.followedBy(reader.id());
     assertThat(total(feed)).as("the feed's total, scheduled articles left out").isEqualTo(12);
     transaction.begin();
     try {
