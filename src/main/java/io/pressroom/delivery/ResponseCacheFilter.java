@@ -56,7 +56,8 @@ public class ResponseCacheFilter {
   /**
    * The answers whose resource asks who is calling, and which are the same for everyone (when they
    * are 200 to an anonymous client, which is all that is kept): listings. The article page is too,
-   * but for the reader's own state. Authors' answers are not (whether the reader follows).
+   * but for the reader's own state. Authors' answers are not: whether the reader follows each
+   * author is added to them ({@link #authorsFor}).
    */
   private static final Pattern SHARED_AFTER_SIGN_IN =
       Pattern.compile("/api/v1/articles(/[^/]+)?|/api/v1/tags/[^/]+/articles");
