@@ -77,6 +77,12 @@ public class Account extends PanacheEntityBase {
     return role == Role.ADMIN && !disabled;
   }
 
+  /** Whether {@code fields} change what a byline shows: the name or the avatar. */
+  boolean bylineChangedBy(ProfileFields fields) {
+    return !Objects.equals(name, fields.name().trim())
+        || !Objects.equals(avatarUrl, fields.avatarUrl());
+  }
+
   /**
    * Takes the edited profile; answers whether anything the public sees of an author changed (the
    * name is stored trimmed, so a name differing only in spaces changes nothing).

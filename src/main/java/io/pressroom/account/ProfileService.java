@@ -22,6 +22,7 @@ class ProfileService {
   private final Validation validation;
   private final AuthorService authors;
   private final Event<PublicContentChanged> changed;
+  private final Event<BylineChanged> bylines;
   private final AvatarHosts avatars;
 
   ProfileService(
@@ -32,6 +33,7 @@ class ProfileService {
       Validation validation,
       AuthorService authors,
       Event<PublicContentChanged> changed,
+      Event<BylineChanged> bylines,
       PressroomConfig config) {
     this.queries = queries;
     this.passwords = passwords;
@@ -40,6 +42,7 @@ class ProfileService {
     this.validation = validation;
     this.authors = authors;
     this.changed = changed;
+    this.bylines = bylines;
     this.avatars = new AvatarHosts(config.avatars().hosts());
   }
 
@@ -63,10 +66,14 @@ class ProfileService {
     } else if (patch.namesCurrentPassword()) {
       throw ProblemException.invalidField("currentPassword", "only goes with password");
     }
+    boolean bylineChanged = account.bylineChangedBy(fields);
     boolean shownFieldsChanged = account.changeProfile(fields);
     // Only an author's profile is public; a reader's changes must not empty the shared cache.
     if (shownFieldsChanged && authors.isAuthor(account.id)) {
       changed.fire(new PublicContentChanged("profile"));
+    }
+    if (bylineChanged) {
+      bylines.fire(new BylineChanged(account.id));
     }
     return AccountView.of(account);
   }

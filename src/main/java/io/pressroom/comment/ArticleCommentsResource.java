@@ -4,6 +4,7 @@ import io.pressroom.account.CurrentUser;
 import io.pressroom.web.FieldsParam;
 import io.pressroom.web.PagingParams;
 import io.pressroom.web.Representations;
+import io.pressroom.web.ResponseDependencies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,12 +37,17 @@ public class ArticleCommentsResource {
   private final CommentService comments;
   private final Representations representations;
   private final CurrentUser currentUser;
+  private final ResponseDependencies dependencies;
 
   ArticleCommentsResource(
-      CommentService comments, Representations representations, CurrentUser currentUser) {
+      CommentService comments,
+      Representations representations,
+      CurrentUser currentUser,
+      ResponseDependencies dependencies) {
     this.comments = comments;
     this.representations = representations;
     this.currentUser = currentUser;
+    this.dependencies = dependencies;
   }
 
   @GET
@@ -69,7 +76,10 @@ public class ArticleCommentsResource {
       @Context UriInfo uri,
       @BeanParam FieldsParam fields,
       @Context HttpHeaders headers) {
-    CommentPage body = comments.list(slug, paging.request());
+    CommentService.Discussion discussion = comments.list(slug, paging.request());
+    // A comment, an edit or a deletion is feedback on the article: it drops the kept discussion.
+    dependencies.add(List.of(discussion.articleId()));
+    CommentPage body = discussion.page();
     return representations.collection(headers, uri, fields, body, body.page().next());
   }
 

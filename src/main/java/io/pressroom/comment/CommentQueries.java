@@ -113,6 +113,16 @@ class CommentQueries {
                     row.getLong("article_id"), row.bool("deleted"), row.getInt("depth")));
   }
 
+  /** Whether some comment shows this account's byline: one it wrote and did not delete. */
+  boolean showsBylineOf(long accountId) {
+    return !entityManager
+        .createNativeQuery(
+            "select 1 from comments where author_id = :author and deleted_at is null limit 1")
+        .setParameter("author", accountId)
+        .getResultList()
+        .isEmpty();
+  }
+
   /** Inserts a comment; returns its id. */
   long insert(
       long articleId,

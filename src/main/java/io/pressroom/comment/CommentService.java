@@ -1,5 +1,6 @@
 package io.pressroom.comment;
 
+import io.pressroom.account.BylineChanged;
 import io.pressroom.account.CurrentUser;
 import io.pressroom.article.ArticleChanged;
 import io.pressroom.article.ArticleGateway;
@@ -8,6 +9,7 @@ import io.pressroom.comment.CommentQueries.PageRow;
 import io.pressroom.comment.CommentQueries.Position;
 import io.pressroom.db.SqlBuilder;
 import io.pressroom.db.Timestamps;
+import io.pressroom.delivery.DiscussionsChanged;
 import io.pressroom.text.MarkdownRenderer;
 import io.pressroom.web.CursorCodec;
 import io.pressroom.web.PageCut;
@@ -17,6 +19,8 @@ import io.pressroom.web.ProblemException;
 import io.pressroom.webhook.WebhookRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +56,7 @@ public class CommentService {
   private final CursorCodec cursors;
   private final MarkdownRenderer markdown;
   private final Event<ArticleChanged> changes;
+  private final Event<DiscussionsChanged> discussions;
   private final ArticleGateway articles;
   private final WebhookRecorder webhooks;
 
@@ -62,6 +67,7 @@ public class CommentService {
       CursorCodec cursors,
       MarkdownRenderer markdown,
       Event<ArticleChanged> changes,
+      Event<DiscussionsChanged> discussions,
       WebhookRecorder webhooks) {
     this.articles = articles;
     this.queries = queries;
@@ -69,17 +75,22 @@ public class CommentService {
     this.cursors = cursors;
     this.markdown = markdown;
     this.changes = changes;
+    this.discussions = discussions;
     this.webhooks = webhooks;
   }
 
+  /** A page of an article's comments, and which article: the answer depends on it. */
+  public record Discussion(long articleId, CommentPage page) {}
+
   /** The listed comments of a public article, oldest first. */
-  public CommentPage list(String slug, PageRequest pageRequest) {
+  public Discussion list(String slug, PageRequest pageRequest) {
     Optional<Position> after = pageRequest.cursor().map(this::position);
     ArticleGateway.Found found = publicArticle(slug);
     ArticleRef article = found.article();
     long listed = found.row().getLong("listed");
     if (listed == 0) {
-      return new CommentPage(List.of(), new PageInfo(pageRequest.limit(), 0, null));
+      return new Discussion(
+          article.id(), new CommentPage(List.of(), new PageInfo(pageRequest.limit(), 0, null)));
     }
     List<PageRow> rows =
         queries.page(article.id(), after, pageRequest.fetchSize(), pageRequest.offset());
@@ -90,8 +101,21 @@ public class CommentService {
             cursors,
             CURSOR_SORT,
             last -> List.of(last.createdAtKey(), Long.toString(last.view().id())));
-    return new CommentPage(
-        cut.shown().stream().map(PageRow::view).toList(), cut.info(pageRequest, listed));
+    return new Discussion(
+        article.id(),
+        new CommentPage(
+            cut.shown().stream().map(PageRow::view).toList(), cut.info(pageRequest, listed)));
+  }
+
+  /**
+   * A byline shown in comments changed (a name or an avatar): every kept discussion starts over,
+   * since which articles the account commented on is not worth looking up; only when some comment
+   * shows it, so that readers who never commented change nothing kept.
+   */
+  void bylineChanged(@Observes(during = TransactionPhase.IN_PROGRESS) BylineChanged change) {
+    if (queries.showsBylineOf(change.accountId())) {
+      discussions.fire(new DiscussionsChanged());
+    }
   }
 
   /** One comment of a public article; a placeholder if deleted with replies, else 410. */

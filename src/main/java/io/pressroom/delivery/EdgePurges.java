@@ -96,6 +96,10 @@ class EdgePurges {
     queueWithEcho(SurrogateKeys.ofChange(change));
   }
 
+  void queue(@Observes(during = TransactionPhase.IN_PROGRESS) DiscussionsChanged change) {
+    queueWithEcho(List.of(SurrogateKeys.DISCUSSIONS));
+  }
+
   /**
    * Queues a purge now and the same again {@link #ECHO} later. The first cannot reach an answer
    * Varnish was fetching at that moment (an xkey purge leaves fetches under way alone), nor one an
@@ -120,6 +124,10 @@ class EdgePurges {
   }
 
   void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
+    wake();
+  }
+
+  void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) DiscussionsChanged change) {
     wake();
   }
 

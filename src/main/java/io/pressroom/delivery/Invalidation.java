@@ -34,6 +34,8 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
     LISTINGS("listings"),
     /** Kept answers about authors (follower counts). */
     AUTHORS("authors"),
+    /** Kept discussions (a commenter's name or avatar changed). */
+    DISCUSSIONS("discussions"),
     /** Recognised API keys (one was revoked). */
     API_KEYS("api-keys"),
     /**
@@ -61,6 +63,10 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
 
   static Invalidation authors(String origin) {
     return new Invalidation(origin, What.AUTHORS, 0, null, 0);
+  }
+
+  static Invalidation discussions(String origin) {
+    return new Invalidation(origin, What.DISCUSSIONS, 0, null, 0);
   }
 
   static Invalidation apiKeys(String origin) {
@@ -128,6 +134,8 @@ record Invalidation(String origin, What what, long articleId, Instant publishesA
           return listings(origin, argument == null ? null : Instant.parse(argument));
         case "authors":
           return argument == null ? authors(origin) : everything();
+        case "discussions":
+          return argument == null ? discussions(origin) : everything();
         case "api-keys":
           return argument == null ? apiKeys(origin) : everything();
         case "account":

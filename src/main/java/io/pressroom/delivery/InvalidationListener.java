@@ -200,8 +200,10 @@ class InvalidationListener {
     if (invalidation.what() == Invalidation.What.ARTICLE) {
       feedback.fire(new OtherInstancesFeedback(invalidation.articleId()));
     }
+    // Feedback, API keys and discussions are in no per-instance copy of public tables.
     if (invalidation.what() != Invalidation.What.ARTICLE
-        && invalidation.what() != Invalidation.What.API_KEYS) {
+        && invalidation.what() != Invalidation.What.API_KEYS
+        && invalidation.what() != Invalidation.What.DISCUSSIONS) {
       changed.fire(
           new OtherInstancesChanged(true, invalidation.what() == Invalidation.What.AUTHORS));
     }

@@ -65,6 +65,10 @@ class InvalidationNotifier {
     send(Invalidation.of(origin, change));
   }
 
+  void discussionsChanged(@Observes DiscussionsChanged change) {
+    send(Invalidation.discussions(origin));
+  }
+
   void apiKeyRevoked(@Observes ApiKeyRevoked revoked) {
     send(Invalidation.apiKeys(origin));
   }

@@ -19,20 +19,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
- * Hot public answers (article pages, listings, tags, authors, feeds, suggestions) kept in memory as
- * the exact bytes an anonymous client is sent, with their validators; signed-in readers share them,
- * and their own state on an article page is kept beside them per reader and article, dropped with
- * the page's invalidations and by any follow (see {@link ResponseCacheFilter}).
+ * Hot public answers (article pages, listings, tags, authors, feeds, suggestions, discussions) kept
+ * in memory as the exact bytes an anonymous client is sent, with their validators; signed-in
+ * readers share them, and their own state on an article page is kept beside them per reader and
+ * article, dropped with the page's invalidations and by any follow (see {@link
+ * ResponseCacheFilter}).
  *
  * <p>Invalidation: a change to what may appear in listings (a public or scheduled article
  * published, edited, unpublished or deleted; a tag, or an author's shown profile or role changed)
  * starts a new generation, which drops every entry. Writes no reader can see (drafts, readers'
- * profiles) leave the cache alone, so that they cannot be used to empty it. Feedback on one article
- * (a like, a rating, a comment) drops only the entries that show that article. Entries also end
- * when a scheduled article's instant comes, and after a time to live. An answer built while an
- * invalidation happened is not kept, so a slow reader never puts back what a writer just replaced.
+ * profiles) leave the cache alone, so that they cannot be used to empty it; the name or avatar of a
+ * reader who comments drops only the kept discussions ({@link DiscussionsChanged}). Feedback on one
+ * article (a like, a rating, a comment) drops only the entries that show that article, its
+ * discussion among them. Entries also end when a scheduled article's instant comes, and after a
+ * time to live. An answer built while an invalidation happened is not kept, so a slow reader never
+ * puts back what a writer just replaced.
  *
  * <p>Size: the kept answers weigh at most {@code maximum-size} together ({@link #weight}), and
  * Caffeine keeps those asked most often, so that a client asking for thousands of different large
@@ -61,6 +65,10 @@ public class ResponseCache {
 
   private static final String AUTHORS = "/api/v1/authors";
   private static final String SUGGESTIONS = "/api/v1/suggestions";
+
+  /** An article's comments, any page of them: the key is the path and the query. */
+  private static final Pattern DISCUSSION =
+      Pattern.compile("/api/v1/articles/[^/?]+/comments(\\?.*)?");
 
   /** An entry's record, its map node in the cache and their headers, roughly. */
   private static final int ENTRY_OVERHEAD = 256;
@@ -98,6 +106,7 @@ public class ResponseCache {
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong epoch = new AtomicLong();
   private final AtomicLong authorsInvalidatedAt = new AtomicLong();
+  private final AtomicLong discussionsInvalidatedAt = new AtomicLong();
   private final AtomicLong searchAnswersChangedAt = new AtomicLong();
   private final ConcurrentSkipListSet<Instant> scheduled = new ConcurrentSkipListSet<>();
 
@@ -235,6 +244,9 @@ public class ResponseCache {
     if (key.startsWith(AUTHORS) && authorsInvalidatedAt.get() > stamp.epoch()) {
       return;
     }
+    if (discussion(key) && discussionsInvalidatedAt.get() > stamp.epoch()) {
+      return;
+    }
     if (fromSearchIndex(key) && searchAnswersChangedAt.get() > stamp.epoch()) {
       return;
     }
@@ -275,6 +287,11 @@ public class ResponseCache {
     apply(Invalidation.of("", change));
   }
 
+  void discussionsChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DiscussionsChanged change) {
+    apply(Invalidation.discussions(""));
+  }
+
   /** Drops what a committed write, of this instance or another, made stale. */
   void apply(Invalidation invalidation) {
     switch (invalidation.what()) {
@@ -291,6 +308,12 @@ public class ResponseCache {
         epoch.incrementAndGet();
         entries.asMap().keySet().removeIf(key -> key.startsWith(AUTHORS));
         authorsInvalidatedAt.set(epoch.get());
+      }
+      case DISCUSSIONS -> {
+        // A commenter's name or avatar shows only in discussions; one being built stays out too.
+        epoch.incrementAndGet();
+        entries.asMap().keySet().removeIf(ResponseCache::discussion);
+        discussionsInvalidatedAt.set(epoch.get());
       }
       case EVERYTHING -> newGeneration();
       case API_KEYS, ACCOUNT -> {
@@ -311,6 +334,11 @@ public class ResponseCache {
   /** Whether the kept answer of {@code key} is built from the search index: a suggestion. */
   static boolean fromSearchIndex(String key) {
     return key.startsWith(SUGGESTIONS);
+  }
+
+  /** Whether the kept answer of {@code key} is a page of an article's comments. */
+  static boolean discussion(String key) {
+    return DISCUSSION.matcher(key).matches();
   }
 
   private static Duration min(Duration a, Duration b) {

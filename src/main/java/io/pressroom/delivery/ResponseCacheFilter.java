@@ -50,7 +50,7 @@ public class ResponseCacheFilter {
   private static final String PUBLISHED = "published";
   private static final Pattern CACHEABLE =
       Pattern.compile(
-          "/api/v1/articles(/[^/]+)?|/api/v1/tags(/[^/]+(/articles)?)?"
+          "/api/v1/articles(/[^/]+(/comments)?)?|/api/v1/tags(/[^/]+(/articles)?)?"
               + "|/api/v1/authors(/[^/]+)?|/feeds/.+|/api/v1/suggestions");
 
   /**
@@ -74,7 +74,8 @@ public class ResponseCacheFilter {
    * them (nor is it checked) today, so a kept copy is served as to a keyed caller.
    */
   private static final Pattern SAME_FOR_ANY_TOKEN =
-      Pattern.compile("/api/v1/tags(/[^/]+)?|/feeds/.+|/api/v1/suggestions");
+      Pattern.compile(
+          "/api/v1/tags(/[^/]+)?|/feeds/.+|/api/v1/suggestions|/api/v1/articles/[^/]+/comments");
 
   /** Suggestions while typing: what is typed is their {@code q}, yet they are kept. */
   private static final Pattern SUGGESTIONS = Pattern.compile("/api/v1/suggestions");

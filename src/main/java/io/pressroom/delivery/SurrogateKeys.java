@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *       its words for search), unpublished or deleted.
  *   <li>{@code tags}: the tag listing and tag pages, which count published articles.
  *   <li>{@code authors}: the author listing and author pages, which count articles and followers.
+ *   <li>{@code discussions}: every page of an article's comments (which also carries the article's
+ *       key: a comment is feedback on it). Purged when a commenter's name or avatar changes.
  *   <li>{@code pressroom}: every public answer. Purged when something shown beside every article
  *       changes: a tag's name, an author's shown profile, an account's role or disabled state.
  *       These writes are rare, and answers do not record which tags and authors they show.
@@ -36,11 +38,14 @@ final class SurrogateKeys {
   static final String ARTICLES = "articles";
   static final String TAGS = "tags";
   static final String AUTHORS = "authors";
+  static final String DISCUSSIONS = "discussions";
 
   private static final Pattern ARTICLE_LISTINGS =
       Pattern.compile("/api/v1/articles|/api/v1/tags/[^/]+/articles|/feeds/.+");
   private static final Pattern TAG_ANSWERS = Pattern.compile("/api/v1/tags(/[^/]+)?");
   private static final Pattern AUTHOR_ANSWERS = Pattern.compile("/api/v1/authors(/[^/]+)?");
+  private static final Pattern DISCUSSION_ANSWERS =
+      Pattern.compile("/api/v1/articles/[^/]+/comments");
 
   private SurrogateKeys() {}
 
@@ -58,6 +63,8 @@ final class SurrogateKeys {
       keys.add(TAGS);
     } else if (AUTHOR_ANSWERS.matcher(path).matches()) {
       keys.add(AUTHORS);
+    } else if (DISCUSSION_ANSWERS.matcher(path).matches()) {
+      keys.add(DISCUSSIONS);
     }
     new TreeSet<>(articles).forEach(id -> keys.add(article(id)));
     return keys;

@@ -100,6 +100,27 @@ class CrossInstanceInvalidationTest {
   }
 
   @Test
+  void aCommentersNewNameElsewhereDropsOnlyKeptDiscussions() throws SQLException {
+    String slug = fixtures.article(fixtures.author()).create();
+    String discussion = "/api/v1/articles/" + slug + "/comments";
+    Users.User reader = users.reader();
+    reader.json().body(Map.of("body", "Said here.")).post(discussion).then().statusCode(201);
+    kept(discussion);
+    kept("/api/v1/articles/" + slug);
+
+    otherInstance(
+        "update accounts set name = 'Renamed Elsewhere' where handle = ?",
+        reader.handle(),
+        OTHER + "discussions");
+
+    Eventually.within(
+        WITHIN_A_SECOND,
+        () -> given().get(discussion),
+        r -> "Renamed Elsewhere".equals(r.path("items[0].author.name")));
+    given().get("/api/v1/articles/" + slug).then().header("X-Cache", "hit");
+  }
+
+  @Test
   void aRolledBackWriteDropsNothing() throws SQLException {
     String untouched = fixtures.article(fixtures.author()).create();
     String marker = fixtures.article(fixtures.author()).create();
@@ -301,6 +322,48 @@ class CrossInstanceInvalidationTest {
           received -> received.size() >= 2);
       assertThat(payloads.get(0)).matches("v1 [A-Za-z0-9_-]+ listings");
       assertThat(payloads.get(1)).matches("v1 [A-Za-z0-9_-]+ article " + articleId(slug));
+    }
+  }
+
+  @Test
+  void aCommentersNewNameIsAnnouncedAsDiscussionsWhenItCommits() throws SQLException {
+    String slug = fixtures.article(fixtures.author()).create();
+    Users.User reader = users.reader();
+    reader
+        .json()
+        .body(Map.of("body", "Said before a rename."))
+        .post("/api/v1/articles/" + slug + "/comments")
+        .then()
+        .statusCode(201);
+    try (Connection other = connect()) {
+      execute(other, "listen pressroom_invalidation");
+      PGConnection listening = other.unwrap(PGConnection.class);
+      listening.getNotifications(100);
+
+      reader
+          .json()
+          .body(Map.of("name", "Announced Name"))
+          .patch("/api/v1/me")
+          .then()
+          .statusCode(200);
+
+      List<String> payloads = new ArrayList<>();
+      Eventually.within(
+          WITHIN_A_SECOND,
+          () -> {
+            try {
+              PGNotification[] received = listening.getNotifications(50);
+              for (PGNotification notification :
+                  received == null ? new PGNotification[0] : received) {
+                payloads.add(notification.getParameter());
+              }
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+            return payloads;
+          },
+          // The comment's own announcement (feedback, sent after its commit) may come first.
+          received -> received.stream().anyMatch(p -> p.matches("v1 [A-Za-z0-9_-]+ discussions")));
     }
   }
 

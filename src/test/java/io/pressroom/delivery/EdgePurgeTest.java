@@ -148,6 +148,29 @@ class EdgePurgeTest {
   }
 
   @Test
+  void discussionsNameTheirArticleAndACommentersNewNamePurgesThemAll() {
+    String slug = fixtures.article(fixtures.author()).create();
+    long id = fixtures.articleId(slug);
+    Users.User reader = users.reader();
+    reader
+        .json()
+        .body(Map.of("body", "At the edge."))
+        .post("/api/v1/articles/" + slug + "/comments")
+        .then()
+        .statusCode(201);
+    assertKeys(
+        "/api/v1/articles/" + slug + "/comments", "pressroom", "discussions", "article-" + id);
+    eventually("the comment's purge and its echo", () -> queued() == 0);
+    RECEIVED.clear();
+
+    reader.json().body(Map.of("name", "Edge Commenter")).patch("/api/v1/me").then().statusCode(200);
+
+    eventually("the purge and its echo to arrive", () -> RECEIVED.size() == 2 && queued() == 0);
+    Purge purge = new Purge("PURGE", Set.of("discussions"));
+    assertThat(RECEIVED).containsExactly(purge, purge);
+  }
+
+  @Test
   void aScheduledPublicationIsPurgedAgainAtItsInstant() {
     Users.User editor = users.editor();
     String slug = fixtures.article(fixtures.author()).create();

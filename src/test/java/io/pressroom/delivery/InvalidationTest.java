@@ -22,6 +22,7 @@ class InvalidationTest {
           Invalidation.listings(ORIGIN, null),
           Invalidation.listings(ORIGIN, at),
           Invalidation.authors(ORIGIN),
+          Invalidation.discussions(ORIGIN),
           Invalidation.apiKeys(ORIGIN),
           Invalidation.account(ORIGIN, 42)
         }) {
@@ -36,6 +37,7 @@ class InvalidationTest {
         .isEqualTo("v1 Ab3_-x9 listings 2026-12-01T08:00:00Z");
     assertThat(Invalidation.authors(ORIGIN).encode()).isEqualTo("v1 Ab3_-x9 authors");
     assertThat(Invalidation.apiKeys(ORIGIN).encode()).isEqualTo("v1 Ab3_-x9 api-keys");
+    assertThat(Invalidation.discussions(ORIGIN).encode()).isEqualTo("v1 Ab3_-x9 discussions");
     // As V14's triggers write it.
     assertThat(Invalidation.decode("v1 database account 42"))
         .isEqualTo(Invalidation.account("database", 42));

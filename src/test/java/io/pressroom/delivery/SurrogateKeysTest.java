@@ -14,6 +14,8 @@ class SurrogateKeysTest {
   void answersNameTheirKindAndEveryArticleTheyShow() {
     assertThat(SurrogateKeys.ofAnswer("/api/v1/articles/some-slug", Set.of(7L)))
         .containsExactly("pressroom", "article-7");
+    assertThat(SurrogateKeys.ofAnswer("/api/v1/articles/some-slug/comments", Set.of(7L)))
+        .containsExactly("pressroom", "discussions", "article-7");
     assertThat(SurrogateKeys.ofAnswer("/api/v1/articles", List.of(9L, 3L)))
         .containsExactly("pressroom", "articles", "article-3", "article-9");
     assertThat(SurrogateKeys.ofAnswer("/api/v1/tags/rust/articles", Set.of(1L)))
