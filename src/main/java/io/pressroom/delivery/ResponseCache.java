@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * in memory as the exact bytes an anonymous client is sent, with their validators; signed-in
  * readers share them, and their own state on an article page is kept beside them per reader and
  * article, dropped with the page's invalidations and by any follow (see {@link
- * ResponseCacheFilter}).
+ * ResponseCacheFilter}). A reader's own feed is kept for that reader alone, under their account,
+ * and dropped as listings are and by any follow.
  *
  * <p>Invalidation: a change to what may appear in listings (a public or scheduled article
  * published, edited, unpublished or deleted; a tag, or an author's shown profile or role changed)
@@ -65,6 +66,9 @@ public class ResponseCache {
 
   private static final String AUTHORS = "/api/v1/authors";
   private static final String SUGGESTIONS = "/api/v1/suggestions";
+
+  /** Readers' own feeds, each kept under its reader's account (see {@link ResponseCacheFilter}). */
+  private static final String FEEDS = "/api/v1/me/feed";
 
   /** An article's comments, any page of them: the key is the path and the query. */
   private static final Pattern DISCUSSION =
@@ -105,7 +109,7 @@ public class ResponseCache {
   private final Cache<ViewerKey, KeptViewer> viewers;
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong epoch = new AtomicLong();
-  private final AtomicLong authorsInvalidatedAt = new AtomicLong();
+  private final AtomicLong followsInvalidatedAt = new AtomicLong();
   private final AtomicLong discussionsInvalidatedAt = new AtomicLong();
   private final AtomicLong searchAnswersChangedAt = new AtomicLong();
   private final ConcurrentSkipListSet<Instant> scheduled = new ConcurrentSkipListSet<>();
@@ -210,7 +214,7 @@ public class ResponseCache {
     Long invalidated = articleInvalidatedAt.getIfPresent(articleId);
     if (kept.generation() != generation.get()
         || (invalidated != null && invalidated > kept.epoch())
-        || authorsInvalidatedAt.get() > kept.epoch()) {
+        || followsInvalidatedAt.get() > kept.epoch()) {
       viewers.invalidate(key);
       return null;
     }
@@ -241,7 +245,7 @@ public class ResponseCache {
     if (!listening || stamp.generation() != generation.get()) {
       return;
     }
-    if (key.startsWith(AUTHORS) && authorsInvalidatedAt.get() > stamp.epoch()) {
+    if (followsShowIn(key) && followsInvalidatedAt.get() > stamp.epoch()) {
       return;
     }
     if (discussion(key) && discussionsInvalidatedAt.get() > stamp.epoch()) {
@@ -304,10 +308,11 @@ public class ResponseCache {
         newGeneration();
       }
       case AUTHORS -> {
-        // Follower counts show only on authors; a reader who raced this write stays out too.
+        // A follow shows only in authors' answers (their follower counts) and in readers' feeds
+        // (whose articles they hold); an answer being built meanwhile stays out too.
         epoch.incrementAndGet();
-        entries.asMap().keySet().removeIf(key -> key.startsWith(AUTHORS));
-        authorsInvalidatedAt.set(epoch.get());
+        entries.asMap().keySet().removeIf(ResponseCache::followsShowIn);
+        followsInvalidatedAt.set(epoch.get());
       }
       case DISCUSSIONS -> {
         // A commenter's name or avatar shows only in discussions; one being built stays out too.
@@ -334,6 +339,11 @@ public class ResponseCache {
   /** Whether the kept answer of {@code key} is built from the search index: a suggestion. */
   static boolean fromSearchIndex(String key) {
     return key.startsWith(SUGGESTIONS);
+  }
+
+  /** Whether a follow changes the kept answer of {@code key}: an author's, or a reader's feed. */
+  private static boolean followsShowIn(String key) {
+    return key.startsWith(AUTHORS) || key.startsWith(FEEDS);
   }
 
   /** Whether the kept answer of {@code key} is a page of an article's comments. */

@@ -64,6 +64,12 @@ public class ResponseCacheFilter {
 
   private static final Pattern ARTICLE_PAGE = Pattern.compile("/api/v1/articles/[^/]+");
 
+  /**
+   * The signed-in reader's own feed, which is theirs alone: kept per reader ({@link #feedKey}), as
+   * built for them, and served only to them.
+   */
+  private static final Pattern FEED = Pattern.compile("/api/v1/me/feed");
+
   /** Authors' answers: a page of them, or one profile. */
   private static final Pattern AUTHORS = Pattern.compile("/api/v1/authors(/[^/]+)?");
 
@@ -148,6 +154,9 @@ public class ResponseCacheFilter {
       return Optional.empty();
     }
     String path = request.getUriInfo().getPath();
+    if (FEED.matcher(path).matches()) {
+      return feedEarly(request);
+    }
     boolean asksWho = SHARED_AFTER_SIGN_IN.matcher(path).matches();
     if (!sharedWithSignedIn(request, path, asksWho)) {
       return Optional.empty();
@@ -214,6 +223,9 @@ public class ResponseCacheFilter {
     if (AUTHORS.matcher(path).matches()) {
       return authorsFor(request, path);
     }
+    if (FEED.matcher(path).matches()) {
+      return feedFor(request);
+    }
     boolean asksWho = SHARED_AFTER_SIGN_IN.matcher(path).matches();
     if (!sharedWithSignedIn(request, path, asksWho)) {
       return Optional.empty();
@@ -242,6 +254,65 @@ public class ResponseCacheFilter {
     ResponseCacheCounters.HITS.increment();
     return Optional.of(
         answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  /**
+   * The reader's own feed on the event loop, when their token's check is remembered ({@link
+   * RememberedCallers}) and their page is kept; anything else goes on to {@link #feedFor}.
+   */
+  private Optional<Response> feedEarly(ContainerRequestContext request) {
+    if (!cache.enabled() || !HttpMethod.GET.equals(request.getMethod())) {
+      return Optional.empty();
+    }
+    RememberedCallers.Check check = rememberedCallers.of(Credentials.of(request).authorization());
+    if (check instanceof RememberedCallers.Refused) {
+      return Optional.of(ProblemMappers.unauthenticated(request.getUriInfo()));
+    }
+    if (!(check instanceof RememberedCallers.SignedIn signedIn)) {
+      return Optional.empty();
+    }
+    ResponseCache.Entry entry = cache.lookUp(feedKey(request, signedIn.caller()));
+    if (entry == null) {
+      return Optional.empty();
+    }
+    ResponseCacheCounters.HITS.increment();
+    return Optional.of(
+        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  /**
+   * The reader's own feed, as built for them before and kept under their account ({@link
+   * #feedKey}), once their token is checked as the resource would (a token that fails is a 401 here
+   * too). It is dropped as a listing is (an article published, changed or taken down, feedback on
+   * an article it shows) and by any follow or unfollow, which changes whose articles it holds.
+   */
+  private Optional<Response> feedFor(ContainerRequestContext request) {
+    if (!cache.enabled() || !HttpMethod.GET.equals(request.getMethod())) {
+      return Optional.empty();
+    }
+    Optional<CurrentUser.Caller> caller = currentUser.caller();
+    if (caller.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = feedKey(request, caller.get());
+    ResponseCache.Entry entry = cache.lookUp(key);
+    if (entry == null) {
+      ResponseCacheCounters.MISSES.increment();
+      request.setProperty(STAMP, cache.stamp());
+      request.setProperty(KEY, key);
+      return Optional.empty();
+    }
+    ResponseCacheCounters.HITS.increment();
+    return Optional.of(
+        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+  }
+
+  /**
+   * The key of a reader's own answer: the request's, then the reader's account (after a {@code #},
+   * which no request target holds), so that it is never another reader's.
+   */
+  static String feedKey(ContainerRequestContext request, CurrentUser.Caller caller) {
+    return key(request) + "#" + caller.accountId();
   }
 
   /**
