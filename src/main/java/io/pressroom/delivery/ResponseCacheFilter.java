@@ -188,9 +188,7 @@ public class ResponseCacheFilter {
       ResponseCacheCounters.HITS.increment();
       return Optional.of(withViewer(request, entry, viewer));
     }
-    ResponseCacheCounters.HITS.increment();
-    return Optional.of(
-        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+    return hit(request, entry);
   }
 
   /**
@@ -251,9 +249,7 @@ public class ResponseCacheFilter {
       ResponseCacheCounters.HITS.increment();
       return Optional.of(withViewer(request, entry, viewer(entry, caller.get())));
     }
-    ResponseCacheCounters.HITS.increment();
-    return Optional.of(
-        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+    return hit(request, entry);
   }
 
   /**
@@ -275,9 +271,7 @@ public class ResponseCacheFilter {
     if (entry == null) {
       return Optional.empty();
     }
-    ResponseCacheCounters.HITS.increment();
-    return Optional.of(
-        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+    return hit(request, entry);
   }
 
   /**
@@ -298,20 +292,18 @@ public class ResponseCacheFilter {
     ResponseCache.Entry entry = cache.lookUp(key);
     if (entry == null) {
       ResponseCacheCounters.MISSES.increment();
-      request.setProperty(STAMP, cache.stamp());
-      request.setProperty(KEY, key);
+      // Kept as built: the whole answer is the reader's own.
+      keepWhenBuilt(request, key, false);
       return Optional.empty();
     }
-    ResponseCacheCounters.HITS.increment();
-    return Optional.of(
-        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+    return hit(request, entry);
   }
 
   /**
    * The key of a reader's own answer: the request's, then the reader's account (after a {@code #},
    * which no request target holds), so that it is never another reader's.
    */
-  static String feedKey(ContainerRequestContext request, CurrentUser.Caller caller) {
+  private static String feedKey(ContainerRequestContext request, CurrentUser.Caller caller) {
     return key(request) + "#" + caller.accountId();
   }
 
@@ -429,22 +421,28 @@ public class ResponseCacheFilter {
       keepWhenBuilt(request, key, false);
       return Optional.empty();
     }
-    ResponseCacheCounters.HITS.increment();
-    return Optional.of(
-        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
+    return hit(request, entry);
   }
 
   /**
    * Marks a miss so that {@link #keep} keeps what the resource builds under {@code key}, unless a
-   * write invalidated it meanwhile (the stamp); {@code signedIn}: built for a signed-in reader,
-   * whose public part is kept ({@link #anonymousAnswer}).
+   * write invalidated it meanwhile (the stamp); {@code publicPart}: built for a signed-in reader,
+   * of which only the public part is kept ({@link #anonymousAnswer}), else kept as built.
    */
-  private void keepWhenBuilt(ContainerRequestContext request, String key, boolean signedIn) {
+  private void keepWhenBuilt(ContainerRequestContext request, String key, boolean publicPart) {
     request.setProperty(STAMP, cache.stamp());
     request.setProperty(KEY, key);
-    if (signedIn) {
+    if (publicPart) {
       request.setProperty(SIGNED_IN, Boolean.TRUE);
     }
+  }
+
+  /** A kept answer as it was kept, counted as a hit. */
+  private static Optional<Response> hit(
+      ContainerRequestContext request, ResponseCache.Entry entry) {
+    ResponseCacheCounters.HITS.increment();
+    return Optional.of(
+        answer(request, entry.body(), entry.headers(), entry.headers().get(HttpHeaders.ETAG)));
   }
 
   private static Response answer(
