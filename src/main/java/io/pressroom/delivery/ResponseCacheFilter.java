@@ -288,15 +288,8 @@ public class ResponseCacheFilter {
     if (caller.isEmpty()) {
       return Optional.empty();
     }
-    String key = feedKey(request, caller.get());
-    ResponseCache.Entry entry = cache.lookUp(key);
-    if (entry == null) {
-      ResponseCacheCounters.MISSES.increment();
-      // Kept as built: the whole answer is the reader's own.
-      keepWhenBuilt(request, key, false);
-      return Optional.empty();
-    }
-    return hit(request, entry);
+    // Kept as built when missed: the whole answer is the reader's own.
+    return keptOrBuilt(request, feedKey(request, caller.get()));
   }
 
   /**
@@ -414,7 +407,11 @@ public class ResponseCacheFilter {
     if (!cache.enabled() || !cacheable(request)) {
       return Optional.empty();
     }
-    String key = key(request);
+    return keptOrBuilt(request, key(request));
+  }
+
+  /** The answer kept under {@code key}; else none, and what is built is kept as it is. */
+  private Optional<Response> keptOrBuilt(ContainerRequestContext request, String key) {
     ResponseCache.Entry entry = cache.lookUp(key);
     if (entry == null) {
       ResponseCacheCounters.MISSES.increment();
