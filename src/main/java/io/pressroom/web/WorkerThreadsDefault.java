@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * cores all took turns on the cores, each sliced among all the others, and the unluckiest waited
  * through many rounds (p99 3 times the median). With 8 threads a request runs nearly as fast as
  * alone once it starts and the wait is shared fairly: p99 about half as long at the same rate
- * (README, "Durable writes"). Answers kept in memory never need a worker thread.
+ * (README, "Worker threads"). Anonymous answers kept in memory never need a worker thread.
  *
  * <p>Its ordinal sits below every source a person writes, as {@code PoolSizeDefault}'s, so {@code
  * QUARKUS_THREAD_POOL_MAX_THREADS} or application.properties override it.
