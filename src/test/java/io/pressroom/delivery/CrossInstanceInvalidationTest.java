@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pressroom.support.Eventually;
 import io.pressroom.support.Fixtures;
+import io.pressroom.support.Notifications;
 import io.pressroom.support.Users;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -305,7 +305,8 @@ class CrossInstanceInvalidationTest {
           .statusCode(200);
       author.request().put("/api/v1/articles/" + slug + "/like").then().statusCode(204);
 
-      List<String> payloads = received(listening, got -> got.size() >= 2);
+      List<String> payloads =
+          Notifications.received(listening, WITHIN_A_SECOND, got -> got.size() >= 2);
       assertThat(payloads.get(0)).matches("v1 [A-Za-z0-9_-]+ listings");
       assertThat(payloads.get(1)).matches("v1 [A-Za-z0-9_-]+ article " + articleId(slug));
     }
@@ -334,8 +335,9 @@ class CrossInstanceInvalidationTest {
           .statusCode(200);
 
       // The comment's own announcement (feedback, sent after its commit) may come first.
-      received(
+      Notifications.received(
           listening,
+          WITHIN_A_SECOND,
           payloads -> payloads.stream().anyMatch(p -> p.matches("v1 [A-Za-z0-9_-]+ discussions")));
     }
   }
@@ -383,27 +385,6 @@ class CrossInstanceInvalidationTest {
           },
           received -> received.containsAll(expected));
     }
-  }
-
-  /** The payloads {@code listening} receives until they satisfy {@code enough}, within a second. */
-  private static List<String> received(PGConnection listening, Predicate<List<String>> enough) {
-    List<String> payloads = new ArrayList<>();
-    Eventually.within(
-        WITHIN_A_SECOND,
-        () -> {
-          try {
-            PGNotification[] received = listening.getNotifications(50);
-            for (PGNotification notification :
-                received == null ? new PGNotification[0] : received) {
-              payloads.add(notification.getParameter());
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
-          }
-          return payloads;
-        },
-        enough);
-    return payloads;
   }
 
   /** Asks twice so that the answer is kept, and checks that it is. */

@@ -2,7 +2,7 @@ package io.pressroom.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pressroom.support.Eventually;
+import io.pressroom.support.Notifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -10,16 +10,13 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * A like that commits while the instance stops (a request still in flight after the sending thread
@@ -60,22 +57,11 @@ class FeedbackAnnouncerStopTest {
       announcer.onStop(new ShutdownEvent());
       announcer.queue("v1 stopping-instance article 424242");
 
-      List<String> payloads = new ArrayList<>();
-      Eventually.within(
-          Duration.ofSeconds(3),
-          () -> {
-            try {
-              PGNotification[] received = listening.getNotifications(50);
-              for (PGNotification notification :
-                  received == null ? new PGNotification[0] : received) {
-                payloads.add(notification.getParameter());
-              }
-            } catch (SQLException e) {
-              throw new IllegalStateException(e);
-            }
-            return payloads;
-          },
-          received -> received.contains("v1 stopping-instance article 424242"));
+      List<String> payloads =
+          Notifications.received(
+              listening,
+              Duration.ofSeconds(3),
+              received -> received.contains("v1 stopping-instance article 424242"));
       assertThat(payloads).contains("v1 stopping-instance article 424242");
     }
   }
